@@ -1,0 +1,224 @@
+package dev.cloakroom;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * How the session cookie is written: express-session's {@code cookie} option. Immutable; build
+ * one with {@link #builder()}. Invalid combinations fail in {@link Builder#build()} with a message
+ * naming the option.
+ *
+ * <p>Defaults: path {@code /}, {@code HttpOnly}, {@code secure} {@link SecureMode#AUTO},
+ * {@code SameSite=Lax}, no max age (a browser-session cookie). express-session's defaults differ
+ * in {@code secure} (false) and {@code sameSite} (unset); see the README for why.
+ */
+public final class CookieOptions {
+
+    private final String path;
+    private final String domain;
+    private final boolean httpOnly;
+    private final SecureMode secure;
+    private final Duration maxAge;
+    private final Instant expires;
+    private final SameSite sameSite;
+    private final boolean partitioned;
+    private final Priority priority;
+
+    private CookieOptions(Builder b) {
+        this.path = b.path;
+        this.domain = b.domain;
+        this.httpOnly = b.httpOnly;
+        this.secure = b.secure;
+        this.maxAge = b.maxAge;
+        this.expires = b.expires;
+        this.sameSite = b.sameSite;
+        this.partitioned = b.partitioned;
+        this.priority = b.priority;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The defaults described on this class. */
+    public static CookieOptions defaults() {
+        return builder().build();
+    }
+
+    /** A builder holding this value's settings, to derive a changed copy. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.path = path;
+        b.domain = domain;
+        b.httpOnly = httpOnly;
+        b.secure = secure;
+        b.maxAge = maxAge;
+        b.expires = expires;
+        b.sameSite = sameSite;
+        b.partitioned = partitioned;
+        b.priority = priority;
+        return b;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public Optional<String> domain() {
+        return Optional.ofNullable(domain);
+    }
+
+    public boolean httpOnly() {
+        return httpOnly;
+    }
+
+    public SecureMode secure() {
+        return secure;
+    }
+
+    public Optional<Duration> maxAge() {
+        return Optional.ofNullable(maxAge);
+    }
+
+    public Optional<Instant> expires() {
+        return Optional.ofNullable(expires);
+    }
+
+    public Optional<SameSite> sameSite() {
+        return Optional.ofNullable(sameSite);
+    }
+
+    public boolean partitioned() {
+        return partitioned;
+    }
+
+    public Optional<Priority> priority() {
+        return Optional.ofNullable(priority);
+    }
+
+    /** Builds {@link CookieOptions}; every setter is checked again, together, in {@link #build()}. */
+    public static final class Builder {
+        private String path = "/";
+        private String domain;
+        private boolean httpOnly = true;
+        private SecureMode secure = SecureMode.AUTO;
+        private Duration maxAge;
+        private Instant expires;
+        private SameSite sameSite = SameSite.LAX;
+        private boolean partitioned;
+        private Priority priority;
+
+        private Builder() {
+        }
+
+        /** The cookie's {@code Path}; requests outside it get no session at all. */
+        public Builder path(String path) {
+            this.path = path;
+            return this;
+        }
+
+        public Builder domain(String domain) {
+            this.domain = domain;
+            return this;
+        }
+
+        /** Whether scripts are kept from reading the cookie. Leave it on unless you know why not. */
+        public Builder httpOnly(boolean httpOnly) {
+            this.httpOnly = httpOnly;
+            return this;
+        }
+
+        public Builder secure(SecureMode secure) {
+            this.secure = secure;
+            return this;
+        }
+
+        /** {@code true} is {@link SecureMode#ALWAYS}, {@code false} is {@link SecureMode#NEVER}. */
+        public Builder secure(boolean secure) {
+            return secure(secure ? SecureMode.ALWAYS : SecureMode.NEVER);
+        }
+
+        /**
+         * Idle lifetime of the cookie and the stored session, restarted on every request that
+         * uses the session; {@code null} (the default) makes a browser-session cookie.
+         */
+        public Builder maxAge(Duration maxAge) {
+            this.maxAge = maxAge;
+            return this;
+        }
+
+        /** A fixed expiry for new sessions. Prefer {@link #maxAge(Duration)}; the two exclude each other. */
+        public Builder expires(Instant expires) {
+            this.expires = expires;
+            return this;
+        }
+
+        /** {@code null} leaves the attribute out. */
+        public Builder sameSite(SameSite sameSite) {
+            this.sameSite = sameSite;
+            return this;
+        }
+
+        public Builder partitioned(boolean partitioned) {
+            this.partitioned = partitioned;
+            return this;
+        }
+
+        public Builder priority(Priority priority) {
+            this.priority = priority;
+            return this;
+        }
+
+        public CookieOptions build() {
+            if (path == null || !path.startsWith("/")) {
+                throw new IllegalArgumentException("cookie.path must start with '/', got " + describe(path));
+            }
+            if (!isAttributeSafe(path)) {
+                throw new IllegalArgumentException("cookie.path must not contain ';' or control characters");
+            }
+            if (domain != null && (domain.isEmpty() || !isAttributeSafe(domain) || domain.contains(" "))) {
+                throw new IllegalArgumentException("cookie.domain must be a host name without ';', spaces or control characters");
+            }
+            Objects.requireNonNull(secure, "cookie.secure must not be null");
+            if (maxAge != null && (maxAge.isZero() || maxAge.isNegative())) {
+                throw new IllegalArgumentException("cookie.maxAge must be positive, got " + maxAge);
+            }
+            if (maxAge != null && expires != null) {
+                throw new IllegalArgumentException("cookie.maxAge and cookie.expires exclude each other: set one");
+            }
+            if (sameSite == SameSite.NONE && secure == SecureMode.NEVER) {
+                throw new IllegalArgumentException(
+                        "cookie.sameSite NONE needs cookie.secure ALWAYS or AUTO: browsers drop SameSite=None cookies without Secure");
+            }
+            if (partitioned && secure == SecureMode.NEVER) {
+                throw new IllegalArgumentException(
+                        "cookie.partitioned needs cookie.secure ALWAYS or AUTO: browsers drop Partitioned cookies without Secure");
+            }
+            return new CookieOptions(this);
+        }
+
+        private static boolean isAttributeSafe(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c < 0x20 || c == 0x7f || c == ';' || c > 0x7e) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static String describe(String s) {
+            return s == null ? "null" : "'" + s + "'";
+        }
+    }
+
+    /** Applies {@code customizer} to a fresh builder and builds. */
+    static CookieOptions of(Consumer<Builder> customizer) {
+        Builder b = builder();
+        customizer.accept(b);
+        return b.build();
+    }
+}

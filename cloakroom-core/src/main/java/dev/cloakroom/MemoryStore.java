@@ -1,0 +1,253 @@
+package dev.cloakroom;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Sessions in this JVM's memory: the default store, and fit for production on a single machine.
+ * Unlike express-session's MemoryStore it cannot grow without bound or keep dead sessions:
+ * <ul>
+ *   <li>it holds at most {@code maxSessions}; past that the least recently used session goes;</li>
+ *   <li>expired sessions are swept on a timer, not only when someone asks for them;</li>
+ *   <li>a session without an expiry (a browser-session cookie) is kept for {@code defaultTtl}
+ *       after its last use, one day unless set.</li>
+ * </ul>
+ * Sessions do not survive a restart and are not shared between machines; use a Redis or JDBC
+ * store for that. Thread-safe. {@link #close()} stops the sweeper.
+ */
+public final class MemoryStore implements EnumerableSessionStore, AutoCloseable {
+
+    private static final ScheduledExecutorService SWEEPER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "cloakroom-memorystore-sweeper");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private record Entry(StoredSession session, Instant deadline) {
+    }
+
+    private final int maxSessions;
+    private final Duration defaultTtl;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Access-ordered: iteration starts at the least recently used session. */
+    private final LinkedHashMap<String, Entry> sessions = new LinkedHashMap<>(256, 0.75f, true);
+    private final ScheduledFuture<?> sweep;
+
+    /** A store with the defaults: 100,000 sessions, a one-day TTL for sessions without expiry, a sweep every minute. */
+    public MemoryStore() {
+        this(builder());
+    }
+
+    private MemoryStore(Builder b) {
+        this.maxSessions = b.maxSessions;
+        this.defaultTtl = b.defaultTtl;
+        this.clock = b.clock;
+        long every = b.sweepInterval.toMillis();
+        this.sweep = SWEEPER.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public Optional<StoredSession> get(String id) {
+        Instant now = clock.instant();
+        lock.lock();
+        try {
+            Entry e = sessions.get(id);
+            if (e == null) {
+                return Optional.empty();
+            }
+            if (!e.deadline().isAfter(now)) {
+                sessions.remove(id);
+                return Optional.empty();
+            }
+            return Optional.of(e.session());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void set(String id, StoredSession session) {
+        Instant deadline = deadline(session);
+        lock.lock();
+        try {
+            sessions.put(id, new Entry(session, deadline));
+            evictOverflow();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Moves the expiry only; the stored document stays as it is, as with connect-redis's TTL refresh. */
+    @Override
+    public void touch(String id, StoredSession session) {
+        Instant deadline = deadline(session);
+        lock.lock();
+        try {
+            Entry e = sessions.get(id);
+            if (e != null) {
+                sessions.put(id, new Entry(new StoredSession(e.session().json(), session.expires()), deadline));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void destroy(String id) {
+        lock.lock();
+        try {
+            sessions.remove(id);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Map<String, StoredSession> all() {
+        Instant now = clock.instant();
+        lock.lock();
+        try {
+            Map<String, StoredSession> live = new LinkedHashMap<>();
+            for (Map.Entry<String, Entry> e : sessions.entrySet()) {
+                if (e.getValue().deadline().isAfter(now)) {
+                    live.put(e.getKey(), e.getValue().session());
+                }
+            }
+            return live;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Set<String> ids() {
+        return new LinkedHashSet<>(all().keySet());
+    }
+
+    @Override
+    public long length() {
+        return all().size();
+    }
+
+    @Override
+    public void clear() {
+        lock.lock();
+        try {
+            sessions.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes every expired session now; the timer calls it every sweep interval. */
+    public int sweep() {
+        Instant now = clock.instant();
+        int removed = 0;
+        lock.lock();
+        try {
+            Iterator<Entry> it = sessions.values().iterator();
+            while (it.hasNext()) {
+                if (!it.next().deadline().isAfter(now)) {
+                    it.remove();
+                    removed++;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        return removed;
+    }
+
+    /** How many entries are held, expired or not, without sweeping. For monitoring and tests. */
+    public int size() {
+        lock.lock();
+        try {
+            return sessions.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        sweep.cancel(false);
+    }
+
+    private Instant deadline(StoredSession session) {
+        return session.expires() != null ? session.expires() : clock.instant().plus(defaultTtl);
+    }
+
+    private void evictOverflow() {
+        Iterator<String> eldest = sessions.keySet().iterator();
+        while (sessions.size() > maxSessions && eldest.hasNext()) {
+            eldest.next();
+            eldest.remove();
+        }
+    }
+
+    public static final class Builder {
+        private int maxSessions = 100_000;
+        private Duration defaultTtl = Duration.ofDays(1);
+        private Duration sweepInterval = Duration.ofMinutes(1);
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** The most sessions held; the least recently used goes first. */
+        public Builder maxSessions(int maxSessions) {
+            this.maxSessions = maxSessions;
+            return this;
+        }
+
+        /** How long a session without an expiry is kept after its last save or touch. */
+        public Builder defaultTtl(Duration defaultTtl) {
+            this.defaultTtl = defaultTtl;
+            return this;
+        }
+
+        public Builder sweepInterval(Duration sweepInterval) {
+            this.sweepInterval = sweepInterval;
+            return this;
+        }
+
+        /** The clock expiry is judged by; for tests. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public MemoryStore build() {
+            if (maxSessions < 1) {
+                throw new IllegalArgumentException("maxSessions must be at least 1, got " + maxSessions);
+            }
+            if (defaultTtl == null || defaultTtl.isZero() || defaultTtl.isNegative()) {
+                throw new IllegalArgumentException("defaultTtl must be positive");
+            }
+            if (sweepInterval == null || sweepInterval.toMillis() < 1) {
+                throw new IllegalArgumentException("sweepInterval must be at least one millisecond");
+            }
+            if (clock == null) {
+                throw new IllegalArgumentException("clock must not be null");
+            }
+            return new MemoryStore(this);
+        }
+    }
+}

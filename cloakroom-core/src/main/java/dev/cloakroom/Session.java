@@ -1,0 +1,99 @@
+package dev.cloakroom;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One visitor's session: JSON-friendly attributes plus the cookie that names it.
+ *
+ * <p>Values are anything Jackson can write: strings, numbers, booleans, lists, maps, records and
+ * POJOs. They are stored as JSON, never with Java serialization. A value read with {@link #get}
+ * and then changed in place counts as a change and is saved at the end of the request.
+ *
+ * <p>A session belongs to one request and is not thread-safe.
+ */
+public interface Session {
+
+    /** The session id: the unsigned value inside the cookie. */
+    String id();
+
+    /** Whether this session was created during this request (no stored session was found). */
+    boolean isNew();
+
+    /**
+     * The attribute converted to {@code type}, or empty when absent or JSON {@code null}.
+     * The same object is returned on every call in a request, so in-place changes are tracked.
+     *
+     * @throws IllegalArgumentException when the stored JSON cannot become a {@code type}
+     */
+    <T> Optional<T> get(String key, Class<T> type);
+
+    /** As {@link #get(String, Class)}, for generic types such as {@code List<Item>}. */
+    <T> Optional<T> get(String key, TypeReference<T> type);
+
+    /** Sets an attribute. {@code cookie} is reserved for the cookie object and refused. */
+    Session set(String key, Object value);
+
+    /** Removes an attribute; returns whether it was there. */
+    boolean remove(String key);
+
+    /** Removes every attribute; the session and its cookie stay. */
+    void clear();
+
+    /** The attribute names, in insertion order. */
+    Set<String> keys();
+
+    /** Whether the attribute is present. */
+    boolean has(String key);
+
+    /**
+     * A read-only snapshot of the attributes as plain JSON-shaped Java values (maps, lists,
+     * strings, numbers, booleans), for iteration and debugging.
+     */
+    Map<String, Object> asMap();
+
+    /** The cookie view: expiry, max age and attributes of this session's cookie. */
+    SessionCookie cookie();
+
+    /**
+     * Gives the visitor a new, empty session under a new id and deletes the old one from the
+     * store. Call it at every privilege change, above all at login: an id an attacker planted
+     * before login is worthless after it (session fixation, OWASP Session Management Cheat Sheet).
+     */
+    void regenerate();
+
+    /**
+     * Moves this session's data to a new id and deletes the old one: the fixation defence of
+     * {@link #regenerate()} without losing, say, a shopping cart.
+     */
+    void changeId();
+
+    /** Deletes the session from the store now. The request has no session afterwards and no cookie is sent. */
+    void destroy();
+
+    /**
+     * Replaces this session's attributes with what the store holds now.
+     *
+     * @throws SessionGoneException when the store no longer has it
+     */
+    void reload();
+
+    /** Writes the session to the store now. The end of the request will not write it again unless it changes. */
+    void save();
+
+    /** Restarts the cookie's max age from now; stored at the end of the request. */
+    void touch();
+
+    /**
+     * Drops the session from this request without destroying it, as express's {@code delete req.session}:
+     * with {@link UnsetAction#DESTROY} the stored session is deleted at the end of the request,
+     * with {@link UnsetAction#KEEP} it is left alone. Nothing is saved and no cookie is sent.
+     */
+    void unset();
+
+    /** Whether {@link #destroy()} or {@link #unset()} was called; such a session refuses changes. */
+    boolean isInvalidated();
+}

@@ -1,0 +1,273 @@
+package dev.cloakroom;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloakroom.internal.SessionIds;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Everything that configures session handling: express-session's options, checked once. Build
+ * with {@link #builder()}; {@link Builder#build()} refuses an invalid combination with a message
+ * naming the option, so no invalid {@code SessionOptions} can exist.
+ *
+ * <p>Defaults: cookie {@code connect.sid}, {@code resave=false}, {@code saveUninitialized=false},
+ * {@code rolling=false}, {@code unset=KEEP}, proxy headers not trusted beyond what the framework
+ * decides, a {@link MemoryStore}. express-session's own defaults for {@code resave} and
+ * {@code saveUninitialized} are {@code true}, which it deprecates; the README explains each choice.
+ */
+public final class SessionOptions {
+
+    private final List<String> secrets;
+    private final String name;
+    private final Function<SessionRequest, CookieOptions> cookie;
+    private final Function<SessionRequest, String> genid;
+    private final Boolean proxy;
+    private final boolean resave;
+    private final boolean saveUninitialized;
+    private final boolean rolling;
+    private final UnsetAction unset;
+    private final SessionStore store;
+    private final ObjectMapper objectMapper;
+    private final Duration touchAfter;
+
+    private SessionOptions(Builder b, List<String> secrets, Function<SessionRequest, CookieOptions> cookie) {
+        this.secrets = List.copyOf(secrets);
+        this.name = b.name;
+        this.cookie = cookie;
+        this.genid = b.genid;
+        this.proxy = b.proxy;
+        this.resave = b.resave;
+        this.saveUninitialized = b.saveUninitialized;
+        this.rolling = b.rolling;
+        this.unset = b.unset;
+        this.store = b.store != null ? b.store : new MemoryStore();
+        this.objectMapper = b.objectMapper;
+        this.touchAfter = b.touchAfter;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Secrets: the first signs new cookies, every one verifies incoming cookies, in order. */
+    public List<String> secrets() {
+        return secrets;
+    }
+
+    /** The cookie name. */
+    public String name() {
+        return name;
+    }
+
+    /** Cookie settings for a new session created during {@code request}. */
+    public CookieOptions cookieFor(SessionRequest request) {
+        return cookie.apply(request);
+    }
+
+    /** A new session id for {@code request}. */
+    public String newId(SessionRequest request) {
+        return genid.apply(request);
+    }
+
+    /** {@code null}: ask the framework whether a request is secure; {@code true}: trust {@code X-Forwarded-Proto}; {@code false}: only TLS counts. */
+    public Boolean proxy() {
+        return proxy;
+    }
+
+    public boolean resave() {
+        return resave;
+    }
+
+    public boolean saveUninitialized() {
+        return saveUninitialized;
+    }
+
+    public boolean rolling() {
+        return rolling;
+    }
+
+    public UnsetAction unset() {
+        return unset;
+    }
+
+    public SessionStore store() {
+        return store;
+    }
+
+    /** The Jackson mapper for attribute values, or {@code null} for Cloakroom's own. */
+    public ObjectMapper objectMapper() {
+        return objectMapper;
+    }
+
+    /** An unchanged session's stored expiry is only moved when it would move by at least this much. */
+    public Duration touchAfter() {
+        return touchAfter;
+    }
+
+    public static final class Builder {
+        private final List<String> secrets = new ArrayList<>();
+        private boolean secretsSet;
+        private String name = "connect.sid";
+        private CookieOptions cookie = CookieOptions.defaults();
+        private Function<SessionRequest, CookieOptions> cookieFunction;
+        private Function<SessionRequest, String> genid = request -> SessionIds.generate();
+        private Boolean proxy;
+        private boolean resave;
+        private boolean saveUninitialized;
+        private boolean rolling;
+        private UnsetAction unset = UnsetAction.KEEP;
+        private SessionStore store;
+        private ObjectMapper objectMapper;
+        private Duration touchAfter = Duration.ZERO;
+
+        private Builder() {
+        }
+
+        /** The one secret that signs and verifies cookies. Keep it out of source control. */
+        public Builder secret(String secret) {
+            return secrets(secret == null ? null : List.of(secret));
+        }
+
+        /** Several secrets for rotation: the first signs, all verify. Put the new secret first. */
+        public Builder secrets(String... secrets) {
+            return secrets(secrets == null ? null : List.of(secrets));
+        }
+
+        /** As {@link #secrets(String...)}. */
+        public Builder secrets(List<String> secrets) {
+            this.secrets.clear();
+            this.secretsSet = true;
+            if (secrets != null) {
+                for (String s : secrets) {
+                    if (s == null) {
+                        throw new IllegalArgumentException("secret must not contain null");
+                    }
+                    this.secrets.add(s);
+                }
+            }
+            return this;
+        }
+
+        /** The cookie name, {@code connect.sid} by default (as express-session, so the two can share). */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder cookie(CookieOptions cookie) {
+            this.cookie = Objects.requireNonNull(cookie, "cookie must not be null");
+            this.cookieFunction = null;
+            return this;
+        }
+
+        /** Adjusts the default cookie settings: {@code .cookie(c -> c.maxAge(Duration.ofMinutes(30)))}. */
+        public Builder cookie(Consumer<CookieOptions.Builder> customizer) {
+            return cookie(CookieOptions.of(customizer));
+        }
+
+        /** Cookie settings decided per request, for new sessions (express-session 1.19's function form). */
+        public Builder cookiePerRequest(Function<SessionRequest, CookieOptions> perRequest) {
+            this.cookieFunction = Objects.requireNonNull(perRequest, "cookie must not be null");
+            return this;
+        }
+
+        /**
+         * How new session ids are made. The default is 24 bytes from {@link java.security.SecureRandom},
+         * base64url without padding. A custom generator must be unpredictable: the id is the
+         * only thing standing between a visitor and another visitor's session.
+         */
+        public Builder genid(Function<SessionRequest, String> genid) {
+            this.genid = Objects.requireNonNull(genid, "genid must not be null");
+            return this;
+        }
+
+        /** {@code true}: trust {@code X-Forwarded-Proto}; {@code false}: ignore it; {@code null} (default): ask the framework. */
+        public Builder proxy(Boolean proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        /** Save the session at the end of every request even when unchanged. Off by default. */
+        public Builder resave(boolean resave) {
+            this.resave = resave;
+            return this;
+        }
+
+        /** Save and send a cookie for new sessions nothing was put in. Off by default. */
+        public Builder saveUninitialized(boolean saveUninitialized) {
+            this.saveUninitialized = saveUninitialized;
+            return this;
+        }
+
+        /** Send the cookie, with a fresh expiry, on every response that used the session. */
+        public Builder rolling(boolean rolling) {
+            this.rolling = rolling;
+            return this;
+        }
+
+        public Builder unset(UnsetAction unset) {
+            this.unset = unset;
+            return this;
+        }
+
+        /** Where sessions are kept; a {@link MemoryStore} when not set. */
+        public Builder store(SessionStore store) {
+            this.store = store;
+            return this;
+        }
+
+        /** A Jackson mapper for attribute values, for custom modules; Cloakroom's own otherwise. */
+        public Builder objectMapper(ObjectMapper objectMapper) {
+            this.objectMapper = objectMapper;
+            return this;
+        }
+
+        /**
+         * Skip the store write that only moves an unchanged session's expiry when it would move
+         * by less than this. Zero (the default) writes on every such request, as express-session does.
+         */
+        public Builder touchAfter(Duration touchAfter) {
+            this.touchAfter = touchAfter;
+            return this;
+        }
+
+        public SessionOptions build() {
+            if (!secretsSet || secrets.isEmpty()) {
+                throw new IllegalArgumentException("secret is required: give one secret, or a list whose first entry signs");
+            }
+            for (String s : secrets) {
+                if (s.isEmpty()) {
+                    throw new IllegalArgumentException("secret must not contain an empty string");
+                }
+            }
+            if (name == null || name.isEmpty() || !isToken(name)) {
+                throw new IllegalArgumentException("name must be a non-empty cookie name (RFC 6265 token), got "
+                        + (name == null ? "null" : "'" + name + "'"));
+            }
+            if (unset == null) {
+                throw new IllegalArgumentException("unset must be KEEP or DESTROY, not null");
+            }
+            if (touchAfter == null || touchAfter.isNegative()) {
+                throw new IllegalArgumentException("touchAfter must be zero or positive");
+            }
+            CookieOptions fixed = cookie;
+            Function<SessionRequest, CookieOptions> resolved = cookieFunction != null ? cookieFunction : request -> fixed;
+            return new SessionOptions(this, secrets, resolved);
+        }
+
+        private static boolean isToken(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c <= 0x20 || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.cloakroom;
+
+import java.util.Optional;
+
+/**
+ * Where sessions live between requests. Ids reaching a store have already passed signature
+ * checks, but a store must still treat them as untrusted text.
+ *
+ * <p>A missing, expired or malformed id is an empty result, never an exception. An exception
+ * ({@link SessionStoreException}) means the store itself failed; adapters answer 503.
+ *
+ * <p>Stores that can also list or count their sessions implement {@link EnumerableSessionStore}.
+ */
+public interface SessionStore {
+
+    /** The session stored under {@code id}, or empty when there is none or it has expired. */
+    Optional<StoredSession> get(String id);
+
+    /** Stores (creates or replaces) the session under {@code id}. */
+    void set(String id, StoredSession session);
+
+    /** Removes the session; removing a missing one is not an error. */
+    void destroy(String id);
+
+    /**
+     * Records that an unchanged session was used, moving its expiry to {@code session.expires()}.
+     * The default writes the whole session; stores that can move a TTL alone should.
+     */
+    default void touch(String id, StoredSession session) {
+        set(id, session);
+    }
+}

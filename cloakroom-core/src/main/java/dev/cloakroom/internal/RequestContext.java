@@ -1,0 +1,256 @@
+package dev.cloakroom.internal;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cloakroom.Session;
+import dev.cloakroom.SessionContext;
+import dev.cloakroom.SessionExchange;
+import dev.cloakroom.SessionGoneException;
+import dev.cloakroom.SessionOptions;
+import dev.cloakroom.StoredSession;
+import dev.cloakroom.UnreadableSessionException;
+import dev.cloakroom.UnsetAction;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One request's session lifecycle, following express-session's rules for when to save, touch and
+ * send the cookie (its {@code shouldSave}, {@code shouldTouch} and {@code shouldSetCookie}), with
+ * two differences: the store is read lazily, and the work happens in {@link #commit()}, which
+ * adapters call before the response is committed.
+ */
+public final class RequestContext implements SessionContext {
+
+    private final SessionEngine engine;
+    private final SessionOptions options;
+    private final SessionExchange exchange;
+    /** The verified id the request's cookie carried, or null. */
+    private final String cookieId;
+    private final boolean pathMatches;
+
+    private SessionState session;
+    private boolean lookedUp;
+    /** The id and attributes the session had when it entered this request (express's originalId / originalHash). */
+    private String originalId;
+    private ObjectNode originalTree;
+    /** The attributes as last written to the store in this request, or as loaded when resave is off. */
+    private ObjectNode savedTree;
+    /** The expiry the store held when loaded, for touch throttling. */
+    private Instant loadedExpires;
+    private boolean committed;
+    /** The attributes at the first commit, to spot changes made after it. */
+    private ObjectNode committedTree;
+
+    RequestContext(SessionEngine engine, SessionExchange exchange) {
+        this.engine = engine;
+        this.options = engine.options;
+        this.exchange = exchange;
+        String path = exchange.path();
+        String cookiePath = options.cookieFor(exchange).path();
+        this.pathMatches = path != null && path.startsWith(cookiePath);
+        this.cookieId = pathMatches ? engine.reader.read(exchange.headers("Cookie")).orElse(null) : null;
+    }
+
+    @Override
+    public boolean hasSignedCookie() {
+        return cookieId != null;
+    }
+
+    @Override
+    public Session session() {
+        if (!pathMatches) {
+            throw new IllegalStateException("no session outside the cookie path " + options.cookieFor(exchange).path()
+                    + ": the browser would never send the cookie back here");
+        }
+        lookUp();
+        if (session == null) {
+            generate();
+        }
+        return session;
+    }
+
+    @Override
+    public Optional<Session> existing() {
+        if (!pathMatches) {
+            return Optional.empty();
+        }
+        lookUp();
+        return Optional.ofNullable(session);
+    }
+
+    private void lookUp() {
+        if (lookedUp) {
+            return;
+        }
+        lookedUp = true;
+        if (cookieId == null) {
+            return;
+        }
+        Optional<StoredSession> stored = engine.get(cookieId);
+        if (stored.isEmpty()) {
+            return;
+        }
+        SessionCodec.Decoded decoded;
+        try {
+            decoded = engine.codec.decode(stored.get().json(), engine.clock);
+        } catch (UnreadableSessionException e) {
+            SessionEngine.warnUnreadable(cookieId, e.getMessage());
+            return;
+        }
+        if (stored.get().expires() != null) {
+            decoded.cookie().expires = stored.get().expires();
+        }
+        loadedExpires = decoded.cookie().expires;
+        session = new SessionState(this, engine.codec.mapper(), cookieId, false, decoded.cookie(), decoded.attributes());
+        originalId = cookieId;
+        originalTree = decoded.attributes().deepCopy();
+        savedTree = options.resave() ? null : originalTree;
+    }
+
+    private void generate() {
+        String id = newId();
+        session = new SessionState(this, engine.codec.mapper(), id, true, freshCookie(), JsonNodeFactory.instance.objectNode());
+        originalId = id;
+        originalTree = JsonNodeFactory.instance.objectNode();
+        savedTree = null;
+    }
+
+    private String newId() {
+        String id = options.newId(exchange);
+        if (id == null || id.isEmpty()) {
+            throw new IllegalStateException("genid returned an empty session id");
+        }
+        return id;
+    }
+
+    private CookieState freshCookie() {
+        return CookieState.fresh(engine.clock, options.cookieFor(exchange), isSecureRequest());
+    }
+
+    /** express-session's issecure(): TLS, or with proxy=true the first X-Forwarded-Proto value. */
+    boolean isSecureRequest() {
+        if (exchange.isSecure()) {
+            return true;
+        }
+        if (!Boolean.TRUE.equals(options.proxy())) {
+            return false;
+        }
+        String header = exchange.header("X-Forwarded-Proto");
+        if (header == null) {
+            return false;
+        }
+        int comma = header.indexOf(',');
+        String proto = (comma >= 0 ? header.substring(0, comma) : header).trim().toLowerCase(Locale.ROOT);
+        return proto.equals("https");
+    }
+
+    void regenerate(SessionState s, boolean keepData) {
+        engine.destroy(s.id);
+        String id = newId();
+        if (keepData) {
+            s.id = id;
+        } else {
+            s.replace(id, true, freshCookie(), JsonNodeFactory.instance.objectNode());
+        }
+    }
+
+    void destroy(SessionState s) {
+        engine.destroy(s.id);
+        s.destroyed = true;
+    }
+
+    void reload(SessionState s) {
+        Optional<StoredSession> stored = engine.get(s.id);
+        if (stored.isEmpty()) {
+            throw new SessionGoneException("the session is no longer in the store");
+        }
+        SessionCodec.Decoded decoded;
+        try {
+            decoded = engine.codec.decode(stored.get().json(), engine.clock);
+        } catch (UnreadableSessionException e) {
+            SessionEngine.warnUnreadable(s.id, e.getMessage());
+            throw new SessionGoneException("the stored session is unreadable");
+        }
+        if (stored.get().expires() != null) {
+            decoded.cookie().expires = stored.get().expires();
+        }
+        s.replace(s.id, s.isNew, decoded.cookie(), decoded.attributes());
+        if (s.id.equals(originalId)) {
+            originalTree = decoded.attributes().deepCopy();
+            savedTree = options.resave() ? null : originalTree;
+        }
+    }
+
+    void save(SessionState s) {
+        ObjectNode tree = s.tree();
+        engine.set(s.id, new StoredSession(engine.codec.encode(s.cookie, tree), s.cookie.expires));
+        savedTree = tree;
+    }
+
+    @Override
+    public void commit() {
+        if (committed) {
+            if (session != null && session.isLive() && committedTree != null && !committedTree.equals(session.tree())) {
+                save(session);
+                committedTree = savedTree;
+            }
+            return;
+        }
+        committed = true;
+        if (session == null) {
+            return;
+        }
+        if (!session.isLive()) {
+            if (session.unset && options.unset() == UnsetAction.DESTROY) {
+                engine.destroy(session.id);
+            }
+            return;
+        }
+        session.cookie.resetMaxAge();
+        String id = session.id;
+        ObjectNode tree = session.valuesUntouched() && id.equals(originalId) ? originalTree : session.tree();
+        committedTree = tree;
+        boolean modified = !id.equals(originalId) || !originalTree.equals(tree);
+        boolean fromCookie = id.equals(cookieId);
+
+        boolean shouldSave = !options.saveUninitialized() && savedTree == null && !fromCookie ? modified : !isSaved(tree);
+        boolean shouldSetCookie = fromCookie
+                ? options.rolling() || (session.cookie.expires != null && modified)
+                : options.saveUninitialized() || modified;
+        if (session.cookie.secure && !isSecureRequest()) {
+            shouldSetCookie = false;
+        }
+
+        if (shouldSave) {
+            engine.set(id, new StoredSession(engine.codec.encode(session.cookie, tree), session.cookie.expires));
+            savedTree = tree;
+        } else if (fromCookie && !touchThrottled()) {
+            engine.touch(id, new StoredSession(engine.codec.encode(session.cookie, tree), session.cookie.expires));
+        }
+        if (shouldSetCookie) {
+            exchange.addSetCookie(engine.setCookie(id, session.cookie));
+        }
+    }
+
+    private boolean isSaved(ObjectNode tree) {
+        return session.id.equals(originalId) && tree.equals(savedTree);
+    }
+
+    private boolean touchThrottled() {
+        Duration after = options.touchAfter();
+        Instant next = session.cookie.expires;
+        if (after.isZero() || loadedExpires == null || next == null) {
+            return false;
+        }
+        return Duration.between(loadedExpires, next).compareTo(after) < 0;
+    }
+
+    @Override
+    public void clearCookie() {
+        CookieState cookie = session != null ? session.cookie : freshCookie();
+        exchange.addSetCookie(SetCookieWriter.clear(options.name(), cookie));
+    }
+}

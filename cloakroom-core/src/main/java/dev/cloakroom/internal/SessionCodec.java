@@ -1,0 +1,190 @@
+package dev.cloakroom.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.cloakroom.Priority;
+import dev.cloakroom.SameSite;
+import dev.cloakroom.UnreadableSessionException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a session into express-session's stored JSON and back: {@code {"cookie":{...}, ...attributes}},
+ * with the cookie keys in express-session's order and {@code expires} as JavaScript's
+ * {@code toISOString()} writes it.
+ */
+public final class SessionCodec {
+
+    public static final String COOKIE_KEY = "cookie";
+
+    private static final DateTimeFormatter ISO_MILLIS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final ObjectMapper mapper;
+
+    public SessionCodec(ObjectMapper mapper) {
+        this.mapper = mapper != null ? mapper : defaultMapper();
+    }
+
+    /** Jackson with java.time support, ISO dates, and tolerance for fields a newer app version added. */
+    public static ObjectMapper defaultMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** A stored session, split into its cookie and its attributes. */
+    public record Decoded(CookieState cookie, ObjectNode attributes) {
+    }
+
+    public Decoded decode(String json, Clock clock) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UnreadableSessionException("stored session is not valid JSON", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new UnreadableSessionException("stored session is not a JSON object");
+        }
+        JsonNode cookieNode = root.get(COOKIE_KEY);
+        if (cookieNode == null || !cookieNode.isObject()) {
+            throw new UnreadableSessionException("stored session has no cookie object");
+        }
+        CookieState cookie = decodeCookie(cookieNode, clock);
+        ObjectNode attributes = ((ObjectNode) root).deepCopy();
+        attributes.remove(COOKIE_KEY);
+        return new Decoded(cookie, attributes);
+    }
+
+    public String encode(CookieState cookie, ObjectNode attributes) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.set(COOKIE_KEY, encodeCookie(cookie));
+        Iterator<Map.Entry<String, JsonNode>> fields = attributes.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!COOKIE_KEY.equals(field.getKey())) {
+                root.set(field.getKey(), field.getValue());
+            }
+        }
+        try {
+            return mapper.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree failed to serialize", e);
+        }
+    }
+
+    public static String isoDate(Instant instant) {
+        return ISO_MILLIS.format(instant);
+    }
+
+    private static ObjectNode encodeCookie(CookieState c) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        if (c.originalMaxAgeMillis == null) {
+            node.putNull("originalMaxAge");
+        } else {
+            node.put("originalMaxAge", c.originalMaxAgeMillis);
+        }
+        if (c.partitioned) {
+            node.put("partitioned", true);
+        }
+        if (c.priority != null) {
+            node.put("priority", c.priority.storedName());
+        }
+        if (c.expires == null) {
+            node.putNull("expires");
+        } else {
+            node.put("expires", isoDate(c.expires));
+        }
+        node.put("secure", c.secure);
+        node.put("httpOnly", c.httpOnly);
+        if (c.domain != null) {
+            node.put("domain", c.domain);
+        }
+        node.put("path", c.path);
+        if (c.sameSite != null) {
+            node.put("sameSite", c.sameSite.storedName());
+        }
+        return node;
+    }
+
+    private static CookieState decodeCookie(JsonNode node, Clock clock) {
+        CookieState c = new CookieState(clock);
+        JsonNode maxAge = node.get("originalMaxAge");
+        if (maxAge != null && !maxAge.isNull()) {
+            if (!maxAge.isNumber()) {
+                throw new UnreadableSessionException("stored cookie.originalMaxAge is not a number");
+            }
+            c.originalMaxAgeMillis = maxAge.asLong();
+        }
+        JsonNode expires = node.get("expires");
+        if (expires != null && !expires.isNull()) {
+            try {
+                c.expires = Instant.parse(expires.asText());
+            } catch (DateTimeParseException e) {
+                throw new UnreadableSessionException("stored cookie.expires is not an ISO-8601 instant", e);
+            }
+        }
+        c.secure = node.path("secure").asBoolean(false);
+        c.httpOnly = node.path("httpOnly").asBoolean(true);
+        c.domain = textOrNull(node.get("domain"));
+        String path = textOrNull(node.get("path"));
+        c.path = path == null ? "/" : path;
+        c.partitioned = node.path("partitioned").asBoolean(false);
+        c.sameSite = sameSite(node.get("sameSite"));
+        c.priority = priority(node.get("priority"));
+        return c;
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    /** express accepts {@code true} (meaning strict), {@code false} (absent) and the three words in any case. */
+    private static SameSite sameSite(JsonNode node) {
+        if (node == null || node.isNull() || (node.isBoolean() && !node.asBoolean())) {
+            return null;
+        }
+        if (node.isBoolean()) {
+            return SameSite.STRICT;
+        }
+        return switch (node.asText().toLowerCase(Locale.ROOT)) {
+            case "strict" -> SameSite.STRICT;
+            case "lax" -> SameSite.LAX;
+            case "none" -> SameSite.NONE;
+            default -> throw new UnreadableSessionException("stored cookie.sameSite is not strict, lax or none");
+        };
+    }
+
+    private static Priority priority(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        return switch (node.asText().toLowerCase(Locale.ROOT)) {
+            case "low" -> Priority.LOW;
+            case "medium" -> Priority.MEDIUM;
+            case "high" -> Priority.HIGH;
+            default -> throw new UnreadableSessionException("stored cookie.priority is not low, medium or high");
+        };
+    }
+}

@@ -1,0 +1,97 @@
+package dev.cloakroom.internal;
+
+import dev.cloakroom.SessionExchange;
+import dev.cloakroom.SessionOptions;
+import dev.cloakroom.SessionStore;
+import dev.cloakroom.SessionStoreException;
+import dev.cloakroom.StoredSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** What every request shares: options, signer, codec, and store calls with uniform failure handling. */
+public final class SessionEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.cloakroom");
+
+    final SessionOptions options;
+    final CookieSigner signer;
+    final SessionCookieReader reader;
+    final SessionCodec codec;
+    final Clock clock;
+
+    public SessionEngine(SessionOptions options, Clock clock) {
+        this.options = options;
+        this.signer = new CookieSigner(options.secrets());
+        this.reader = new SessionCookieReader(options.name(), signer);
+        this.codec = new SessionCodec(options.objectMapper());
+        this.clock = clock;
+    }
+
+    public SessionOptions options() {
+        return options;
+    }
+
+    public SessionCodec codec() {
+        return codec;
+    }
+
+    public RequestContext open(SessionExchange exchange) {
+        return new RequestContext(this, exchange);
+    }
+
+    /** The {@code Set-Cookie} value for {@code id} with {@code cookie}'s attributes. */
+    String setCookie(String id, CookieState cookie) {
+        return SetCookieWriter.write(options.name(), "s:" + signer.sign(id), cookie);
+    }
+
+    Optional<StoredSession> get(String id) {
+        return call("get", id, () -> options.store().get(id));
+    }
+
+    void set(String id, StoredSession session) {
+        call("set", id, () -> {
+            options.store().set(id, session);
+            return null;
+        });
+    }
+
+    void touch(String id, StoredSession session) {
+        call("touch", id, () -> {
+            options.store().touch(id, session);
+            return null;
+        });
+    }
+
+    void destroy(String id) {
+        call("destroy", id, () -> {
+            options.store().destroy(id);
+            return null;
+        });
+    }
+
+    /**
+     * Runs one store call. A failure is logged once, naming the session only by fingerprint,
+     * and rethrown as {@link SessionStoreException} so adapters can answer 503.
+     */
+    private <T> T call(String operation, String id, Supplier<T> call) {
+        SessionStore store = options.store();
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            LOG.warn("session store {} failed on {} for session {}: {}", store.getClass().getSimpleName(), operation,
+                    SessionIds.fingerprint(id), e.getClass().getSimpleName());
+            if (e instanceof SessionStoreException sse) {
+                throw sse;
+            }
+            throw new SessionStoreException("session store failed on " + operation + ": " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    static void warnUnreadable(String id, String reason) {
+        LOG.warn("stored session {} is unreadable ({}); starting a new session", SessionIds.fingerprint(id), reason);
+    }
+}

@@ -1,0 +1,254 @@
+package dev.cloakroom.internal;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cloakroom.Session;
+import dev.cloakroom.SessionCookie;
+
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The {@link Session} a handler holds. Attribute values stay as the JSON read from the store until
+ * a handler asks for one; then the converted object replaces it, so the handler's in-place changes
+ * are seen when the session is compared with what was loaded at the end of the request.
+ */
+final class SessionState implements Session {
+
+    private final RequestContext context;
+    private final ObjectMapper mapper;
+    String id;
+    boolean isNew;
+    CookieState cookie;
+    /**
+     * Each value is a {@link JsonNode} not yet read, a {@link Read} a handler converted, or an
+     * object a handler set.
+     */
+    private LinkedHashMap<String, Object> values;
+    /** False while every value is the untouched JSON from the store, so comparing is not needed. */
+    private boolean touchedValues;
+    boolean destroyed;
+    boolean unset;
+
+    SessionState(RequestContext context, ObjectMapper mapper, String id, boolean isNew, CookieState cookie, ObjectNode attributes) {
+        this.context = context;
+        this.mapper = mapper;
+        replace(id, isNew, cookie, attributes);
+    }
+
+    void replace(String id, boolean isNew, CookieState cookie, ObjectNode attributes) {
+        this.id = id;
+        this.isNew = isNew;
+        this.cookie = cookie;
+        this.values = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = attributes.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            values.put(field.getKey(), field.getValue());
+        }
+        this.touchedValues = false;
+    }
+
+    /**
+     * A stored value a handler converted to a Java type. {@code asRead} is how the object looked
+     * right after conversion; while it still looks so, the original JSON is written back, so
+     * fields the Java type does not know (say, added by a Node app sharing the store) survive.
+     */
+    private record Read(Object value, JsonNode original, JsonNode asRead) {
+    }
+
+    /** The attributes as JSON, as they would be stored now. */
+    ObjectNode tree() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            node.set(e.getKey(), toJson(e.getValue()));
+        }
+        return node;
+    }
+
+    private JsonNode toJson(Object v) {
+        if (v instanceof JsonNode json) {
+            return json;
+        }
+        if (v instanceof Read read) {
+            JsonNode now = mapper.valueToTree(read.value());
+            return now.equals(read.asRead()) ? read.original() : now;
+        }
+        return mapper.valueToTree(v);
+    }
+
+    boolean valuesUntouched() {
+        return !touchedValues;
+    }
+
+    boolean isLive() {
+        return !destroyed && !unset;
+    }
+
+    private void checkLive() {
+        if (destroyed) {
+            throw new IllegalStateException("the session was destroyed in this request");
+        }
+        if (unset) {
+            throw new IllegalStateException("the session was unset in this request");
+        }
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @Override
+    public <T> Optional<T> get(String key, Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        return read(key, mapper.constructType(type), type);
+    }
+
+    @Override
+    public <T> Optional<T> get(String key, TypeReference<T> type) {
+        Objects.requireNonNull(type, "type");
+        return read(key, mapper.constructType(type), null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Optional<T> read(String key, JavaType javaType, Class<T> rawType) {
+        checkLive();
+        Object value = values.get(key);
+        if (value == null || (value instanceof JsonNode node && node.isNull())) {
+            return Optional.empty();
+        }
+        Object current = value instanceof Read read ? read.value() : value;
+        if (rawType != null && !(current instanceof JsonNode) && rawType.isInstance(current)) {
+            touchedValues = true;
+            return Optional.of((T) current);
+        }
+        JsonNode original = value instanceof Read read ? toJson(read) : toJson(value);
+        T converted;
+        try {
+            converted = mapper.convertValue(original, javaType);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("session attribute '" + key + "' cannot be read as " + javaType, e);
+        }
+        touchedValues = true;
+        values.put(key, new Read(converted, original, mapper.valueToTree(converted)));
+        return Optional.ofNullable(converted);
+    }
+
+    @Override
+    public Session set(String key, Object value) {
+        Objects.requireNonNull(key, "key");
+        if (SessionCodec.COOKIE_KEY.equals(key)) {
+            throw new IllegalArgumentException("'cookie' is reserved for the session cookie; use cookie() to change it");
+        }
+        checkLive();
+        touchedValues = true;
+        values.put(key, value == null ? JsonNodeFactory.instance.nullNode() : value);
+        return this;
+    }
+
+    @Override
+    public boolean remove(String key) {
+        checkLive();
+        touchedValues = true;
+        return values.remove(key) != null;
+    }
+
+    @Override
+    public void clear() {
+        checkLive();
+        touchedValues = true;
+        values.clear();
+    }
+
+    @Override
+    public Set<String> keys() {
+        checkLive();
+        return Collections.unmodifiableSet(new LinkedHashSet<>(values.keySet()));
+    }
+
+    @Override
+    public boolean has(String key) {
+        checkLive();
+        return values.containsKey(key);
+    }
+
+    @Override
+    public Map<String, Object> asMap() {
+        checkLive();
+        Map<String, Object> map = mapper.convertValue(tree(), new TypeReference<LinkedHashMap<String, Object>>() { });
+        return Collections.unmodifiableMap(map);
+    }
+
+    @Override
+    public SessionCookie cookie() {
+        return cookie;
+    }
+
+    @Override
+    public void regenerate() {
+        checkLive();
+        context.regenerate(this, false);
+    }
+
+    @Override
+    public void changeId() {
+        checkLive();
+        context.regenerate(this, true);
+    }
+
+    @Override
+    public void destroy() {
+        checkLive();
+        context.destroy(this);
+    }
+
+    @Override
+    public void reload() {
+        checkLive();
+        context.reload(this);
+    }
+
+    @Override
+    public void save() {
+        checkLive();
+        context.save(this);
+    }
+
+    @Override
+    public void touch() {
+        checkLive();
+        cookie.resetMaxAge();
+    }
+
+    @Override
+    public void unset() {
+        checkLive();
+        unset = true;
+    }
+
+    @Override
+    public boolean isInvalidated() {
+        return !isLive();
+    }
+
+    @Override
+    public String toString() {
+        return "Session[" + SessionIds.fingerprint(id) + "]";
+    }
+}

@@ -1,0 +1,87 @@
+package dev.cloakroom.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * JavaScript's {@code encodeURIComponent} / {@code decodeURIComponent}, which express uses for
+ * cookie values. {@link java.net.URLEncoder} differs (it writes {@code +} for a space and escapes
+ * {@code * ~ ' ( ) !}), which would change cookie bytes.
+ */
+public final class UriComponent {
+
+    private static final String UNRESERVED = "-_.!~*'()";
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private UriComponent() {
+    }
+
+    public static String encode(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (isUnreserved(c)) {
+                if (out != null) {
+                    out.append(c);
+                }
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length() + 16).append(s, 0, i);
+            }
+            int cp = s.codePointAt(i);
+            if (Character.charCount(cp) == 2) {
+                i++;
+            }
+            byte[] bytes = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+            for (byte b : bytes) {
+                out.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    /** Decodes percent escapes as strict UTF-8; empty when an escape or the UTF-8 is malformed. */
+    public static Optional<String> decode(String s) {
+        if (s.indexOf('%') < 0) {
+            return Optional.of(s);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= s.length()) {
+                    return Optional.empty();
+                }
+                int hi = Character.digit(s.charAt(i + 1), 16);
+                int lo = Character.digit(s.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    return Optional.empty();
+                }
+                bytes.write((hi << 4) | lo);
+                i += 2;
+            } else if (c < 0x80) {
+                bytes.write(c);
+            } else {
+                return Optional.empty();
+            }
+        }
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isUnreserved(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || UNRESERVED.indexOf(c) >= 0;
+    }
+}
