@@ -71,7 +71,11 @@ public interface Session {
      */
     void changeId();
 
-    /** Deletes the session from the store now. The request has no session afterwards and no cookie is sent. */
+    /**
+     * Deletes the session from the store now. This object refuses further use and, as in
+     * express-session, no cookie is sent for it; a later call for the request's session starts
+     * a new, empty one.
+     */
     void destroy();
 
     /**

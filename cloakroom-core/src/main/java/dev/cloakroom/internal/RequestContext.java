@@ -157,9 +157,13 @@ public final class RequestContext implements SessionContext {
         }
     }
 
+    /** After this the request has no session; a later {@link #session()} starts a new one. */
     void destroy(SessionState s) {
         engine.destroy(s.id);
         s.destroyed = true;
+        if (session == s) {
+            session = null;
+        }
     }
 
     void reload(SessionState s) {
