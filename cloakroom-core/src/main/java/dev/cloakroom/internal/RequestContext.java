@@ -27,9 +27,10 @@ public final class RequestContext implements SessionContext {
     private final SessionEngine engine;
     private final SessionOptions options;
     private final SessionExchange exchange;
-    /** The verified id the request's cookie carried, or null. */
-    private final String cookieId;
-    private final boolean pathMatches;
+    /** The verified id the request's cookie carried, or null; read on first need. */
+    private String cookieId;
+    private boolean pathMatches;
+    private boolean cookieRead;
 
     private SessionState session;
     private boolean lookedUp;
@@ -48,19 +49,28 @@ public final class RequestContext implements SessionContext {
         this.engine = engine;
         this.options = engine.options;
         this.exchange = exchange;
+    }
+
+    /** Checks the path and the cookie signature once, when a handler first asks for its session. */
+    private void readCookie() {
+        if (cookieRead) {
+            return;
+        }
+        cookieRead = true;
         String path = exchange.path();
-        String cookiePath = options.cookieFor(exchange).path();
-        this.pathMatches = path != null && path.startsWith(cookiePath);
-        this.cookieId = pathMatches ? engine.reader.read(exchange.headers("Cookie")).orElse(null) : null;
+        pathMatches = path != null && path.startsWith(options.cookieFor(exchange).path());
+        cookieId = pathMatches ? engine.reader.read(exchange.headers("Cookie")).orElse(null) : null;
     }
 
     @Override
     public boolean hasSignedCookie() {
+        readCookie();
         return cookieId != null;
     }
 
     @Override
     public Session session() {
+        readCookie();
         if (!pathMatches) {
             throw new IllegalStateException("no session outside the cookie path " + options.cookieFor(exchange).path()
                     + ": the browser would never send the cookie back here");
@@ -74,6 +84,7 @@ public final class RequestContext implements SessionContext {
 
     @Override
     public Optional<Session> existing() {
+        readCookie();
         if (!pathMatches) {
             return Optional.empty();
         }
