@@ -1,0 +1,78 @@
+package dev.cloakroom.javalin;
+
+import dev.cloakroom.Session;
+import dev.cloakroom.SessionContext;
+import dev.cloakroom.SessionManager;
+import dev.cloakroom.SessionStoreException;
+import io.javalin.config.NoValueForKeyException;
+import io.javalin.http.Context;
+
+import java.util.Optional;
+
+/**
+ * Session access for Javalin handlers of an application that registered {@link CloakroomPlugin}:
+ * <pre>{@code
+ * Session s = Cloakroom.session(ctx);
+ * s.set("username", "john");
+ * }</pre>
+ * Every method throws {@link IllegalStateException} when the plugin is not registered.
+ */
+public final class Cloakroom {
+
+    private Cloakroom() {
+    }
+
+    /**
+     * The visitor's session, read from the store on first use in the request or created when
+     * there is none. A new session is only saved, and its cookie only sent, once it holds data
+     * (with {@code saveUninitialized(false)}).
+     *
+     * @throws SessionStoreException when the store fails; the plugin answers 503
+     */
+    public static Session session(Context ctx) {
+        return context(ctx).session();
+    }
+
+    /**
+     * The session if the visitor already has one; never creates one. Use it where a visitor
+     * without a session should stay without one, e.g. to show "logged in as" on a public page.
+     *
+     * @throws SessionStoreException when the store fails; the plugin answers 503
+     */
+    public static Optional<Session> existing(Context ctx) {
+        return context(ctx).existing();
+    }
+
+    /** The request's session handling from core, for what the shortcuts here do not cover. */
+    public static SessionContext context(Context ctx) {
+        SessionManager manager;
+        try {
+            manager = ctx.appData(CloakroomPlugin.MANAGER);
+        } catch (NoValueForKeyException e) {
+            throw new IllegalStateException("Cloakroom sessions are not set up for this application: register the plugin "
+                    + "with Javalin.create(cfg -> cfg.registerPlugin(new CloakroomPlugin(options)))", e);
+        }
+        // The plugin's before handler normally opened it; a before handler registered ahead of it may get here first.
+        return RequestSessions.of(ctx, manager).context;
+    }
+
+    /**
+     * Saves the session and adds its {@code Set-Cookie} header now, instead of after the handler.
+     * A handler that streams more than the response buffer or flushes must call it before
+     * writing: once the response is committed the headers are gone. Changes made afterwards are
+     * still saved when the request ends, but no second cookie is sent.
+     *
+     * @throws SessionStoreException when the store fails; the plugin answers 503
+     */
+    public static void commit(Context ctx) {
+        context(ctx).commit();
+    }
+
+    /**
+     * Tells the browser to forget the session cookie. Use it at logout after
+     * {@link Session#destroy()}, which, as in express-session, sends no cookie of its own.
+     */
+    public static void clearCookie(Context ctx) {
+        context(ctx).clearCookie();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.cloakroom.javalin;
+
+import dev.cloakroom.SessionManager;
+import dev.cloakroom.SessionOptions;
+import dev.cloakroom.SessionStoreException;
+import io.javalin.config.JavalinState;
+import io.javalin.config.Key;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.plugin.Plugin;
+import io.javalin.plugin.PluginPriority;
+
+import java.util.Objects;
+
+/**
+ * Cloakroom sessions for a Javalin 7 application:
+ * <pre>{@code
+ * Javalin app = Javalin.create(cfg -> cfg.registerPlugin(new CloakroomPlugin(options)));
+ * app.get("/visit", ctx -> Cloakroom.session(ctx).set("username", "john"));
+ * }</pre>
+ * Handlers reach the session through {@link Cloakroom}.
+ *
+ * <p>What the plugin adds:
+ * <ul>
+ *   <li>a {@code before} handler that opens the request's {@link dev.cloakroom.SessionContext}.
+ *       That reads the cookie only; the store is read the first time a handler asks for the session.</li>
+ *   <li>an {@code after} handler that commits: saves or touches the session and adds the
+ *       {@code Set-Cookie} header. Javalin holds back {@code ctx.result(...)} and
+ *       {@code ctx.redirect(...)} until every after handler has finished, so the store write is
+ *       complete before the status line leaves: a redirect after login never races the save.
+ *       The commit also runs when the endpoint threw (after Javalin's exception handler), as
+ *       express-session saves on every response end. It runs once per request.</li>
+ *   <li>an exception handler that turns {@link SessionStoreException} into
+ *       {@code 503 Service Unavailable} with a short plain-text body. Core has already logged the
+ *       failure once, naming the session only by fingerprint. A failed commit gets the same 503
+ *       and is not retried.</li>
+ * </ul>
+ *
+ * <p><b>Streaming.</b> A handler that writes more than the response buffer (32 KB on Jetty) to
+ * {@code ctx.outputStream()} or {@code ctx.res()}, or flushes, commits the response before the
+ * after handler runs; the {@code Set-Cookie} header can then no longer be sent. Such a handler
+ * must call {@link Cloakroom#commit(Context)} before it starts writing. The after handler still
+ * saves changes made afterwards to the store, but a cookie it would have sent is dropped and a
+ * warning logged. A store failure after the response is committed cannot become a 503.
+ */
+public final class CloakroomPlugin extends Plugin<Void> {
+
+    /** Where each application keeps its manager, so {@link Cloakroom} can find it from a context. */
+    static final Key<SessionManager> MANAGER = new Key<>("dev.cloakroom.javalin.manager");
+
+    private static final String UNAVAILABLE = "Session store unavailable, please try again later.";
+
+    private final SessionManager manager;
+
+    /** Sessions configured by {@code options}; the plugin owns one {@link SessionManager}. */
+    public CloakroomPlugin(SessionOptions options) {
+        this(new SessionManager(Objects.requireNonNull(options, "options")));
+    }
+
+    /** Sessions handled by a manager the caller made, for example with its own clock. */
+    public CloakroomPlugin(SessionManager manager) {
+        this.manager = Objects.requireNonNull(manager, "manager");
+    }
+
+    /** Early, so handlers other plugins add already see the session. */
+    @Override
+    public PluginPriority priority() {
+        return PluginPriority.EARLY;
+    }
+
+    @Override
+    public String name() {
+        return "Cloakroom";
+    }
+
+    @Override
+    public void onInitialize(JavalinState state) {
+        state.appData(MANAGER, manager);
+        state.routes.before(ctx -> RequestSessions.of(ctx, manager));
+        state.routes.after(this::finish);
+        state.routes.exception(SessionStoreException.class, (e, ctx) -> {
+            RequestSessions sessions = ctx.attribute(RequestSessions.ATTRIBUTE);
+            if (sessions != null) {
+                sessions.storeFailed = true;
+            }
+            unavailable(ctx);
+        });
+    }
+
+    private void finish(Context ctx) {
+        RequestSessions sessions = ctx.attribute(RequestSessions.ATTRIBUTE);
+        if (sessions == null || sessions.finished || sessions.storeFailed) {
+            return;
+        }
+        sessions.finished = true;
+        try {
+            sessions.context.commit();
+        } catch (SessionStoreException e) {
+            sessions.storeFailed = true;
+            unavailable(ctx);
+        }
+    }
+
+    /** The 503 answer. The body is fixed text: it never echoes the exception, which could name the store or the id. */
+    private static void unavailable(Context ctx) {
+        if (ctx.res().isCommitted()) {
+            return;
+        }
+        ctx.removeHeader("Location");
+        ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
+        ctx.contentType(ContentType.TEXT_PLAIN.getMimeType() + "; charset=utf-8");
+        ctx.result(UNAVAILABLE);
+    }
+}
