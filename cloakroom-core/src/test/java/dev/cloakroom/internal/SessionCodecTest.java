@@ -1,0 +1,170 @@
+package dev.cloakroom.internal;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cloakroom.CookieOptions;
+import dev.cloakroom.Priority;
+import dev.cloakroom.SameSite;
+import dev.cloakroom.SecureMode;
+import dev.cloakroom.UnreadableSessionException;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SessionCodecTest {
+
+    private static final Clock NEW_YEAR = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+    private final SessionCodec codec = new SessionCodec(null);
+
+    private static ObjectNode user() {
+        ObjectNode attrs = JsonNodeFactory.instance.objectNode();
+        attrs.putObject("user").put("name", "a");
+        return attrs;
+    }
+
+    @Nested
+    class Encoding {
+
+        @Test
+        void putsTheCookieFirstInExpressKeyOrder() {
+            CookieState cookie = CookieState.fresh(NEW_YEAR,
+                    CookieOptions.builder().maxAge(Duration.ofMinutes(1)).build(), false);
+            assertThat(codec.encode(cookie, user())).isEqualTo("{\"cookie\":{\"originalMaxAge\":60000,"
+                    + "\"expires\":\"2026-01-01T00:01:00.000Z\",\"secure\":false,\"httpOnly\":true,\"path\":\"/\","
+                    + "\"sameSite\":\"lax\"},\"user\":{\"name\":\"a\"}}");
+        }
+
+        @Test
+        void placesOptionalKeysWhereExpressDoes() {
+            CookieOptions options = CookieOptions.builder()
+                    .maxAge(Duration.ofMillis(1500))
+                    .partitioned(true)
+                    .priority(Priority.HIGH)
+                    .secure(SecureMode.ALWAYS)
+                    .domain("example.com")
+                    .path("/app")
+                    .sameSite(SameSite.STRICT)
+                    .build();
+            CookieState cookie = CookieState.fresh(NEW_YEAR, options, true);
+            assertThat(codec.encode(cookie, JsonNodeFactory.instance.objectNode())).isEqualTo("{\"cookie\":{"
+                    + "\"originalMaxAge\":1500,\"partitioned\":true,\"priority\":\"high\","
+                    + "\"expires\":\"2026-01-01T00:00:01.500Z\",\"secure\":true,\"httpOnly\":true,"
+                    + "\"domain\":\"example.com\",\"path\":\"/app\",\"sameSite\":\"strict\"}}");
+        }
+
+        @Test
+        void writesNullsForABrowserSessionCookie() {
+            CookieState cookie = CookieState.fresh(NEW_YEAR, CookieOptions.builder().sameSite(null).build(), false);
+            assertThat(codec.encode(cookie, JsonNodeFactory.instance.objectNode())).isEqualTo(
+                    "{\"cookie\":{\"originalMaxAge\":null,\"expires\":null,\"secure\":false,\"httpOnly\":true,\"path\":\"/\"}}");
+        }
+
+        @Test
+        void neverLetsAnAttributeNamedCookieReplaceTheCookie() {
+            ObjectNode attrs = user();
+            attrs.put("cookie", "evil");
+            CookieState cookie = CookieState.fresh(NEW_YEAR, CookieOptions.defaults(), false);
+            assertThat(codec.encode(cookie, attrs)).startsWith("{\"cookie\":{\"originalMaxAge\":null")
+                    .doesNotContain("evil");
+        }
+
+        @Test
+        void formatsDatesAsToIsoString() {
+            assertThat(SessionCodec.isoDate(Instant.parse("2026-03-05T07:08:09Z"))).isEqualTo("2026-03-05T07:08:09.000Z");
+            assertThat(SessionCodec.isoDate(Instant.parse("2026-03-05T07:08:09.123456Z"))).isEqualTo("2026-03-05T07:08:09.123Z");
+        }
+    }
+
+    @Nested
+    class DecodingWhatExpressWrote {
+
+        private static final String EXPRESS = "{\"cookie\":{\"originalMaxAge\":60000,\"expires\":\"2026-01-01T00:00:00.000Z\","
+                + "\"httpOnly\":true,\"path\":\"/\"},\"user\":{\"name\":\"a\"}}";
+
+        @Test
+        void readsTheCookie() {
+            SessionCodec.Decoded d = codec.decode(EXPRESS, NEW_YEAR);
+            assertThat(d.cookie().originalMaxAge()).contains(Duration.ofMinutes(1));
+            assertThat(d.cookie().expires()).contains(Instant.parse("2026-01-01T00:00:00Z"));
+            assertThat(d.cookie().httpOnly()).isTrue();
+            assertThat(d.cookie().secure()).isFalse();
+            assertThat(d.cookie().path()).isEqualTo("/");
+            assertThat(d.cookie().domain()).isEmpty();
+            assertThat(d.cookie().sameSite()).isEmpty();
+        }
+
+        @Test
+        void readsTheAttributesWithoutTheCookie() {
+            SessionCodec.Decoded d = codec.decode(EXPRESS, NEW_YEAR);
+            assertThat(d.attributes().toString()).isEqualTo("{\"user\":{\"name\":\"a\"}}");
+        }
+
+        @Test
+        void readsAllOptionalKeys() {
+            SessionCodec.Decoded d = codec.decode("{\"cookie\":{\"originalMaxAge\":null,\"partitioned\":true,"
+                    + "\"priority\":\"High\",\"expires\":null,\"secure\":true,\"httpOnly\":false,\"domain\":\"example.com\","
+                    + "\"path\":\"/app\",\"sameSite\":\"None\"}}", NEW_YEAR);
+            assertThat(d.cookie().originalMaxAge()).isEmpty();
+            assertThat(d.cookie().expires()).isEmpty();
+            assertThat(d.cookie().partitioned()).isTrue();
+            assertThat(d.cookie().priority()).contains(Priority.HIGH);
+            assertThat(d.cookie().secure()).isTrue();
+            assertThat(d.cookie().httpOnly()).isFalse();
+            assertThat(d.cookie().domain()).contains("example.com");
+            assertThat(d.cookie().path()).isEqualTo("/app");
+            assertThat(d.cookie().sameSite()).contains(SameSite.NONE);
+        }
+
+        @Test
+        void readsSameSiteTrueAsStrict() {
+            SessionCodec.Decoded d = codec.decode("{\"cookie\":{\"path\":\"/\",\"sameSite\":true}}", NEW_YEAR);
+            assertThat(d.cookie().sameSite()).contains(SameSite.STRICT);
+        }
+
+        @Test
+        void reEncodesToTheSameAttributes() {
+            SessionCodec.Decoded d = codec.decode(EXPRESS, NEW_YEAR);
+            assertThat(codec.encode(d.cookie(), d.attributes())).isEqualTo("{\"cookie\":{\"originalMaxAge\":60000,"
+                    + "\"expires\":\"2026-01-01T00:00:00.000Z\",\"secure\":false,\"httpOnly\":true,\"path\":\"/\"},"
+                    + "\"user\":{\"name\":\"a\"}}");
+        }
+    }
+
+    @Nested
+    class WhenTheStoredDocumentIsUnreadable {
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "",
+                "{",
+                "not json",
+                "[]",
+                "\"text\"",
+                "42",
+                "null",
+                "{}",
+                "{\"user\":{}}",
+                "{\"cookie\":null}",
+                "{\"cookie\":\"x\"}",
+                "{\"cookie\":[]}",
+                "{\"cookie\":{\"expires\":\"yesterday\"}}",
+                "{\"cookie\":{\"expires\":\"2026-13-01T00:00:00.000Z\"}}",
+                "{\"cookie\":{\"originalMaxAge\":\"soon\"}}",
+                "{\"cookie\":{\"sameSite\":\"sometimes\"}}",
+                "{\"cookie\":{\"priority\":\"urgent\"}}",
+        })
+        void throwsUnreadableSessionException(String json) {
+            assertThatThrownBy(() -> codec.decode(json, NEW_YEAR)).isInstanceOf(UnreadableSessionException.class);
+        }
+    }
+}
