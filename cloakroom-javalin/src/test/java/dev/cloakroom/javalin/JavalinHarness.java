@@ -1,0 +1,91 @@
+package dev.cloakroom.javalin;
+
+import dev.cloakroom.SessionContext;
+import dev.cloakroom.SessionOptions;
+import dev.cloakroom.testkit.AdapterHarness;
+import dev.cloakroom.testkit.RunningServer;
+import dev.cloakroom.testkit.TestCall;
+import dev.cloakroom.testkit.TestRoutes;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Javalin with {@link CloakroomPlugin} on a free loopback port, every method and path going to
+ * {@link TestRoutes#handlerFor}. {@code /<path>} is Javalin's path parameter that spans slashes;
+ * {@code /} gets a route of its own so the root is served whatever that parameter matches.
+ */
+final class JavalinHarness implements AdapterHarness {
+
+    private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
+            HandlerType.PATCH, HandlerType.DELETE);
+
+    @Override
+    public RunningServer start(SessionOptions options, TestRoutes routes) {
+        Handler dispatch = ctx -> routes.handlerFor(ctx.path()).handle(new JavalinCall(ctx));
+        Javalin app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.registerPlugin(new CloakroomPlugin(options));
+            for (HandlerType method : METHODS) {
+                cfg.routes.addHttpHandler(method, "/", dispatch);
+                cfg.routes.addHttpHandler(method, "/<path>", dispatch);
+            }
+        }).start("127.0.0.1", 0);
+        URI base = URI.create("http://127.0.0.1:" + app.port());
+        return new RunningServer() {
+            @Override
+            public URI baseUri() {
+                return base;
+            }
+
+            @Override
+            public void close() {
+                app.stop();
+            }
+        };
+    }
+
+    /** A {@link TestCall} over a Javalin context. */
+    private record JavalinCall(Context ctx) implements TestCall {
+
+        @Override
+        public String path() {
+            return ctx.path();
+        }
+
+        @Override
+        public String query(String name) {
+            return ctx.queryParam(name);
+        }
+
+        @Override
+        public String header(String name) {
+            return ctx.header(name);
+        }
+
+        @Override
+        public SessionContext sessions() {
+            return Cloakroom.context(ctx);
+        }
+
+        @Override
+        public void status(int code) {
+            ctx.status(code);
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            ctx.res().addHeader(name, value);
+        }
+
+        @Override
+        public void body(String text) {
+            ctx.contentType("text/plain; charset=utf-8");
+            ctx.result(text);
+        }
+    }
+}
