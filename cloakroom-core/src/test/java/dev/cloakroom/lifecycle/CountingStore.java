@@ -1,0 +1,67 @@
+package dev.cloakroom.lifecycle;
+
+import dev.cloakroom.MemoryStore;
+import dev.cloakroom.SessionStore;
+import dev.cloakroom.StoredSession;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real {@link MemoryStore} that counts the calls it receives and can be made to fail. The
+ * failure message names the session id on purpose, to prove Cloakroom keeps it out of its own.
+ */
+final class CountingStore implements SessionStore {
+
+    final MemoryStore delegate = MemoryStore.builder().build();
+    final AtomicInteger gets = new AtomicInteger();
+    final AtomicInteger sets = new AtomicInteger();
+    final AtomicInteger touches = new AtomicInteger();
+    final AtomicInteger destroys = new AtomicInteger();
+    volatile boolean failing;
+
+    int calls() {
+        return gets.get() + sets.get() + touches.get() + destroys.get();
+    }
+
+    void resetCounts() {
+        gets.set(0);
+        sets.set(0);
+        touches.set(0);
+        destroys.set(0);
+    }
+
+    private void maybeFail(String id) {
+        if (failing) {
+            throw new IllegalStateException("connection refused while handling session " + id);
+        }
+    }
+
+    @Override
+    public Optional<StoredSession> get(String id) {
+        gets.incrementAndGet();
+        maybeFail(id);
+        return delegate.get(id);
+    }
+
+    @Override
+    public void set(String id, StoredSession session) {
+        sets.incrementAndGet();
+        maybeFail(id);
+        delegate.set(id, session);
+    }
+
+    @Override
+    public void touch(String id, StoredSession session) {
+        touches.incrementAndGet();
+        maybeFail(id);
+        delegate.touch(id, session);
+    }
+
+    @Override
+    public void destroy(String id) {
+        destroys.incrementAndGet();
+        maybeFail(id);
+        delegate.destroy(id);
+    }
+}
