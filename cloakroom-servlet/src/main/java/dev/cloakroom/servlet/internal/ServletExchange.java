@@ -1,0 +1,47 @@
+package dev.cloakroom.servlet.internal;
+
+import dev.cloakroom.SessionExchange;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+
+/**
+ * The container's own request and response as core sees them. It holds the unwrapped objects,
+ * so adding the cookie never passes through the commit guard.
+ */
+public final class ServletExchange implements SessionExchange {
+
+    private final HttpServletRequest request;
+    private final HttpServletResponse response;
+
+    public ServletExchange(HttpServletRequest request, HttpServletResponse response) {
+        this.request = request;
+        this.response = response;
+    }
+
+    /** The raw, still percent-encoded path including the context path, without the query string. */
+    @Override
+    public String path() {
+        return request.getRequestURI();
+    }
+
+    @Override
+    public List<String> headers(String name) {
+        Enumeration<String> values = request.getHeaders(name);
+        return values == null ? List.of() : Collections.list(values);
+    }
+
+    /** The container's answer, which includes any forwarding headers the container was told to trust. */
+    @Override
+    public boolean isSecure() {
+        return request.isSecure();
+    }
+
+    @Override
+    public void addSetCookie(String headerValue) {
+        response.addHeader("Set-Cookie", headerValue);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.cloakroom.servlet.internal;
+
+import dev.cloakroom.Session;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpSession;
+
+import java.util.Optional;
+
+/**
+ * The request handed to the application: its session methods answer from Cloakroom instead of
+ * the container.
+ */
+public final class SessionRequestWrapper extends HttpServletRequestWrapper {
+
+    private final RequestSessions sessions;
+    private final CommitGuardResponse response;
+    private final String cookieName;
+    private final long start;
+    private CloakroomHttpSession view;
+
+    public SessionRequestWrapper(HttpServletRequest request, RequestSessions sessions, CommitGuardResponse response,
+                                 String cookieName) {
+        super(request);
+        this.sessions = sessions;
+        this.response = response;
+        this.cookieName = cookieName;
+        this.start = System.currentTimeMillis();
+    }
+
+    /**
+     * The visitor's session, or with {@code create} a new one when there is none (or it was
+     * invalidated in this request); {@code null} without {@code create}. Reading the store happens
+     * here, on first use, not when the request arrives.
+     *
+     * @throws dev.cloakroom.SessionStoreException when the store fails (the filter answers 503)
+     * @throws IllegalStateException when a new session is needed after the response body started,
+     *                               or the request lies outside the cookie path
+     */
+    @Override
+    public HttpSession getSession(boolean create) {
+        Optional<Session> existing = sessions.liveExisting();
+        if (existing.isPresent()) {
+            return view(existing.get());
+        }
+        if (!create) {
+            return null;
+        }
+        Session session = sessions.session();
+        if (session.isInvalidated()) {
+            throw new IllegalStateException("this version of Cloakroom cannot start a new session in the request"
+                    + " that invalidated the old one; the next request will get one");
+        }
+        return view(session);
+    }
+
+    @Override
+    public HttpSession getSession() {
+        return getSession(true);
+    }
+
+    private HttpSession view(Session session) {
+        if (view == null || view.session() != session) {
+            view = new CloakroomHttpSession(session, getServletContext(), start);
+        }
+        return view;
+    }
+
+    /**
+     * Moves the session's data to a new id and deletes the old id from the store, the fixation
+     * defence for login.
+     *
+     * @throws IllegalStateException when the request has no session, or the response body has
+     *                               started (the new cookie could no longer be sent)
+     */
+    @Override
+    public String changeSessionId() {
+        Session session = sessions.liveExisting()
+                .orElseThrow(() -> new IllegalStateException("the request has no session"));
+        if (sessions.isCommitted()) {
+            throw new IllegalStateException("cannot change the session id after the response body has started");
+        }
+        session.changeId();
+        return session.id();
+    }
+
+    /**
+     * The id in the request's session cookie, or {@code null} when there is no such cookie or its
+     * signature does not verify: an unsigned id is never handed to application code.
+     */
+    @Override
+    public String getRequestedSessionId() {
+        if (!sessions.hasSignedCookie()) {
+            return null;
+        }
+        return RequestedId.find(getHeaders("Cookie"), cookieName);
+    }
+
+    /** Whether the signed cookie names the session this request is using now (reads the store). */
+    @Override
+    public boolean isRequestedSessionIdValid() {
+        String requested = getRequestedSessionId();
+        return requested != null && sessions.liveExisting().map(s -> requested.equals(s.id())).orElse(false);
+    }
+
+    @Override
+    public boolean isRequestedSessionIdFromCookie() {
+        return sessions.hasSignedCookie();
+    }
+
+    /** Cloakroom never reads session ids from URLs. */
+    @Override
+    public boolean isRequestedSessionIdFromURL() {
+        return false;
+    }
+
+    /** Keeps the session wrappers in force for asynchronous processing. */
+    @Override
+    public AsyncContext startAsync() {
+        return super.startAsync(this, response);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.cloakroom.servlet.internal;
+
+import dev.cloakroom.SessionStoreException;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** Turning a store failure into the 503 the design promises, and passing anything else on. */
+public final class StoreFailures {
+
+    private static final byte[] BODY = "Service Unavailable: the session store cannot be reached.\n"
+            .getBytes(StandardCharsets.UTF_8);
+
+    private StoreFailures() {
+    }
+
+    /** The store failure behind {@code failure}, following causes (a servlet may wrap it), or {@code null}. */
+    public static SessionStoreException find(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SessionStoreException e) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Replaces the uncommitted response with a plain 503. The body is fixed text: the exception's
+     * message is not echoed, and nothing names the session.
+     */
+    public static void answer503(HttpServletResponse response) throws IOException {
+        response.reset();
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(BODY.length);
+        try {
+            response.getOutputStream().write(BODY);
+        } catch (IllegalStateException writerInUse) {
+            response.getWriter().write(new String(BODY, StandardCharsets.UTF_8));
+        }
+    }
+
+    public static void rethrow(Throwable failure) throws IOException, ServletException {
+        if (failure instanceof IOException e) {
+            throw e;
+        }
+        if (failure instanceof ServletException e) {
+            throw e;
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        throw (Error) failure;
+    }
+}
