@@ -1,0 +1,88 @@
+package dev.cloakroom.demo;
+
+import dev.cloakroom.MemoryStore;
+import dev.cloakroom.SessionOptions;
+import dev.cloakroom.javalin.CloakroomPlugin;
+import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The Cloakroom demo: the Express tutorial's login app on Javalin. {@code --help} lists the options. */
+public final class DemoApp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoApp.class);
+
+    private DemoApp() {
+    }
+
+    public static void main(String[] args) {
+        DemoConfig config;
+        try {
+            config = DemoArgs.parse(args, System.getenv());
+        } catch (UsageException e) {
+            if (e.isHelp()) {
+                System.out.print(DemoArgs.USAGE);
+                System.exit(0);
+            }
+            System.err.println("cloakroom-demo: " + e.getMessage());
+            System.err.println();
+            System.err.print(DemoArgs.USAGE);
+            System.exit(2);
+            return;
+        }
+        warnAboutDefaults(config);
+        Javalin app = start(config, null);
+        LOG.info("Cloakroom demo listening on http://localhost:{}/", app.port());
+    }
+
+    /** Builds the app, routes and session plugin included, without starting it. */
+    public static Javalin create(DemoConfig config) {
+        MemoryStore store = new MemoryStore();
+        SessionOptions options = SessionOptions.builder()
+                .secrets(config.secrets())
+                .name(config.cookieName())
+                .rolling(config.rolling())
+                .proxy(config.trustProxy())
+                .cookie(c -> c.maxAge(config.maxAge()).secure(config.cookieSecure()))
+                .store(store)
+                .build();
+        Users users = new Users(config.users(), new PasswordHasher(config.passwordIterations()));
+        AccountRoutes accounts = new AccountRoutes(users);
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.registerPlugin(new CloakroomPlugin(options));
+            cfg.events.serverStopped(store::close);
+            cfg.routes.get("/", ctx -> ctx.html(Pages.home()));
+            cfg.routes.get("/login", accounts::loginForm);
+            cfg.routes.post("/login", accounts::login);
+            cfg.routes.get("/dashboard", accounts::dashboard);
+            cfg.routes.get("/logout", accounts::logout);
+            cfg.routes.post("/logout", accounts::logout);
+            cfg.routes.get("/set-session", VisitRoutes::set);
+            cfg.routes.get("/get-session", VisitRoutes::get);
+            cfg.routes.get("/api/prefs", PrefsApi::list);
+            cfg.routes.put("/api/prefs/{name}", PrefsApi::put);
+            cfg.routes.delete("/api/prefs/{name}", PrefsApi::delete);
+            cfg.routes.get("/health", ctx -> ctx.result("ok"));
+        });
+    }
+
+    /**
+     * Builds and starts the app on {@link DemoConfig#port()} (0 picks a free port; read it from
+     * {@link Javalin#port()}), bound to {@code host}, or to every interface when {@code host} is null.
+     */
+    public static Javalin start(DemoConfig config, String host) {
+        Javalin app = create(config);
+        return host == null ? app.start(config.port()) : app.start(host, config.port());
+    }
+
+    private static void warnAboutDefaults(DemoConfig config) {
+        if (config.secretGenerated()) {
+            LOG.warn("No --secret and no {} given: using a random secret, so sessions will not survive a restart",
+                    DemoArgs.SECRET_ENV);
+        }
+        if (config.defaultUsers()) {
+            LOG.warn("No --user given: the only account is admin:secret, fit for trying the demo out and nothing else");
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package dev.cloakroom.demo;
+
+import dev.cloakroom.SecureMode;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parses the demo's command line into a {@link DemoConfig}. Flags take their value as the next
+ * argument or after {@code =} ({@code --port 8080}, {@code --port=8080}). Anything unknown,
+ * missing or malformed is a {@link UsageException}; nothing is guessed.
+ */
+public final class DemoArgs {
+
+    /** Read when no {@code --secret} is given. */
+    public static final String SECRET_ENV = "SESSION_SECRET";
+
+    static final int DEFAULT_PORT = 3000;
+    static final Duration DEFAULT_MAX_AGE = Duration.ofMillis(1_800_000);
+    static final DemoConfig.Credential DEFAULT_USER = new DemoConfig.Credential("admin", "secret");
+
+    public static final String USAGE = """
+            Usage: java -jar cloakroom-demo.jar [options]
+
+              --port N                 port to listen on (default 3000; 0 picks a free port)
+              --secret S               cookie signing secret; repeat to rotate: the first signs,
+                                       every one verifies. Default: $SESSION_SECRET, else a random
+                                       secret (sessions then do not survive a restart)
+              --user NAME:PASSWORD     an account that can log in; repeatable. The user named
+                                       "admin" gets role admin, every other user role user.
+                                       Default: admin:secret (for trying it out only)
+              --max-age MS             session idle lifetime in milliseconds (default 1800000)
+              --rolling                re-send the cookie, with a fresh expiry, on every response
+              --cookie-secure MODE     true, false or auto (default auto: Secure on HTTPS requests)
+              --trust-proxy            trust X-Forwarded-Proto from a reverse proxy
+              --name NAME              session cookie name (default connect.sid)
+              --store memory           session store (default memory; later versions add
+                                       redis://... and jdbc:...)
+              --help                   print this and exit
+            """;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private DemoArgs() {
+    }
+
+    /**
+     * The configuration {@code args} describe; {@code env} supplies {@value #SECRET_ENV}.
+     *
+     * @throws UsageException for a bad command line, or for {@code --help} ({@link UsageException#isHelp()})
+     */
+    public static DemoConfig parse(String[] args, Map<String, String> env) throws UsageException {
+        int port = DEFAULT_PORT;
+        List<String> secrets = new ArrayList<>();
+        List<DemoConfig.Credential> users = new ArrayList<>();
+        Duration maxAge = DEFAULT_MAX_AGE;
+        boolean rolling = false;
+        SecureMode secure = SecureMode.AUTO;
+        boolean trustProxy = false;
+        String name = "connect.sid";
+        String store = "memory";
+
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String flag = arg;
+            String inline = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                flag = arg.substring(0, eq);
+                inline = arg.substring(eq + 1);
+            }
+            switch (flag) {
+                case "--help", "-h" -> throw UsageException.helpRequested();
+                case "--rolling" -> rolling = noValue(flag, inline);
+                case "--trust-proxy" -> trustProxy = noValue(flag, inline);
+                case "--port", "--secret", "--user", "--max-age", "--cookie-secure", "--name", "--store" -> {
+                    String value = inline;
+                    if (value == null) {
+                        if (i + 1 >= args.length) {
+                            throw UsageException.of(flag + " needs a value");
+                        }
+                        value = args[++i];
+                    }
+                    switch (flag) {
+                        case "--port" -> port = port(value);
+                        case "--secret" -> secrets.add(secret(value));
+                        case "--user" -> users.add(user(value));
+                        case "--max-age" -> maxAge = maxAge(value);
+                        case "--cookie-secure" -> secure = secureMode(value);
+                        case "--name" -> name = cookieName(value);
+                        default -> store = store(value);
+                    }
+                }
+                default -> throw UsageException.of("unknown option '" + arg + "'");
+            }
+        }
+
+        boolean secretGenerated = false;
+        if (secrets.isEmpty()) {
+            String fromEnv = env.get(SECRET_ENV);
+            if (fromEnv != null && !fromEnv.isEmpty()) {
+                secrets.add(fromEnv);
+            } else {
+                secrets.add(randomSecret());
+                secretGenerated = true;
+            }
+        }
+        boolean defaultUsers = users.isEmpty();
+        if (defaultUsers) {
+            users.add(DEFAULT_USER);
+        }
+        Set<String> names = new HashSet<>();
+        for (DemoConfig.Credential c : users) {
+            if (!names.add(c.username())) {
+                throw UsageException.of("--user '" + c.username() + "' is given twice");
+            }
+        }
+        return new DemoConfig(port, secrets, secretGenerated, users, defaultUsers, maxAge, rolling, secure,
+                trustProxy, name, store, PasswordHasher.DEFAULT_ITERATIONS);
+    }
+
+    private static boolean noValue(String flag, String inline) throws UsageException {
+        if (inline != null) {
+            throw UsageException.of(flag + " takes no value");
+        }
+        return true;
+    }
+
+    private static int port(String value) throws UsageException {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw UsageException.of("--port must be a number from 0 to 65535, got '" + value + "'");
+    }
+
+    private static String secret(String value) throws UsageException {
+        if (value.isEmpty()) {
+            throw UsageException.of("--secret must not be empty");
+        }
+        return value;
+    }
+
+    /** {@code name:password}, split at the first colon: names cannot contain one, passwords can. */
+    private static DemoConfig.Credential user(String value) throws UsageException {
+        int colon = value.indexOf(':');
+        if (colon <= 0 || colon == value.length() - 1) {
+            throw UsageException.of("--user must be NAME:PASSWORD with neither part empty");
+        }
+        return new DemoConfig.Credential(value.substring(0, colon), value.substring(colon + 1));
+    }
+
+    private static Duration maxAge(String value) throws UsageException {
+        try {
+            long ms = Long.parseLong(value);
+            if (ms > 0) {
+                return Duration.ofMillis(ms);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw UsageException.of("--max-age must be a positive number of milliseconds, got '" + value + "'");
+    }
+
+    private static SecureMode secureMode(String value) throws UsageException {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> SecureMode.ALWAYS;
+            case "false" -> SecureMode.NEVER;
+            case "auto" -> SecureMode.AUTO;
+            default -> throw UsageException.of("--cookie-secure must be true, false or auto, got '" + value + "'");
+        };
+    }
+
+    /** The same rule {@code SessionOptions} applies (an RFC 6265 token), checked here to fail as a usage error. */
+    private static String cookieName(String value) throws UsageException {
+        boolean ok = !value.isEmpty();
+        for (int i = 0; ok && i < value.length(); i++) {
+            char c = value.charAt(i);
+            ok = c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
+        }
+        if (!ok) {
+            throw UsageException.of("--name must be a cookie name (letters, digits and !#$%&'*+-.^_`|~), got '" + value + "'");
+        }
+        return value;
+    }
+
+    private static String store(String value) throws UsageException {
+        if (!value.equals("memory")) {
+            throw UsageException.of("--store '" + value + "' is not supported: this version has only 'memory';"
+                    + " later versions add redis://... and jdbc:...");
+        }
+        return value;
+    }
+
+    /** 32 bytes from SecureRandom: as strong as the HMAC-SHA256 key it becomes. */
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.cloakroom.demo;
+
+import dev.cloakroom.SecureMode;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The demo's settings, as parsed by {@link DemoArgs}. Immutable.
+ *
+ * @param port               the port to listen on; 0 picks a free one
+ * @param secrets            cookie secrets, newest first: the first signs, all verify
+ * @param secretGenerated    whether {@code secrets} is a random one made at startup (sessions die with the process)
+ * @param users              the accounts that can log in
+ * @param defaultUsers       whether {@code users} is the built-in {@code admin:secret}
+ * @param maxAge             the session cookie's idle lifetime
+ * @param rolling            whether every response that used the session re-sends the cookie
+ * @param cookieSecure       when the cookie carries {@code Secure}
+ * @param trustProxy         whether {@code X-Forwarded-Proto} decides if a request was HTTPS
+ * @param cookieName         the session cookie's name
+ * @param store              the session store; only {@code memory} exists so far
+ * @param passwordIterations PBKDF2 iterations for the password hashes; not a flag, see {@link PasswordHasher}
+ */
+public record DemoConfig(int port, List<String> secrets, boolean secretGenerated, List<Credential> users,
+                         boolean defaultUsers, Duration maxAge, boolean rolling, SecureMode cookieSecure,
+                         boolean trustProxy, String cookieName, String store, int passwordIterations) {
+
+    /** A user name and its plain-text password, as given on the command line; hashed at startup. */
+    public record Credential(String username, String password) {
+        @Override
+        public String toString() {
+            return "Credential[" + username + ", password hidden]";
+        }
+    }
+
+    public DemoConfig {
+        secrets = List.copyOf(secrets);
+        users = List.copyOf(users);
+    }
+
+    /** This configuration with another PBKDF2 iteration count (tests use a small one to stay fast). */
+    public DemoConfig withPasswordIterations(int iterations) {
+        return new DemoConfig(port, secrets, secretGenerated, users, defaultUsers, maxAge, rolling, cookieSecure,
+                trustProxy, cookieName, store, iterations);
+    }
+
+    /** This configuration listening on another port. */
+    public DemoConfig withPort(int newPort) {
+        return new DemoConfig(newPort, secrets, secretGenerated, users, defaultUsers, maxAge, rolling, cookieSecure,
+                trustProxy, cookieName, store, passwordIterations);
+    }
+
+    @Override
+    public String toString() {
+        return "DemoConfig[port=" + port + ", secrets=" + secrets.size() + " hidden, users=" + users
+                + ", maxAge=" + maxAge + ", rolling=" + rolling + ", cookieSecure=" + cookieSecure
+                + ", trustProxy=" + trustProxy + ", cookieName=" + cookieName + ", store=" + store + "]";
+    }
+}

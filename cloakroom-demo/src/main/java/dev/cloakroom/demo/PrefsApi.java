@@ -1,0 +1,122 @@
+package dev.cloakroom.demo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloakroom.Session;
+import dev.cloakroom.javalin.Cloakroom;
+import io.javalin.http.Context;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /api/prefs}: a visitor's preferences, each kept as its own session attribute
+ * {@code pref.<name>} holding a string. One attribute per preference means two requests that set
+ * different preferences change different attributes, which is what the store's no-lost-update
+ * guarantee protects.
+ */
+final class PrefsApi {
+
+    static final String PREFIX = "pref.";
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    static final int MAX_VALUE_BYTES = 1024;
+    /** Visitors write these without logging in, so the count is bounded to keep each stored session small. */
+    static final int MAX_PREFS = 64;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PrefsApi() {
+    }
+
+    /** {@code GET /api/prefs}: every preference as a JSON object; {@code {}} without a session, which is not created. */
+    static void list(Context ctx) {
+        Map<String, String> prefs = new LinkedHashMap<>();
+        Cloakroom.existing(ctx).ifPresent(session -> {
+            for (String key : session.keys()) {
+                if (key.startsWith(PREFIX)) {
+                    session.get(key, String.class).ifPresent(v -> prefs.put(key.substring(PREFIX.length()), v));
+                }
+            }
+        });
+        json(ctx, 200, prefs);
+    }
+
+    /** {@code PUT /api/prefs/{name}}: the body, at most 1 KiB of UTF-8 text, becomes the preference's value. */
+    static void put(Context ctx) {
+        String name = ctx.pathParam("name");
+        if (!NAME.matcher(name).matches()) {
+            badName(ctx);
+            return;
+        }
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > MAX_VALUE_BYTES) {
+            error(ctx, 400, "value must be at most " + MAX_VALUE_BYTES + " bytes, got " + body.length);
+            return;
+        }
+        Optional<String> value = utf8(body);
+        if (value.isEmpty()) {
+            error(ctx, 400, "value must be UTF-8 text");
+            return;
+        }
+        Session session = Cloakroom.session(ctx);
+        String key = PREFIX + name;
+        if (!session.has(key) && countPrefs(session) >= MAX_PREFS) {
+            error(ctx, 400, "at most " + MAX_PREFS + " preferences per session");
+            return;
+        }
+        session.set(key, value.get());
+        json(ctx, 200, Map.of("name", name, "value", value.get()));
+    }
+
+    /** {@code DELETE /api/prefs/{name}}: 204 when removed, 404 when there was no such preference. */
+    static void delete(Context ctx) {
+        String name = ctx.pathParam("name");
+        if (!NAME.matcher(name).matches()) {
+            badName(ctx);
+            return;
+        }
+        boolean removed = Cloakroom.existing(ctx).map(s -> s.remove(PREFIX + name)).orElse(false);
+        if (removed) {
+            ctx.status(204);
+        } else {
+            error(ctx, 404, "no preference named " + name);
+        }
+    }
+
+    private static long countPrefs(Session session) {
+        return session.keys().stream().filter(k -> k.startsWith(PREFIX)).count();
+    }
+
+    private static Optional<String> utf8(byte[] body) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void badName(Context ctx) {
+        error(ctx, 400, "name must be 1 to 64 of A-Z a-z 0-9 _ -");
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        json(ctx, status, Map.of("error", message));
+    }
+
+    private static void json(Context ctx, int status, Object value) {
+        try {
+            ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings is always JSON", e);
+        }
+    }
+}

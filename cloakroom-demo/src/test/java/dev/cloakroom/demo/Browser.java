@@ -1,0 +1,112 @@
+package dev.cloakroom.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A minimal browser for tests: follows no redirects and keeps the one session cookie by hand,
+ * so each test sees exactly which {@code Set-Cookie} headers the server sent.
+ */
+final class Browser {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    private final String base;
+    private final String cookieName;
+    /** {@code name=value} as the browser would send it, or null. */
+    private String cookie;
+
+    Browser(String base, String cookieName) {
+        this.base = base;
+        this.cookieName = cookieName;
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(request(path).GET());
+    }
+
+    HttpResponse<String> postForm(String path, String form) {
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    HttpResponse<String> put(String path, String body) {
+        return send(request(path).header("Content-Type", "text/plain; charset=utf-8")
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    HttpResponse<String> putBytes(String path, byte[] body) {
+        return send(request(path).header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    HttpResponse<String> login(String username, String password) {
+        return postForm("/login", "username=" + encode(username) + "&password=" + encode(password));
+    }
+
+    /** The session cookie as sent ({@code name=value}), or null. */
+    String cookie() {
+        return cookie;
+    }
+
+    /** Replaces the jar's cookie, e.g. to replay an old one. */
+    void cookie(String nameValue) {
+        this.cookie = nameValue;
+    }
+
+    /** The {@code Set-Cookie} headers for the session cookie in {@code response}. */
+    List<String> sessionCookies(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(h -> h.startsWith(cookieName + "="))
+                .toList();
+    }
+
+    /** The session id inside a {@code name=s%3A<id>.<signature>} cookie. */
+    static String sessionId(String nameValue) {
+        String value = URLDecoder.decode(nameValue.substring(nameValue.indexOf('=') + 1), StandardCharsets.UTF_8);
+        return value.substring(2, value.lastIndexOf('.'));
+    }
+
+    static String encode(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return b;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpResponse<String> response;
+        try {
+            response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Optional<String> last = sessionCookies(response).stream().reduce((a, b) -> b);
+        last.ifPresent(h -> {
+            String nameValue = h.substring(0, h.indexOf(';') < 0 ? h.length() : h.indexOf(';'));
+            cookie = h.contains("Expires=Thu, 01 Jan 1970") || nameValue.endsWith("=") ? null : nameValue;
+        });
+        return response;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.cloakroom.demo;
+
+import io.javalin.Javalin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The demo, started for a test on 127.0.0.1 and a free port, from command-line flags. */
+final class DemoServer implements AutoCloseable {
+
+    /** Enough to exercise PBKDF2; the production count would make every login cost a fifth of a second. */
+    static final int TEST_ITERATIONS = 1_000;
+
+    private final Javalin app;
+
+    private DemoServer(Javalin app) {
+        this.app = app;
+    }
+
+    /** Starts the demo with {@code flags} plus {@code --port 0}, ignoring the real environment. */
+    static DemoServer start(String... flags) {
+        List<String> args = new ArrayList<>(List.of(flags));
+        args.add("--port");
+        args.add("0");
+        try {
+            DemoConfig config = DemoArgs.parse(args.toArray(String[]::new), Map.of())
+                    .withPasswordIterations(TEST_ITERATIONS);
+            return new DemoServer(DemoApp.start(config, "127.0.0.1"));
+        } catch (UsageException e) {
+            throw new IllegalArgumentException("test flags rejected: " + e.getMessage(), e);
+        }
+    }
+
+    /** A browser with an empty cookie jar, talking to this server. */
+    Browser browser() {
+        return new Browser("http://127.0.0.1:" + app.port(), "connect.sid");
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.cloakroom.demo;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class VisitRoutesTest {
+
+    private static DemoServer server;
+
+    @BeforeAll
+    static void start() {
+        server = DemoServer.start("--secret", "test-secret");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Nested
+    class WhenTheSessionWasSet {
+
+        @Test
+        void answersSessionDataSetAndSendsACookie() {
+            Browser browser = server.browser();
+            HttpResponse<String> set = browser.get("/set-session");
+
+            assertThat(set.statusCode()).isEqualTo(200);
+            assertThat(set.body()).isEqualTo("Session data set");
+            assertThat(browser.sessionCookies(set)).hasSize(1);
+        }
+
+        @Test
+        void countsTheVisits() {
+            Browser browser = server.browser();
+            browser.get("/set-session");
+            browser.get("/set-session");
+
+            HttpResponse<String> get = browser.get("/get-session");
+
+            assertThat(get.statusCode()).isEqualTo(200);
+            assertThat(get.body()).isEqualTo("Welcome back, john! You've visited 2 times.");
+        }
+    }
+
+    @Nested
+    class WhenThereIsNoSession {
+
+        @Test
+        void saysNoSessionDataFound() {
+            Browser browser = server.browser();
+            HttpResponse<String> get = browser.get("/get-session");
+
+            assertThat(get.body()).isEqualTo("No session data found");
+            assertThat(browser.sessionCookies(get)).isEmpty();
+        }
+    }
+}
