@@ -16,8 +16,10 @@ import java.util.Objects;
 /**
  * Cloakroom sessions for a Javalin 7 application:
  * <pre>{@code
- * Javalin app = Javalin.create(cfg -> cfg.registerPlugin(new CloakroomPlugin(options)));
- * app.get("/visit", ctx -> Cloakroom.session(ctx).set("username", "john"));
+ * Javalin app = Javalin.create(cfg -> {
+ *     cfg.registerPlugin(new CloakroomPlugin(options));
+ *     cfg.routes.get("/visit", ctx -> Cloakroom.session(ctx).set("username", "john"));
+ * });
  * }</pre>
  * Handlers reach the session through {@link Cloakroom}.
  *
@@ -30,11 +32,14 @@ import java.util.Objects;
  *       {@code ctx.redirect(...)} until every after handler has finished, so the store write is
  *       complete before the status line leaves: a redirect after login never races the save.
  *       The commit also runs when the endpoint threw (after Javalin's exception handler), as
- *       express-session saves on every response end. It runs once per request.</li>
+ *       express-session saves on every response end. It runs once per request, after every after
+ *       handler the application declared, so those may still change the session.</li>
  *   <li>an exception handler that turns {@link SessionStoreException} into
  *       {@code 503 Service Unavailable} with a short plain-text body. Core has already logged the
  *       failure once, naming the session only by fingerprint. A failed commit gets the same 503
- *       and is not retried.</li>
+ *       and is not retried. An application that registers its own handler for
+ *       {@code SessionStoreException} after registering the plugin replaces this one for
+ *       failures inside handlers; a failed commit always gets this 503.</li>
  * </ul>
  *
  * <p><b>Streaming.</b> A handler that writes more than the response buffer (32 KB on Jetty) to
@@ -78,7 +83,6 @@ public final class CloakroomPlugin extends Plugin<Void> {
     public void onInitialize(JavalinState state) {
         state.appData(MANAGER, manager);
         state.routes.before(ctx -> RequestSessions.of(ctx, manager));
-        state.routes.after(this::finish);
         state.routes.exception(SessionStoreException.class, (e, ctx) -> {
             RequestSessions sessions = ctx.attribute(RequestSessions.ATTRIBUTE);
             if (sessions != null) {
@@ -88,7 +92,16 @@ public final class CloakroomPlugin extends Plugin<Void> {
         });
     }
 
-    private void finish(Context ctx) {
+    /**
+     * Registers the commit once the application's own configuration has run, so it comes after
+     * every after handler the application declared, wherever it registered the plugin.
+     */
+    @Override
+    public void onStart(JavalinState state) {
+        state.routes.after(CloakroomPlugin::finish);
+    }
+
+    private static void finish(Context ctx) {
         RequestSessions sessions = ctx.attribute(RequestSessions.ATTRIBUTE);
         if (sessions == null || sessions.finished || sessions.storeFailed) {
             return;

@@ -67,6 +67,12 @@ class CloakroomPluginTest {
                 out.write("x".repeat(100_000).getBytes(StandardCharsets.US_ASCII));
                 out.flush();
             });
+            cfg.routes.get("/stream-unannounced", ctx -> {
+                Cloakroom.session(ctx).set("username", "unannounced");
+                ctx.outputStream().write("y".repeat(100_000).getBytes(StandardCharsets.US_ASCII));
+            });
+            cfg.routes.get("/after-change", ctx -> ctx.result("changed later"));
+            cfg.routes.after("/after-change", ctx -> Cloakroom.session(ctx).set("username", "from an after handler"));
             cfg.routes.get("/logout", ctx -> {
                 Cloakroom.session(ctx).destroy();
                 Cloakroom.clearCookie(ctx);
@@ -184,6 +190,36 @@ class CloakroomPluginTest {
 
             assertThat(response.body()).hasSize(100_000);
             assertThat(app.get("/get", "Cookie", sessionCookie(response)).body()).isEqualTo("streamer 0");
+        }
+    }
+
+    @Nested
+    class WhenAHandlerStreamsWithoutCommitting {
+
+        @Test
+        void changesToAnExistingSessionAreStillSaved() throws Exception {
+            String cookie = sessionCookie(app.get("/set"));
+
+            HttpResponse<String> response = app.get("/stream-unannounced", "Cookie", cookie);
+
+            assertThat(response.body()).hasSize(100_000);
+            assertThat(app.get("/get", "Cookie", cookie).body()).isEqualTo("unannounced 1");
+        }
+
+        @Test
+        void aNewSessionGetsNoCookieBecauseTheHeadersAreGone() throws Exception {
+            assertThat(app.get("/stream-unannounced").headers().allValues("Set-Cookie")).isEmpty();
+        }
+    }
+
+    @Nested
+    class WhenAnAfterHandlerOfTheAppChangesTheSession {
+
+        @Test
+        void theChangeIsSavedEvenThoughItWasRegisteredAfterThePlugin() throws Exception {
+            String cookie = sessionCookie(app.get("/after-change"));
+
+            assertThat(app.get("/get", "Cookie", cookie).body()).isEqualTo("from an after handler 0");
         }
     }
 
