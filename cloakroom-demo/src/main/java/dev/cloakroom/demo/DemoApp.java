@@ -50,6 +50,8 @@ public final class DemoApp {
         AccountRoutes accounts = new AccountRoutes(users);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
+            // The largest legitimate body is a 1 KiB preference or a login form; refuse big ones early (413).
+            cfg.http.maxRequestSize = 64 * 1024;
             cfg.registerPlugin(new CloakroomPlugin(options));
             cfg.events.serverStopped(store::close);
             cfg.routes.get("/", ctx -> ctx.html(Pages.home()));

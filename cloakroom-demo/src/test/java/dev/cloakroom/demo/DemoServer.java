@@ -34,7 +34,12 @@ final class DemoServer implements AutoCloseable {
 
     /** A browser with an empty cookie jar, talking to this server. */
     Browser browser() {
-        return new Browser("http://127.0.0.1:" + app.port(), "connect.sid");
+        return browser("connect.sid");
+    }
+
+    /** A browser that keeps the session cookie called {@code cookieName}. */
+    Browser browser(String cookieName) {
+        return new Browser("http://127.0.0.1:" + app.port(), cookieName);
     }
 
     @Override

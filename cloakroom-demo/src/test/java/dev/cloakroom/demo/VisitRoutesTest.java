@@ -61,4 +61,20 @@ class VisitRoutesTest {
             assertThat(browser.sessionCookies(get)).isEmpty();
         }
     }
+
+    @Nested
+    class WhenTheCookieIsRenamed {
+
+        @Test
+        void usesTheNameFromTheCommandLine() {
+            try (DemoServer renamed = DemoServer.start("--secret", "test-secret", "--name", "demo.sid")) {
+                Browser browser = renamed.browser("demo.sid");
+                HttpResponse<String> set = browser.get("/set-session");
+
+                assertThat(set.headers().allValues("Set-Cookie")).singleElement()
+                        .satisfies(c -> assertThat(c).startsWith("demo.sid=s%3A"));
+                assertThat(browser.get("/get-session").body()).contains("visited 1 times");
+            }
+        }
+    }
 }
