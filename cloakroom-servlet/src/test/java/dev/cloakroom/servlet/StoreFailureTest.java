@@ -1,0 +1,108 @@
+package dev.cloakroom.servlet;
+
+import dev.cloakroom.SessionOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A store that is down costs a clear 503, names no session, and is forgotten once the store is back. */
+class StoreFailureTest {
+
+    private static final SwitchableStore STORE = new SwitchableStore();
+    private static JettyApp app;
+    private Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        SessionOptions options = SessionOptions.builder().secret("keyboard cat").store(STORE).build();
+        app = JettyApp.start(options, Map.of(
+                "/login", (req, res) -> {
+                    req.getSession().setAttribute("user", "ann");
+                    res.getWriter().print("logged in");
+                },
+                "/login-redirect", (req, res) -> {
+                    req.getSession().setAttribute("user", "ann");
+                    res.sendRedirect("/home");
+                },
+                "/whoami", (req, res) -> {
+                    var s = req.getSession(false);
+                    res.getWriter().print(s == null ? "none" : s.getAttribute("user"));
+                },
+                "/health", (req, res) -> res.getWriter().print("ok")));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.close();
+    }
+
+    @BeforeEach
+    void newBrowser() {
+        browser = new Browser(app.base());
+    }
+
+    @AfterEach
+    void storeBack() {
+        STORE.down = false;
+    }
+
+    private static void assertUnavailable(Browser.Reply reply, String id) {
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.contentType()).startsWith("text/plain");
+        assertThat(reply.sessionCookie()).isEmpty();
+        if (id != null) {
+            assertThat(reply.body()).doesNotContain(id);
+        }
+    }
+
+    @Nested
+    class WhenTheStoreIsDown {
+        @Test
+        void readingTheSessionAnswers503WithoutTheId() {
+            browser.get("/login");
+            String id = browser.sessionId();
+            STORE.down = true;
+            assertUnavailable(browser.get("/whoami"), id);
+        }
+
+        @Test
+        void savingANewSessionAnswers503() {
+            STORE.down = true;
+            assertUnavailable(browser.get("/login"), null);
+        }
+
+        @Test
+        void aRedirectBecomesA503() {
+            STORE.down = true;
+            assertUnavailable(browser.get("/login-redirect"), null);
+        }
+
+        @Test
+        void requestsThatDoNotUseTheSessionStillWork() {
+            browser.get("/login");
+            STORE.down = true;
+            Browser.Reply reply = browser.get("/health");
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.body()).isEqualTo("ok");
+        }
+    }
+
+    @Nested
+    class WhenTheStoreComesBack {
+        @Test
+        void theSessionIsThereAgain() {
+            browser.get("/login");
+            STORE.down = true;
+            assertThat(browser.get("/whoami").status()).isEqualTo(503);
+            STORE.down = false;
+            assertThat(browser.get("/whoami").body()).isEqualTo("ann");
+        }
+    }
+}
