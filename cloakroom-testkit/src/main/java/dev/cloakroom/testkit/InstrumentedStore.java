@@ -1,0 +1,156 @@
+package dev.cloakroom.testkit;
+
+import dev.cloakroom.EnumerableSessionStore;
+import dev.cloakroom.SessionStore;
+import dev.cloakroom.SessionStoreException;
+import dev.cloakroom.StoredSession;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real store with counters and switches, for tests that must see how often the store is used,
+ * that a save finishes before the response leaves, or what happens when the store is down. Every
+ * call is passed to the wrapped store; nothing is faked. Thread-safe.
+ *
+ * <p>The enumeration methods pass through when the wrapped store is an
+ * {@link EnumerableSessionStore} and throw {@link UnsupportedOperationException} otherwise; they
+ * are not counted.
+ */
+public final class InstrumentedStore implements EnumerableSessionStore {
+
+    private final SessionStore delegate;
+    private final AtomicInteger gets = new AtomicInteger();
+    private final AtomicInteger sets = new AtomicInteger();
+    private final AtomicInteger touches = new AtomicInteger();
+    private final AtomicInteger destroys = new AtomicInteger();
+    private volatile Duration setDelay = Duration.ZERO;
+    private volatile boolean failing;
+
+    public InstrumentedStore(SessionStore delegate) {
+        this.delegate = delegate;
+    }
+
+    public SessionStore delegate() {
+        return delegate;
+    }
+
+    public int gets() {
+        return gets.get();
+    }
+
+    public int sets() {
+        return sets.get();
+    }
+
+    public int touches() {
+        return touches.get();
+    }
+
+    public int destroys() {
+        return destroys.get();
+    }
+
+    /** All counted calls: get, set, touch and destroy. */
+    public int calls() {
+        return gets() + sets() + touches() + destroys();
+    }
+
+    /** Zeroes every counter, e.g. after a test has set up its sessions. */
+    public void resetCounts() {
+        gets.set(0);
+        sets.set(0);
+        touches.set(0);
+        destroys.set(0);
+    }
+
+    /**
+     * Makes every {@code set} wait this long before writing, so a test can check the response
+     * does not leave before the save finished. {@link Duration#ZERO} turns it off.
+     */
+    public void delaySets(Duration delay) {
+        this.setDelay = delay == null ? Duration.ZERO : delay;
+    }
+
+    /** While on, every counted call throws {@link SessionStoreException}, as a store that is down. */
+    public void failEveryCall(boolean failing) {
+        this.failing = failing;
+    }
+
+    public boolean isFailing() {
+        return failing;
+    }
+
+    private void checkFailing(String operation) {
+        if (failing) {
+            throw new SessionStoreException("instrumented store is switched to fail (" + operation + ")");
+        }
+    }
+
+    @Override
+    public Optional<StoredSession> get(String id) {
+        gets.incrementAndGet();
+        checkFailing("get");
+        return delegate.get(id);
+    }
+
+    @Override
+    public void set(String id, StoredSession session) {
+        sets.incrementAndGet();
+        checkFailing("set");
+        Duration delay = setDelay;
+        if (!delay.isZero()) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SessionStoreException("interrupted while delaying a set", e);
+            }
+        }
+        delegate.set(id, session);
+    }
+
+    @Override
+    public void touch(String id, StoredSession session) {
+        touches.incrementAndGet();
+        checkFailing("touch");
+        delegate.touch(id, session);
+    }
+
+    @Override
+    public void destroy(String id) {
+        destroys.incrementAndGet();
+        checkFailing("destroy");
+        delegate.destroy(id);
+    }
+
+    @Override
+    public Map<String, StoredSession> all() {
+        return enumerable().all();
+    }
+
+    @Override
+    public Set<String> ids() {
+        return enumerable().ids();
+    }
+
+    @Override
+    public long length() {
+        return enumerable().length();
+    }
+
+    @Override
+    public void clear() {
+        enumerable().clear();
+    }
+
+    private EnumerableSessionStore enumerable() {
+        if (delegate instanceof EnumerableSessionStore e) {
+            return e;
+        }
+        throw new UnsupportedOperationException(delegate.getClass().getSimpleName() + " cannot list its sessions");
+    }
+}

@@ -1,0 +1,295 @@
+package dev.cloakroom.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloakroom.EnumerableSessionStore;
+import dev.cloakroom.SessionStore;
+import dev.cloakroom.StoredSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * What every {@link SessionStore} must do. A store's test extends this class and supplies
+ * {@link #createStore()}; the behaviour groups below then run against it. A store that is
+ * {@link AutoCloseable} is closed after each test.
+ *
+ * <p>Expiry tests wait about 2.5 s of real time, because a store may rely on its server's clock
+ * (Redis TTLs, SQL {@code now()}); they poll with generous bounds and never assert on speed.
+ */
+public abstract class SessionStoreContract {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A fresh, empty store for one test. */
+    protected abstract SessionStore createStore();
+
+    protected SessionStore store;
+
+    @BeforeEach
+    void openStore() {
+        store = createStore();
+    }
+
+    @AfterEach
+    void closeStore() throws Exception {
+        if (store instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
+    /** A document as express-session 1.19 writes it, with a cookie expiring at {@code expires}. */
+    protected static String expressJson(Instant expires, String user) {
+        String when = expires == null ? "null" : "\"" + expires.truncatedTo(ChronoUnit.MILLIS) + "\"";
+        return "{\"cookie\":{\"originalMaxAge\":" + (expires == null ? "null" : "60000") + ",\"expires\":" + when
+                + ",\"secure\":false,\"httpOnly\":true,\"path\":\"/\",\"sameSite\":\"lax\"},"
+                + "\"user\":{\"name\":\"" + user + "\",\"roles\":[\"admin\",\"ünïcødé ✓\"]},\"visits\":3}";
+    }
+
+    protected static StoredSession session(String user, Instant expires) {
+        return new StoredSession(expressJson(expires, user), expires);
+    }
+
+    protected static Instant inOneDay() {
+        return Instant.now().plus(Duration.ofDays(1));
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new AssertionError("store returned invalid JSON: " + json, e);
+        }
+    }
+
+    /** Asserts the store holds {@code expected} under {@code id}: the same string, or JSON-equal. */
+    protected void assertHolds(String id, StoredSession expected) {
+        Optional<StoredSession> got = store.get(id);
+        assertThat(got).as("session %s", id).isPresent();
+        assertThat(tree(got.get().json())).isEqualTo(tree(expected.json()));
+    }
+
+    /** Polls until {@code id} is gone, failing after {@code bound}. */
+    private void awaitGone(String id, Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (store.get(id).isPresent()) {
+            assertThat(System.nanoTime()).as("session %s still present after %s", id, bound).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    static List<String> malformedIds() {
+        return List.of("", "x".repeat(5 * 1024), "séssion-✓-\uD83D\uDE00", "../", "../../etc/passwd", "*", "sess:*",
+                "a b", "a\nb", "%00", "'; DROP TABLE session; --");
+    }
+
+    @Nested
+    class WhenTheIdIsMissing {
+
+        @Test
+        void getReturnsEmpty() {
+            assertThat(store.get("never-stored-id")).isEmpty();
+        }
+
+        @Test
+        void destroyIsNotAnError() {
+            assertThatCode(() -> store.destroy("never-stored-id")).doesNotThrowAnyException();
+        }
+
+        @Test
+        void touchDoesNotCreateIt() {
+            store.touch("never-stored-id", session("a", inOneDay()));
+            assertThat(store.get("never-stored-id")).isEmpty();
+        }
+    }
+
+    @Nested
+    class WhenTheIdIsMalformed {
+
+        @ParameterizedTest
+        @MethodSource("dev.cloakroom.testkit.SessionStoreContract#malformedIds")
+        void getReturnsEmptyWithoutAnException(String id) {
+            assertThat(store.get(id)).isEmpty();
+        }
+
+        @ParameterizedTest
+        @MethodSource("dev.cloakroom.testkit.SessionStoreContract#malformedIds")
+        void touchAndDestroyDoNotThrow(String id) {
+            assertThatCode(() -> {
+                store.touch(id, session("a", inOneDay()));
+                store.destroy(id);
+            }).doesNotThrowAnyException();
+        }
+
+        @Test
+        void aPatternIdMatchesNoOtherSession() {
+            store.set("abc", session("a", inOneDay()));
+            assertThat(store.get("*")).isEmpty();
+            assertThat(store.get("a*")).isEmpty();
+            store.destroy("*");
+            store.destroy("a*");
+            assertThat(store.get("abc")).isPresent();
+        }
+    }
+
+    @Nested
+    class WhenASessionIsSet {
+
+        @Test
+        void getReturnsTheExpressDocument() {
+            StoredSession s = session("a", inOneDay());
+            store.set("id-1", s);
+            assertHolds("id-1", s);
+        }
+
+        @Test
+        void setReplacesIt() {
+            store.set("id-1", session("a", inOneDay()));
+            StoredSession second = session("b", inOneDay());
+            store.set("id-1", second);
+            assertHolds("id-1", second);
+        }
+
+        @Test
+        void destroyRemovesIt() {
+            store.set("id-1", session("a", inOneDay()));
+            store.destroy("id-1");
+            assertThat(store.get("id-1")).isEmpty();
+        }
+
+        @Test
+        void otherIdsAreUntouched() {
+            StoredSession a = session("a", inOneDay());
+            store.set("id-1", a);
+            store.set("id-2", session("b", inOneDay()));
+            store.destroy("id-2");
+            assertHolds("id-1", a);
+        }
+    }
+
+    @Nested
+    class Expiry {
+
+        @Test
+        void aSessionThatExpiredIsNotReturned() {
+            store.set("past", session("a", Instant.now().minusSeconds(5)));
+            assertThat(store.get("past")).isEmpty();
+        }
+
+        @Test
+        void aSessionIsGoneAfterItsExpiry() throws InterruptedException {
+            Instant expires = Instant.now().plusMillis(1500);
+            store.set("short", session("a", expires));
+            if (Instant.now().isBefore(expires.minusMillis(500))) {
+                assertThat(store.get("short")).isPresent();
+            }
+            Thread.sleep(2500);
+            awaitGone("short", Duration.ofSeconds(10));
+        }
+
+        @Test
+        void aSessionWithoutExpiryIsKept() {
+            StoredSession s = session("a", null);
+            store.set("browser-session", s);
+            assertHolds("browser-session", s);
+        }
+
+        @Test
+        void touchMovesTheExpiry() throws InterruptedException {
+            store.set("touched", session("a", Instant.now().plusMillis(1500)));
+            StoredSession later = session("a", inOneDay());
+            store.touch("touched", later);
+            Thread.sleep(2500);
+            assertThat(store.get("touched")).isPresent();
+        }
+    }
+
+    @Nested
+    class WhenTheStoreCanListItsSessions {
+
+        private EnumerableSessionStore enumerable() {
+            assumeThat(store).as("store is enumerable").isInstanceOf(EnumerableSessionStore.class);
+            return (EnumerableSessionStore) store;
+        }
+
+        @Test
+        void allIdsAndLengthSeeEveryLiveSession() {
+            EnumerableSessionStore e = enumerable();
+            StoredSession a = session("a", inOneDay());
+            e.set("id-1", a);
+            e.set("id-2", session("b", null));
+            e.set("id-expired", session("c", Instant.now().minusSeconds(5)));
+            assertThat(e.ids()).containsExactlyInAnyOrder("id-1", "id-2");
+            assertThat(e.length()).isEqualTo(2);
+            assertThat(e.all()).containsOnlyKeys("id-1", "id-2");
+            assertThat(tree(e.all().get("id-1").json())).isEqualTo(tree(a.json()));
+        }
+
+        @Test
+        void clearRemovesEverySession() {
+            EnumerableSessionStore e = enumerable();
+            e.set("id-1", session("a", inOneDay()));
+            e.set("id-2", session("b", inOneDay()));
+            e.clear();
+            assertThat(e.length()).isZero();
+            assertThat(e.ids()).isEmpty();
+            assertThat(e.get("id-1")).isEmpty();
+        }
+
+        @Test
+        void anEmptyStoreListsNothing() {
+            EnumerableSessionStore e = enumerable();
+            assertThat(e.all()).isEmpty();
+            assertThat(e.length()).isZero();
+        }
+    }
+
+    @Nested
+    class UnderConcurrency {
+
+        @Test
+        void aHundredThreadsSettingDistinctIdsAllSucceed() throws Exception {
+            int n = 100;
+            List<StoredSession> sessions = IntStream.range(0, n).mapToObj(i -> session("user" + i, inOneDay())).toList();
+            ExecutorService pool = Executors.newFixedThreadPool(n);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Object>> done = IntStream.range(0, n)
+                        .mapToObj(i -> pool.submit(() -> {
+                            start.await();
+                            store.set("concurrent-" + i, sessions.get(i));
+                            return null;
+                        }))
+                        .toList();
+                start.countDown();
+                for (Future<Object> f : done) {
+                    f.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            for (int i = 0; i < n; i++) {
+                assertHolds("concurrent-" + i, sessions.get(i));
+            }
+        }
+    }
+}
