@@ -1,0 +1,213 @@
+package dev.cloakroom.testkit;
+
+import dev.cloakroom.testkit.lifecycle.BadCookieTests;
+import dev.cloakroom.testkit.lifecycle.BadSignatureTests;
+import dev.cloakroom.testkit.lifecycle.CookieAttributeTests;
+import dev.cloakroom.testkit.lifecycle.CookiePathTests;
+import dev.cloakroom.testkit.lifecycle.ExpiredSessionTests;
+import dev.cloakroom.testkit.lifecycle.GenidTests;
+import dev.cloakroom.testkit.lifecycle.NameTests;
+import dev.cloakroom.testkit.lifecycle.ProxyTests;
+import dev.cloakroom.testkit.lifecycle.ResaveTests;
+import dev.cloakroom.testkit.lifecycle.ResponseEndTests;
+import dev.cloakroom.testkit.lifecycle.RollingTests;
+import dev.cloakroom.testkit.lifecycle.SameSiteAutoTests;
+import dev.cloakroom.testkit.lifecycle.SaveUninitializedTests;
+import dev.cloakroom.testkit.lifecycle.SecretListTests;
+import dev.cloakroom.testkit.lifecycle.SecureAutoTests;
+import dev.cloakroom.testkit.lifecycle.SessionMethodTests;
+import dev.cloakroom.testkit.lifecycle.SidNotInStoreTests;
+import dev.cloakroom.testkit.lifecycle.StoreFailureTests;
+import dev.cloakroom.testkit.lifecycle.UnsetTests;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The HTTP-level lifecycle every adapter must pass: express-session's own test cases, as
+ * behaviour sentences, over real HTTP against a real embedded server. An adapter's test extends
+ * this class and says how to start its server:
+ *
+ * <pre>{@code
+ * class JavalinLifecycleTest extends SessionLifecycleSuite {
+ *     @Override
+ *     protected AdapterHarness harness() {
+ *         return (options, routes) -> ...;   // start Javalin with the plugin, serve routes
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>The tests live in {@code dev.cloakroom.testkit.lifecycle}, one abstract class per group;
+ * each group is bound here as a {@code @Nested} inner class so JUnit runs every group for every
+ * adapter subclass. The harness must map {@link dev.cloakroom.SessionStoreException} to 503 and
+ * call {@link dev.cloakroom.SessionContext#commit()} before the response is committed.
+ */
+public abstract class SessionLifecycleSuite {
+
+    /** Starts the adapter under test; called once per server a test needs. */
+    protected abstract AdapterHarness harness();
+
+    /**
+     * Whether the adapter's framework, with the harness's configuration, treats a request
+     * carrying {@code X-Forwarded-Proto: https} as secure on its own (proxy option unset).
+     * False unless the harness configures the framework to trust forwarding headers.
+     */
+    protected boolean frameworkTrustsForwardedProto() {
+        return false;
+    }
+
+    @Nested
+    class WhenTheResponseEnds extends ResponseEndTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class WhenTheSidIsNotInTheStore extends SidNotInStoreTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class WhenTheSidIsNotProperlySigned extends BadSignatureTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class WhenTheSessionExpiredInTheStore extends ExpiredSessionTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class TheProxyOption extends ProxyTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+
+        @Override
+        protected boolean frameworkTrustsForwardedProto() {
+            return SessionLifecycleSuite.this.frameworkTrustsForwardedProto();
+        }
+    }
+
+    @Nested
+    class TheCookiePath extends CookiePathTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class WhenSecureIsAuto extends SecureAutoTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class WhenSameSiteIsAuto extends SameSiteAutoTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class TheGenidOption extends GenidTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class TheNameOption extends NameTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class TheRollingOption extends RollingTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class TheResaveOption extends ResaveTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class TheSaveUninitializedOption extends SaveUninitializedTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class WithSeveralSecrets extends SecretListTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class TheUnsetOption extends UnsetTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class TheSessionMethods extends SessionMethodTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class TheCookieAttributes extends CookieAttributeTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class WithABadCookie extends BadCookieTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class WhenTheStoreFails extends StoreFailureTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+}

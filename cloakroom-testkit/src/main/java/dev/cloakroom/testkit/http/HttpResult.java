@@ -1,0 +1,49 @@
+package dev.cloakroom.testkit.http;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A response as the lifecycle suite looks at it.
+ *
+ * @param status     the status code
+ * @param body       the body as UTF-8 text
+ * @param setCookies every {@code Set-Cookie} header value, in the order received
+ * @param headers    every header, names lower-cased
+ */
+public record HttpResult(int status, String body, List<String> setCookies, Map<String, List<String>> headers) {
+
+    public HttpResult {
+        setCookies = List.copyOf(setCookies);
+        headers = Map.copyOf(headers);
+    }
+
+    /** The first value of a header, any case. */
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** The {@code Date} header as an instant. */
+    public Optional<Instant> date() {
+        return header("Date").map(SetCookie::parseHttpDate);
+    }
+
+    /** Every {@code Set-Cookie}, parsed. */
+    public List<SetCookie> cookies() {
+        return setCookies.stream().map(SetCookie::parse).toList();
+    }
+
+    /** The {@code Set-Cookie} for {@code name}; empty when the response set none. */
+    public Optional<SetCookie> cookie(String name) {
+        return cookies().stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    /** The {@code Set-Cookie} for {@code name}, failing with the response's cookies when there is none. */
+    public SetCookie requireCookie(String name) {
+        return cookie(name).orElseThrow(() -> new AssertionError(
+                "expected a Set-Cookie for " + name + " but got " + setCookies + " (status " + status + ")"));
+    }
+}

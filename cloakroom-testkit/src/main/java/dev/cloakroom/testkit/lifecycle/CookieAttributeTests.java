@@ -1,0 +1,133 @@
+package dev.cloakroom.testkit.lifecycle;
+
+import dev.cloakroom.Priority;
+import dev.cloakroom.SameSite;
+import dev.cloakroom.SecureMode;
+import dev.cloakroom.SessionOptions;
+import dev.cloakroom.StoredSession;
+import dev.cloakroom.testkit.TestRoutes;
+import dev.cloakroom.testkit.http.HttpCaller;
+import dev.cloakroom.testkit.http.HttpResult;
+import dev.cloakroom.testkit.http.SetCookie;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The cookie's attributes as express-session writes them: order Domain, Path, Expires, HttpOnly,
+ * Secure, Partitioned, Priority, SameSite; {@code Expires} and never {@code Max-Age}.
+ */
+public abstract class CookieAttributeTests extends LifecycleTestBase {
+
+    /** The cookie of a new session, on a request a proxy says arrived over HTTPS (trusted only with proxy=true). */
+    private SetCookie cookieWith(UnaryOperator<SessionOptions.Builder> customizer) {
+        return start(customizer.apply(options()), LifecycleRoutes.standard())
+                .get("/set?k=a&v=1").forwardedProto("https").send().requireCookie(NAME);
+    }
+
+    @Test
+    void areByDefaultPathHttpOnlyAndSameSiteLaxWithoutExpiry() {
+        SetCookie cookie = cookieWith(b -> b);
+
+        assertThat(cookie.attributes()).extracting(Object::toString).containsExactly("Path=/", "HttpOnly", "SameSite=Lax");
+    }
+
+    @Test
+    void comeInExpressOrder() {
+        SetCookie cookie = cookieWith(b -> b.proxy(true).cookie(c -> c
+                .domain("example.test").maxAge(Duration.ofHours(1)).secure(SecureMode.ALWAYS)
+                .partitioned(true).priority(Priority.HIGH).sameSite(SameSite.STRICT)));
+
+        assertThat(cookie.attributeNames())
+                .containsExactly("Domain", "Path", "Expires", "HttpOnly", "Secure", "Partitioned", "Priority", "SameSite");
+        assertThat(cookie.attribute("Domain")).hasValue("example.test");
+        assertThat(cookie.attribute("Priority")).hasValue("High");
+        assertThat(cookie.attribute("SameSite")).hasValue("Strict");
+    }
+
+    @ParameterizedTest(name = "maxAge {0} ms")
+    @ValueSource(longs = {2_000L, 5_000L, 3_000_000_000L})
+    void sendExpiresAtMaxAgeAfterTheDateHeaderAndNoMaxAge(long maxAgeMillis) {
+        HttpResult response = start(options().cookie(c -> c.maxAge(Duration.ofMillis(maxAgeMillis))), LifecycleRoutes.standard())
+                .get("/set?k=a&v=1").send();
+        SetCookie cookie = response.requireCookie(NAME);
+
+        Duration expiresAfterDate = Duration.between(response.date().orElseThrow(), cookie.expires().orElseThrow());
+
+        assertThat(expiresAfterDate.toMillis()).isBetween(maxAgeMillis - 1_000, maxAgeMillis + 1_000);
+        assertThat(cookie.has("Max-Age")).isFalse();
+    }
+
+    @Test
+    void storeTheSameExpiryTheCookieCarries() {
+        SetCookie cookie = cookieWith(b -> b.cookie(c -> c.maxAge(Duration.ofMinutes(5))));
+
+        Instant storedExpiry = stored(cookie).map(StoredSession::expires).orElseThrow();
+
+        assertThat(Duration.between(cookie.expires().orElseThrow(), storedExpiry).toMillis()).isBetween(0L, 999L);
+    }
+
+    @Test
+    void writeAnExpiresAtTheEpochAsJavaScriptDoes() {
+        SetCookie cookie = cookieWith(b -> b.cookie(c -> c.expires(Instant.EPOCH)));
+
+        assertThat(cookie.attribute("Expires")).hasValue("Thu, 01 Jan 1970 00:00:00 GMT");
+    }
+
+    @Test
+    void leaveOutHttpOnlyWhenTurnedOff() {
+        SetCookie cookie = cookieWith(b -> b.cookie(c -> c.httpOnly(false)));
+
+        assertThat(cookie.has("HttpOnly")).isFalse();
+    }
+
+    @Test
+    void includeSecureWhenAlwaysOnASecureRequest() {
+        SetCookie cookie = cookieWith(b -> b.proxy(true).cookie(c -> c.secure(SecureMode.ALWAYS)));
+
+        assertThat(cookie.has("Secure")).isTrue();
+    }
+
+    @Test
+    void includePartitionedWhenSet() {
+        SetCookie cookie = cookieWith(b -> b.proxy(true).cookie(c -> c.partitioned(true)));
+
+        assertThat(cookie.attributeNames()).containsSubsequence("Secure", "Partitioned");
+    }
+
+    @Test
+    void includePriorityWhenSet() {
+        SetCookie cookie = cookieWith(b -> b.cookie(c -> c.priority(Priority.LOW)));
+
+        assertThat(cookie.attribute("Priority")).hasValue("Low");
+    }
+
+    @Test
+    void keepTheConfiguredOriginalMaxAgeOnEveryRequest() {
+        HttpCaller http = start(options().cookie(c -> c.maxAge(Duration.ofMinutes(1))), TestRoutes.create().otherwise(call -> {
+            var s = call.sessions().session();
+            s.set("seen", true);
+            call.body(String.valueOf(s.cookie().originalMaxAge().map(Duration::toMillis).orElse(-1L)));
+        }));
+        HttpResult first = http.get("/").send();
+
+        HttpResult second = http.get("/").cookie(first.requireCookie(NAME)).send();
+
+        assertThat(first.body()).isEqualTo("60000");
+        assertThat(second.body()).isEqualTo("60000");
+    }
+
+    @Test
+    void areNotResentForAModifiedBrowserSessionCookie() {
+        HttpCaller http = start(options(), LifecycleRoutes.standard());
+        SetCookie cookie = http.get("/set?k=a&v=1").send().requireCookie(NAME);
+
+        assertThat(http.get("/set?k=a&v=2").cookie(cookie).send().setCookies()).isEmpty();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.cloakroom.testkit.lifecycle;
+
+import dev.cloakroom.MemoryStore;
+import dev.cloakroom.SessionOptions;
+import dev.cloakroom.StoredSession;
+import dev.cloakroom.testkit.AdapterHarness;
+import dev.cloakroom.testkit.InstrumentedStore;
+import dev.cloakroom.testkit.RunningServer;
+import dev.cloakroom.testkit.TestRoutes;
+import dev.cloakroom.testkit.http.HttpCaller;
+import dev.cloakroom.testkit.http.SetCookie;
+import dev.cloakroom.testkit.http.SignedCookies;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What every lifecycle group shares: a fresh counting store around a real {@link MemoryStore} per
+ * test, options with express-session's test secret, and servers that are stopped after the test.
+ * Groups extend this; {@link dev.cloakroom.testkit.SessionLifecycleSuite} binds each group to
+ * the adapter under test through {@link #harness()}.
+ */
+public abstract class LifecycleTestBase {
+
+    /** The secret express-session's own tests use, and the one the cookie vectors are signed with. */
+    protected static final String SECRET = "keyboard cat";
+    protected static final String NAME = "connect.sid";
+
+    /** The real store; reading it directly does not move the counters. */
+    protected MemoryStore memory;
+    /** The store the servers use: counts calls, can delay writes or fail. */
+    protected InstrumentedStore store;
+    private final List<RunningServer> servers = new ArrayList<>();
+
+    /** The adapter under test. */
+    protected abstract AdapterHarness harness();
+
+    @BeforeEach
+    void freshStore() {
+        memory = new MemoryStore();
+        store = new InstrumentedStore(memory);
+    }
+
+    @AfterEach
+    void stopServers() {
+        for (RunningServer server : servers) {
+            server.close();
+        }
+        servers.clear();
+        memory.close();
+    }
+
+    /** Options every test starts from: the test secret and the counting store, everything else default. */
+    protected SessionOptions.Builder options() {
+        return SessionOptions.builder().secret(SECRET).store(store);
+    }
+
+    protected HttpCaller start(SessionOptions.Builder options, TestRoutes routes) {
+        return start(options.build(), routes);
+    }
+
+    /** Starts a server on the adapter under test; it is stopped after the test. */
+    protected HttpCaller start(SessionOptions options, TestRoutes routes) {
+        try {
+            RunningServer server = harness().start(options, routes);
+            servers.add(server);
+            return new HttpCaller(server.baseUri());
+        } catch (Exception e) {
+            throw new IllegalStateException("the harness could not start a server", e);
+        }
+    }
+
+    /** The session as the store holds it now, read without counting. */
+    protected Optional<StoredSession> stored(String id) {
+        return memory.get(id);
+    }
+
+    protected Optional<StoredSession> stored(SetCookie cookie) {
+        return stored(SignedCookies.idOf(cookie));
+    }
+
+    protected static String idOf(SetCookie cookie) {
+        return SignedCookies.idOf(cookie);
+    }
+
+    protected long gets() {
+        return store.gets();
+    }
+
+    protected long sets() {
+        return store.sets();
+    }
+
+    protected long touches() {
+        return store.touches();
+    }
+
+    protected long destroys() {
+        return store.destroys();
+    }
+}
