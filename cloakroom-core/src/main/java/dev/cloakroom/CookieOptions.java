@@ -2,7 +2,6 @@ package dev.cloakroom;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -182,7 +181,9 @@ public final class CookieOptions {
             if (domain != null && (domain.isEmpty() || !isAttributeSafe(domain) || domain.contains(" "))) {
                 throw new IllegalArgumentException("cookie.domain must be a host name without ';', spaces or control characters");
             }
-            Objects.requireNonNull(secure, "cookie.secure must not be null");
+            if (secure == null) {
+                throw new IllegalArgumentException("cookie.secure must be ALWAYS, NEVER or AUTO, not null");
+            }
             if (maxAge != null && (maxAge.isZero() || maxAge.isNegative())) {
                 throw new IllegalArgumentException("cookie.maxAge must be positive, got " + maxAge);
             }
