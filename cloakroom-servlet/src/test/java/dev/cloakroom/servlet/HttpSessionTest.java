@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,12 @@ class HttpSessionTest {
                         refused = "yes";
                     }
                     res.getWriter().print("refused=" + refused + " after=" + req.getSession(false));
+                }),
+                Map.entry("/relogin", (req, res) -> {
+                    req.getSession().invalidate();
+                    HttpSession fresh = req.getSession(true);
+                    fresh.setAttribute("user", "bob");
+                    res.getWriter().print("new=" + fresh.isNew());
                 }),
                 Map.entry("/rotate", (req, res) -> {
                     String before = req.getSession().getId();
@@ -181,6 +188,22 @@ class HttpSessionTest {
             browser.get("/logout");
             assertThat(browser.get("/whoami").body()).isEqualTo("none");
             assertThat(STORE.memory.get(id)).isEmpty();
+        }
+    }
+
+    @Nested
+    class WhenTheSessionIsInvalidatedAndRecreated {
+        @Test
+        @Disabled("core bug servlet-2 in notes/core-bugs.md: session() after destroy() returns the dead session")
+        void theFreshSessionGetsANewCookieAndTheOldIdIsDead() {
+            logIn();
+            String oldCookie = browser.cookie;
+            Browser.Reply reply = browser.get("/relogin");
+            assertThat(reply.body()).isEqualTo("new=true");
+            assertThat(reply.sessionCookie()).isPresent().get().isNotEqualTo(oldCookie);
+            assertThat(browser.get("/whoami").body()).startsWith("bob null");
+            browser.cookie = oldCookie;
+            assertThat(browser.get("/whoami").body()).isEqualTo("none");
         }
     }
 
