@@ -94,6 +94,24 @@ public final class MemoryStore implements EnumerableSessionStore, AutoCloseable 
         }
     }
 
+    /** Atomic under the store's lock. An expired session counts as gone. */
+    @Override
+    public boolean replace(String id, String expectedJson, StoredSession session) {
+        Instant deadline = deadline(session);
+        Instant now = clock.instant();
+        lock.lock();
+        try {
+            Entry e = sessions.get(id);
+            if (e == null || !e.deadline().isAfter(now) || !e.session().json().equals(expectedJson)) {
+                return false;
+            }
+            sessions.put(id, new Entry(session, deadline));
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Moves the expiry only; the stored document stays as it is, as with connect-redis's TTL refresh. */
     @Override
     public void touch(String id, StoredSession session) {

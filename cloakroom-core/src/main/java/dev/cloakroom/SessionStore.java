@@ -23,6 +23,26 @@ public interface SessionStore {
     void destroy(String id);
 
     /**
+     * Compare-and-set: replaces the session under {@code id} only if the stored document is still
+     * exactly {@code expectedJson}, the text this store returned from {@link #get}. Returns
+     * {@code false}, writing nothing, when the document changed or is gone. Core uses it to save a
+     * loaded session, re-reading and re-applying only its own changes on {@code false}, so
+     * concurrent requests never overwrite each other's attributes and a destroyed session is not
+     * brought back by a slow request.
+     *
+     * <p>The default reads then writes and is <b>not atomic</b>; every shipped store overrides it
+     * with a real compare-and-set (an atomic compute, a Lua script, a conditional UPDATE).
+     */
+    default boolean replace(String id, String expectedJson, StoredSession session) {
+        Optional<StoredSession> current = get(id);
+        if (current.isEmpty() || !current.get().json().equals(expectedJson)) {
+            return false;
+        }
+        set(id, session);
+        return true;
+    }
+
+    /**
      * Records that an unchanged session was used, moving its expiry to {@code session.expires()}.
      * The default writes the whole session; stores that can move a TTL alone should.
      */
