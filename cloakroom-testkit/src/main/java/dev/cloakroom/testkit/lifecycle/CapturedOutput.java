@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Copies everything written to {@code System.out} and {@code System.err} while open, still
  * passing it through. Log backends that write to the console (slf4j-simple, Logback's console
- * appender) are caught this way; ones that cache the stream or write elsewhere are not.
+ * appender) are caught this way; ones that cache the stream or write elsewhere are not. It swaps
+ * JVM-wide streams, so it assumes tests run one at a time (surefire's default).
  */
 final class CapturedOutput implements AutoCloseable {
 

@@ -1,5 +1,6 @@
 package dev.cloakroom.testkit.lifecycle;
 
+import dev.cloakroom.CookieOptions;
 import dev.cloakroom.Priority;
 import dev.cloakroom.SameSite;
 import dev.cloakroom.SecureMode;
@@ -121,6 +122,34 @@ public abstract class CookieAttributeTests extends LifecycleTestBase {
 
         assertThat(first.body()).isEqualTo("60000");
         assertThat(second.body()).isEqualTo("60000");
+    }
+
+    @Test
+    void followAMaxAgeTheHandlerSetForThisSession() {
+        HttpCaller http = start(options().cookie(c -> c.maxAge(Duration.ofSeconds(2))), LifecycleRoutes.standard()
+                .on("/long", call -> {
+                    var s = call.sessions().session();
+                    s.cookie().maxAge(Duration.ofMillis(3_000_000_000L));
+                    s.set("remember", true);
+                }));
+
+        HttpResult response = http.get("/long").send();
+
+        Duration expiresAfterDate = Duration.between(response.date().orElseThrow(), response.requireCookie(NAME).expires().orElseThrow());
+        assertThat(expiresAfterDate.toMillis()).isBetween(3_000_000_000L - 1_000, 3_000_000_000L + 1_000);
+    }
+
+    @Test
+    void canBeDecidedPerRequest() {
+        CookieOptions remembered = CookieOptions.builder().maxAge(Duration.ofDays(30)).build();
+        HttpCaller http = start(options().cookiePerRequest(request ->
+                "yes".equals(request.header("X-Remember-Me")) ? remembered : CookieOptions.defaults()), LifecycleRoutes.standard());
+
+        SetCookie remember = http.get("/set?k=a&v=1").header("X-Remember-Me", "yes").send().requireCookie(NAME);
+        SetCookie browserSession = http.get("/set?k=a&v=1").send().requireCookie(NAME);
+
+        assertThat(remember.has("Expires")).isTrue();
+        assertThat(browserSession.has("Expires")).isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.cloakroom.testkit.lifecycle;
 
+import dev.cloakroom.StoredSession;
 import dev.cloakroom.testkit.http.HttpCaller;
 import dev.cloakroom.testkit.http.HttpResult;
 import dev.cloakroom.testkit.http.SetCookie;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +52,28 @@ public abstract class RollingTests extends LifecycleTestBase {
             HttpResult response = http.get("/view").cookie(cookie).send();
 
             assertThat(idOf(response.requireCookie(NAME))).isEqualTo(idOf(cookie));
+        }
+
+        @Test
+        void movesTheStoredExpiryWithTheCookie() throws InterruptedException {
+            HttpCaller http = server(true);
+            SetCookie first = http.get("/set?k=a&v=1").send().requireCookie(NAME);
+            Thread.sleep(1_100);
+
+            SetCookie second = http.get("/view").cookie(first).send().requireCookie(NAME);
+
+            assertThat(second.expires().orElseThrow()).isAfter(first.expires().orElseThrow());
+            Instant storedExpiry = stored(second).map(StoredSession::expires).orElseThrow();
+            assertThat(Duration.between(second.expires().orElseThrow(), storedExpiry).toMillis()).isBetween(0L, 999L);
+        }
+
+        @Test
+        void savesAndSendsACookieForAnUntouchedNewSessionWithSaveUninitializedOn() {
+            HttpCaller http = start(options().rolling(true).saveUninitialized(true), LifecycleRoutes.standard());
+
+            HttpResult response = http.get("/view").send();
+
+            assertThat(stored(response.requireCookie(NAME))).isPresent();
         }
 
         @Test

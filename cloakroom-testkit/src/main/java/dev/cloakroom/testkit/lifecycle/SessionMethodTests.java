@@ -192,6 +192,23 @@ public abstract class SessionMethodTests extends LifecycleTestBase {
     }
 
     @Nested
+    class WithAttributesNamedLikeMethods {
+
+        @Test
+        void stillSaveAndLoad() {
+            createSession(LifecycleRoutes.standard());
+            http.get("/set?k=save&v=shadow").cookie(cookie).send();
+            http.get("/set?k=destroy&v=shadow").cookie(cookie).send();
+
+            HttpResult response = http.get("/save?k=after&v=ok").cookie(cookie).send();
+
+            assertThat(response.body()).isEqualTo("saved");
+            assertThat(http.get("/get?k=save").cookie(cookie).send().body()).isEqualTo("shadow");
+            assertThat(http.get("/get?k=after").cookie(cookie).send().body()).isEqualTo("ok");
+        }
+    }
+
+    @Nested
     class Touch {
 
         @Test

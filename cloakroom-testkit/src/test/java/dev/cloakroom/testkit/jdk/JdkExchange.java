@@ -6,7 +6,7 @@ import dev.cloakroom.SessionExchange;
 
 import java.util.List;
 
-/** A JDK {@link HttpExchange} as core's {@link SessionExchange}: about fifteen lines, as an adapter should be. */
+/** A JDK {@link HttpExchange} as core's {@link SessionExchange}: all an adapter has to translate. */
 final class JdkExchange implements SessionExchange {
 
     private final HttpExchange exchange;
