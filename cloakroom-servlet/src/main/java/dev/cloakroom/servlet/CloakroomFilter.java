@@ -37,7 +37,8 @@ import java.util.Objects;
  * redirect, an error, a buffer flush, the first byte of the body, or when the chain returns.
  * So a redirect after login never reaches the browser before the store holds the login.
  * Changes made after the body started are saved at the end without a new cookie, and a new
- * session can no longer be created then.
+ * session can no longer be created then. Asynchronous requests keep the wrappers; their session
+ * is committed at the first body byte or in {@code AsyncContext.complete()}.
  *
  * <p>When the store fails, the response (if nothing of it was sent yet) becomes
  * {@code 503 Service Unavailable} in plain text; core has logged the failure.
@@ -124,9 +125,10 @@ public final class CloakroomFilter implements Filter {
     }
 
     /**
-     * An asynchronous request commits its session when the response body starts, through the same
-     * wrappers; this saves what is left when it completes without one. The cookie of a session
-     * first created then can no longer be sent.
+     * An asynchronous request commits its session at its first body byte or in
+     * {@code AsyncContext.complete()}, through the same wrappers. This is the fallback for one that
+     * ends another way (a dispatch, a timeout): what changed is saved, but the response has gone,
+     * so a cookie could no longer be sent.
      */
     private record CommitOnComplete(RequestSessions sessions) implements AsyncListener {
         @Override

@@ -41,8 +41,10 @@ final class JettyApp implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.addFilter(new FilterHolder(new CloakroomFilter(options)), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder(new HttpServlet() {
+        FilterHolder filter = new FilterHolder(new CloakroomFilter(options));
+        filter.setAsyncSupported(true);
+        context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
+        ServletHolder servlet = new ServletHolder(new HttpServlet() {
             @Override
             protected void service(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
                 Route route = table.get(request.getRequestURI());
@@ -58,7 +60,9 @@ final class JettyApp implements AutoCloseable {
                     throw new IllegalStateException(e);
                 }
             }
-        }), "/*");
+        });
+        servlet.setAsyncSupported(true);
+        context.addServlet(servlet, "/*");
         server.setHandler(context);
         server.start();
         return new JettyApp(server, URI.create("http://127.0.0.1:" + connector.getLocalPort()));

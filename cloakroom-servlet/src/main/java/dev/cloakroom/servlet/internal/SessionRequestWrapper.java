@@ -2,8 +2,11 @@ package dev.cloakroom.servlet.internal;
 
 import dev.cloakroom.Session;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import java.util.Optional;
@@ -19,6 +22,7 @@ public final class SessionRequestWrapper extends HttpServletRequestWrapper {
     private final String cookieName;
     private final long start;
     private CloakroomHttpSession view;
+    private SessionAsyncContext asyncContext;
 
     public SessionRequestWrapper(HttpServletRequest request, RequestSessions sessions, CommitGuardResponse response,
                                  String cookieName) {
@@ -115,9 +119,29 @@ public final class SessionRequestWrapper extends HttpServletRequestWrapper {
         return false;
     }
 
-    /** Keeps the session wrappers in force for asynchronous processing. */
+    /**
+     * Keeps the session wrappers in force for asynchronous processing, and commits the session
+     * when the application calls {@link AsyncContext#complete()}.
+     */
     @Override
     public AsyncContext startAsync() {
-        return super.startAsync(this, response);
+        return wrap(super.startAsync(this, response));
+    }
+
+    @Override
+    public AsyncContext startAsync(ServletRequest request, ServletResponse response) {
+        return wrap(super.startAsync(request, response));
+    }
+
+    @Override
+    public AsyncContext getAsyncContext() {
+        return wrap(super.getAsyncContext());
+    }
+
+    private AsyncContext wrap(AsyncContext async) {
+        if (asyncContext == null || asyncContext.delegate() != async) {
+            asyncContext = new SessionAsyncContext(async, sessions, (HttpServletResponse) response.getResponse());
+        }
+        return asyncContext;
     }
 }

@@ -1,0 +1,87 @@
+package dev.cloakroom.servlet;
+
+import dev.cloakroom.SessionOptions;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Asynchronous servlets keep the filter's session handling on the thread that finishes the response. */
+class AsyncRequestTest {
+
+    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor();
+    private static JettyApp app;
+    private Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        SessionOptions options = SessionOptions.builder().secret("keyboard cat").build();
+        app = JettyApp.start(options, Map.of(
+                "/async-login", (req, res) -> later(req, (request, response) -> {
+                    request.getSession().setAttribute("user", "ann");
+                    response.getWriter().print("logged in");
+                }),
+                "/async-no-body", (req, res) -> later(req, (request, response) ->
+                        request.getSession().setAttribute("late", "yes")),
+                "/whoami", (req, res) -> {
+                    var s = req.getSession(false);
+                    res.getWriter().print(s == null ? "none" : s.getAttribute("user") + " late=" + s.getAttribute("late"));
+                }));
+    }
+
+    /** Finishes the request on another thread, using the request and response the async context holds. */
+    private static void later(HttpServletRequest req, JettyApp.Route work) {
+        AsyncContext async = req.startAsync();
+        WORKER.execute(() -> {
+            try {
+                work.handle((HttpServletRequest) async.getRequest(), (HttpServletResponse) async.getResponse());
+            } catch (Exception e) {
+                ((HttpServletResponse) async.getResponse()).setStatus(500);
+            } finally {
+                async.complete();
+            }
+        });
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.close();
+        WORKER.shutdownNow();
+    }
+
+    @BeforeEach
+    void newBrowser() {
+        browser = new Browser(app.base());
+    }
+
+    @Nested
+    class WhenTheAsyncWorkWritesABody {
+        @Test
+        void theCookieIsSentAndTheSessionSaved() {
+            Browser.Reply reply = browser.get("/async-login");
+            assertThat(reply.body()).isEqualTo("logged in");
+            assertThat(reply.sessionCookie()).isPresent();
+            assertThat(browser.get("/whoami").body()).isEqualTo("ann late=null");
+        }
+    }
+
+    @Nested
+    class WhenTheAsyncWorkCompletesWithoutABody {
+        @Test
+        void changesToAnExistingSessionAreSaved() {
+            browser.get("/async-login");
+            browser.get("/async-no-body");
+            assertThat(browser.get("/whoami").body()).isEqualTo("ann late=yes");
+        }
+    }
+}
