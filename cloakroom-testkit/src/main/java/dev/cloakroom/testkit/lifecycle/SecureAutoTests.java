@@ -2,6 +2,7 @@ package dev.cloakroom.testkit.lifecycle;
 
 import dev.cloakroom.SecureMode;
 import dev.cloakroom.testkit.http.HttpCaller;
+import dev.cloakroom.testkit.http.HttpResult;
 import dev.cloakroom.testkit.http.SetCookie;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +34,16 @@ public abstract class SecureAutoTests extends LifecycleTestBase {
         SetCookie cookie = server().get("/set?k=a&v=1").forwardedProto("https").send().requireCookie(NAME);
 
         assertThat(stored(cookie).orElseThrow().json()).contains("\"secure\":true");
+    }
+
+    @Test
+    void savesButSendsNoCookieWhenASecureSessionIsChangedOverPlainHttp() {
+        HttpCaller http = server();
+        SetCookie cookie = http.get("/set?k=a&v=1").forwardedProto("https").send().requireCookie(NAME);
+
+        HttpResult response = http.get("/set?k=a&v=2").cookie(cookie).send();
+
+        assertThat(response.setCookies()).isEmpty();
+        assertThat(stored(cookie).orElseThrow().json()).contains("\"a\":\"2\"");
     }
 }

@@ -1,5 +1,6 @@
 package dev.cloakroom.testkit.lifecycle;
 
+import dev.cloakroom.StoredSession;
 import dev.cloakroom.testkit.http.HttpCaller;
 import dev.cloakroom.testkit.http.HttpResult;
 import dev.cloakroom.testkit.http.SetCookie;
@@ -45,5 +46,19 @@ public abstract class SidNotInStoreTests extends LifecycleTestBase {
         http.get("/view").cookie(cookie).send();
 
         assertThat(gets()).isEqualTo(gets + 1);
+    }
+
+    /** Stored data that cannot be read (corrupt JSON, say) counts as no stored session: never a permanent error. */
+    @Test
+    void treatsUnreadableStoredDataAsNoSession() {
+        HttpCaller http = start(options(), LifecycleRoutes.standard());
+        SetCookie cookie = http.get("/set?k=user&v=ann").send().requireCookie(NAME);
+        String id = idOf(cookie);
+        memory.set(id, new StoredSession("{not json", stored(id).orElseThrow().expires()));
+
+        HttpResult response = http.get("/view").cookie(cookie).send();
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("new");
     }
 }
