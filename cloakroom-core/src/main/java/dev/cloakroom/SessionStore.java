@@ -44,9 +44,11 @@ public interface SessionStore {
 
     /**
      * Records that an unchanged session was used, moving its expiry to {@code session.expires()}.
-     * The default writes the whole session; stores that can move a TTL alone should.
+     * The stored document itself should stay as it is (as connect-redis's and connect-pg-simple's
+     * touch do), so a touch never undoes another request's save. The default does that with
+     * {@link #get} and {@link #replace}; stores that can move a TTL alone should.
      */
     default void touch(String id, StoredSession session) {
-        set(id, session);
+        get(id).ifPresent(current -> replace(id, current.json(), new StoredSession(current.json(), session.expires())));
     }
 }

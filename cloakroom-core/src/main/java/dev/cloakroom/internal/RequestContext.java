@@ -39,6 +39,9 @@ public final class RequestContext implements SessionContext {
     private ObjectNode originalTree;
     /** The attributes as last written to the store in this request, or as loaded when resave is off. */
     private ObjectNode savedTree;
+    /** The stored document as this request last saw or wrote it; null when the id has never been stored. */
+    private String storedJson;
+    private final ConflictFreeWriter writer;
     /** The expiry the store held when loaded, for touch throttling. */
     private Instant loadedExpires;
     private boolean committed;
@@ -49,6 +52,7 @@ public final class RequestContext implements SessionContext {
         this.engine = engine;
         this.options = engine.options;
         this.exchange = exchange;
+        this.writer = new ConflictFreeWriter(engine);
     }
 
     /** Checks the path and the cookie signature once, when a handler first asks for its session. */
@@ -119,6 +123,7 @@ public final class RequestContext implements SessionContext {
         originalId = cookieId;
         originalTree = decoded.attributes().deepCopy();
         savedTree = options.resave() ? null : originalTree;
+        storedJson = stored.get().json();
     }
 
     private void generate() {
@@ -127,6 +132,7 @@ public final class RequestContext implements SessionContext {
         originalId = id;
         originalTree = JsonNodeFactory.instance.objectNode();
         savedTree = null;
+        storedJson = null;
     }
 
     private String newId() {
@@ -161,6 +167,7 @@ public final class RequestContext implements SessionContext {
     void regenerate(SessionState s, boolean keepData) {
         engine.destroy(s.id);
         String id = newId();
+        storedJson = null;
         if (keepData) {
             s.id = id;
         } else {
@@ -197,20 +204,45 @@ public final class RequestContext implements SessionContext {
             originalTree = decoded.attributes().deepCopy();
             savedTree = options.resave() ? null : originalTree;
         }
+        storedJson = stored.get().json();
     }
 
+    /** {@link Session#save()}: a session destroyed meanwhile by another request is not brought back. */
     void save(SessionState s) {
-        ObjectNode tree = s.tree();
-        engine.set(s.id, new StoredSession(engine.codec.encode(s.cookie, tree), s.cookie.expires));
+        if (!write(s, s.tree())) {
+            throw new SessionGoneException("the session was destroyed by another request");
+        }
+    }
+
+    /**
+     * Stores the session: a plain write for an id never stored, otherwise a compare-and-set that
+     * keeps concurrent requests' changes. Returns false when the session vanished from the store
+     * meanwhile; then nothing was written.
+     */
+    private boolean write(SessionState s, ObjectNode tree) {
+        if (storedJson == null) {
+            String json = engine.codec.encode(s.cookie, tree);
+            engine.set(s.id, new StoredSession(json, s.cookie.expires));
+            storedJson = json;
+        } else {
+            Optional<String> written = writer.write(s.id, storedJson, originalTree, tree, s.cookie);
+            if (written.isEmpty()) {
+                SessionEngine.info("session {} was destroyed by another request; its changes here are dropped", s.id);
+                return false;
+            }
+            storedJson = written.get();
+        }
         savedTree = tree;
+        return true;
     }
 
     @Override
     public void commit() {
         if (committed) {
             if (session != null && session.isLive() && committedTree != null && !committedTree.equals(session.tree())) {
-                save(session);
-                committedTree = savedTree;
+                ObjectNode tree = session.tree();
+                write(session, tree);
+                committedTree = tree;
             }
             return;
         }
@@ -239,10 +271,10 @@ public final class RequestContext implements SessionContext {
             shouldSetCookie = false;
         }
 
-        if (shouldSave) {
-            engine.set(id, new StoredSession(engine.codec.encode(session.cookie, tree), session.cookie.expires));
-            savedTree = tree;
-        } else if (fromCookie && !touchThrottled()) {
+        if (shouldSave && !write(session, tree)) {
+            return;
+        }
+        if (!shouldSave && fromCookie && !touchThrottled()) {
             engine.touch(id, new StoredSession(engine.codec.encode(session.cookie, tree), session.cookie.expires));
         }
         if (shouldSetCookie) {

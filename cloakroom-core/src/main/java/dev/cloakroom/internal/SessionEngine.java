@@ -59,6 +59,10 @@ public final class SessionEngine {
         });
     }
 
+    boolean replace(String id, String expectedJson, StoredSession session) {
+        return call("replace", id, () -> options.store().replace(id, expectedJson, session));
+    }
+
     void touch(String id, StoredSession session) {
         call("touch", id, () -> {
             options.store().touch(id, session);
@@ -89,6 +93,11 @@ public final class SessionEngine {
             }
             throw new SessionStoreException("session store failed on " + operation + ": " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    /** An INFO line about one session; {@code {}} in {@code message} becomes the id's fingerprint. */
+    static void info(String message, String id) {
+        LOG.info(message, SessionIds.fingerprint(id));
     }
 
     static void warnUnreadable(String id, String reason) {

@@ -51,6 +51,14 @@ final class CountingStore implements SessionStore {
         delegate.set(id, session);
     }
 
+    /** A compare-and-set counts as a set: both write a whole document. */
+    @Override
+    public boolean replace(String id, String expectedJson, StoredSession session) {
+        sets.incrementAndGet();
+        maybeFail(id);
+        return delegate.replace(id, expectedJson, session);
+    }
+
     @Override
     public void touch(String id, StoredSession session) {
         touches.incrementAndGet();

@@ -101,16 +101,29 @@ public final class InstrumentedStore implements EnumerableSessionStore {
     public void set(String id, StoredSession session) {
         sets.incrementAndGet();
         checkFailing("set");
+        pause();
+        delegate.set(id, session);
+    }
+
+    private void pause() {
         Duration delay = setDelay;
         if (!delay.isZero()) {
             try {
                 Thread.sleep(delay.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SessionStoreException("interrupted while delaying a set", e);
+                throw new SessionStoreException("interrupted while delaying a write", e);
             }
         }
-        delegate.set(id, session);
+    }
+
+    /** Counted as a set: both write a whole document. The set delay applies too. */
+    @Override
+    public boolean replace(String id, String expectedJson, StoredSession session) {
+        sets.incrementAndGet();
+        checkFailing("replace");
+        pause();
+        return delegate.replace(id, expectedJson, session);
     }
 
     @Override

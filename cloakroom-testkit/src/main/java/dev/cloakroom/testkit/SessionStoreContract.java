@@ -264,6 +264,22 @@ public abstract class SessionStoreContract {
     }
 
     @Nested
+    class ConditionalWrites extends dev.cloakroom.testkit.contract.ConditionalWriteTests {
+        @Override
+        protected SessionStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class WhenRequestsRaceOnOneSession extends dev.cloakroom.testkit.contract.RacingRequestTests {
+        @Override
+        protected SessionStore store() {
+            return store;
+        }
+    }
+
+    @Nested
     class UnderConcurrency {
 
         @Test

@@ -1,0 +1,87 @@
+package dev.cloakroom.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cloakroom.SessionStoreException;
+import dev.cloakroom.StoredSession;
+import dev.cloakroom.UnreadableSessionException;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Saves a loaded session without losing what concurrent requests saved meanwhile. The write is
+ * a compare-and-set against the document this request last saw; when another request got there
+ * first, the current document is read again and only this request's own changes (attributes it
+ * set, changed or removed since it loaded the session) are applied on top. A session that has
+ * disappeared meanwhile was destroyed by another request (a logout) and is not brought back.
+ */
+final class ConflictFreeWriter {
+
+    /** Each failed attempt means another request's write succeeded, so this bound is only hit by a runaway. */
+    static final int MAX_ATTEMPTS = 200;
+
+    private final SessionEngine engine;
+
+    ConflictFreeWriter(SessionEngine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * Writes {@code ours} for {@code id} and returns the JSON that is now stored, or empty when
+     * the session is gone from the store and nothing was written.
+     *
+     * @param expectedJson the stored document this request last saw
+     * @param base         the attributes as this request loaded them; changes are measured from here
+     * @param ours         the attributes as this request wants them
+     */
+    Optional<String> write(String id, String expectedJson, ObjectNode base, ObjectNode ours, CookieState cookie) {
+        String json = engine.codec.encode(cookie, ours);
+        String expected = expectedJson;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            if (engine.replace(id, expected, new StoredSession(json, cookie.expires))) {
+                return Optional.of(json);
+            }
+            Optional<StoredSession> current = engine.get(id);
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            ObjectNode theirs;
+            try {
+                theirs = engine.codec.decode(current.get().json(), engine.clock).attributes();
+            } catch (UnreadableSessionException e) {
+                SessionEngine.warnUnreadable(id, e.getMessage());
+                theirs = engine.codec.mapper().createObjectNode();
+            }
+            json = engine.codec.encode(cookie, applyOwnChanges(theirs, base, ours));
+            expected = current.get().json();
+            if (attempt > 2) {
+                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(50_000L * attempt));
+            }
+        }
+        throw new SessionStoreException("gave up saving a session after " + MAX_ATTEMPTS + " conflicting writes");
+    }
+
+    /** {@code theirs} with every attribute this request set, changed or removed since {@code base}. */
+    static ObjectNode applyOwnChanges(ObjectNode theirs, ObjectNode base, ObjectNode ours) {
+        ObjectNode merged = theirs.deepCopy();
+        Iterator<String> baseNames = base.fieldNames();
+        while (baseNames.hasNext()) {
+            String name = baseNames.next();
+            if (!ours.has(name)) {
+                merged.remove(name);
+            }
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = ours.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!field.getValue().equals(base.get(field.getKey()))) {
+                merged.set(field.getKey(), field.getValue());
+            }
+        }
+        return merged;
+    }
+}

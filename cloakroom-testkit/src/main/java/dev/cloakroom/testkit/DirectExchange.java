@@ -1,0 +1,61 @@
+package dev.cloakroom.testkit;
+
+import dev.cloakroom.SessionExchange;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A request without HTTP, for driving {@link dev.cloakroom.SessionManager} directly: a path, an
+ * optional {@code Cookie} header, and the {@code Set-Cookie} values the session work added.
+ */
+public final class DirectExchange implements SessionExchange {
+
+    private final String path;
+    private final String cookieHeader;
+    private final List<String> setCookies = new ArrayList<>();
+
+    public DirectExchange(String path, String cookieHeader) {
+        this.path = path;
+        this.cookieHeader = cookieHeader;
+    }
+
+    /** A request for {@code /} carrying {@code cookieHeader} ({@code null} for none). */
+    public static DirectExchange withCookie(String cookieHeader) {
+        return new DirectExchange("/", cookieHeader);
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public List<String> headers(String name) {
+        return name.equalsIgnoreCase("Cookie") && cookieHeader != null ? List.of(cookieHeader) : List.of();
+    }
+
+    @Override
+    public boolean isSecure() {
+        return false;
+    }
+
+    @Override
+    public synchronized void addSetCookie(String headerValue) {
+        setCookies.add(headerValue);
+    }
+
+    public synchronized List<String> setCookies() {
+        return List.copyOf(setCookies);
+    }
+
+    /** The {@code name=value} part of the first {@code Set-Cookie}, ready to send back; null when none was set. */
+    public synchronized String cookieToSendBack() {
+        if (setCookies.isEmpty()) {
+            return null;
+        }
+        String first = setCookies.get(0);
+        int semicolon = first.indexOf(';');
+        return semicolon < 0 ? first : first.substring(0, semicolon);
+    }
+}
