@@ -38,7 +38,7 @@ final class ServletHarness implements AdapterHarness {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.addFilter(new FilterHolder(new CloakroomFilter(options)), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder(new RoutesServlet(routes)), "/*");
+        context.addServlet(new ServletHolder(servletFor(routes)), "/*");
         server.setHandler(context);
         server.start();
         URI base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
@@ -57,6 +57,11 @@ final class ServletHarness implements AdapterHarness {
                 }
             }
         };
+    }
+
+    /** The servlet that serves {@code routes}, for any container. */
+    static HttpServlet servletFor(TestRoutes routes) {
+        return new RoutesServlet(routes);
     }
 
     private static final class RoutesServlet extends HttpServlet {
