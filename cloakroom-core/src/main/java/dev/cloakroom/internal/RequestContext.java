@@ -239,11 +239,7 @@ public final class RequestContext implements SessionContext {
     @Override
     public void commit() {
         if (committed) {
-            if (session != null && session.isLive() && committedTree != null && !committedTree.equals(session.tree())) {
-                ObjectNode tree = session.tree();
-                write(session, tree);
-                committedTree = tree;
-            }
+            commitAgain();
             return;
         }
         committed = true;
@@ -280,6 +276,23 @@ public final class RequestContext implements SessionContext {
         if (shouldSetCookie) {
             exchange.addSetCookie(engine.setCookie(id, session.cookie));
         }
+    }
+
+    /**
+     * A commit after the first one: the response may be gone, so no cookie, but changes made since
+     * (or to a session first loaded after the first commit) still reach the store.
+     */
+    private void commitAgain() {
+        if (session == null || !session.isLive()) {
+            return;
+        }
+        ObjectNode tree = session.tree();
+        ObjectNode baseline = committedTree != null ? committedTree
+                : session.id.equals(originalId) ? originalTree : null;
+        if (baseline == null || !baseline.equals(tree)) {
+            write(session, tree);
+        }
+        committedTree = tree;
     }
 
     private boolean isSaved(ObjectNode tree) {

@@ -280,6 +280,29 @@ public abstract class SessionStoreContract {
     }
 
     @Nested
+    class WhenStoredDataIsCorrupt extends dev.cloakroom.testkit.contract.CorruptDataTests {
+        @Override
+        protected SessionStore store() {
+            return store;
+        }
+
+        @Override
+        protected boolean writeRaw(String id, String raw) {
+            return SessionStoreContract.this.writeRaw(id, raw);
+        }
+    }
+
+    /**
+     * Overwrites the stored document for {@code id} with arbitrary text, for the corrupt-data
+     * tests. Returns false when the store refuses such text by design (say, a PostgreSQL json
+     * column and text that is not JSON); the default stores it with {@link SessionStore#set}.
+     */
+    protected boolean writeRaw(String id, String raw) {
+        store.set(id, new StoredSession(raw, Instant.now().plus(Duration.ofHours(1))));
+        return true;
+    }
+
+    @Nested
     class UnderConcurrency {
 
         @Test
