@@ -4,7 +4,6 @@ import dev.cloakroom.SessionOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -159,7 +158,6 @@ class CommitBeforeResponseTest {
         }
 
         @Test
-        @Disabled("core bug servlet-1 in notes/core-bugs.md: a session first loaded after commit() is not saved")
         void aSessionFirstReadAfterTheBodyStartedIsSaved() {
             browser.get("/big-writer");
             browser.get("/load-after-body");

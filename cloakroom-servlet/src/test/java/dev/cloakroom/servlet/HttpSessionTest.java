@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -194,7 +193,6 @@ class HttpSessionTest {
     @Nested
     class WhenTheSessionIsInvalidatedAndRecreated {
         @Test
-        @Disabled("core bug servlet-2 in notes/core-bugs.md: session() after destroy() returns the dead session")
         void theFreshSessionGetsANewCookieAndTheOldIdIsDead() {
             logIn();
             String oldCookie = browser.cookie;
