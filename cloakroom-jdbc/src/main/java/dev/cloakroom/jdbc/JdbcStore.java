@@ -1,0 +1,331 @@
+package dev.cloakroom.jdbc;
+
+import dev.cloakroom.EnumerableSessionStore;
+import dev.cloakroom.SessionStoreException;
+import dev.cloakroom.StoredSession;
+
+import javax.sql.DataSource;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Sessions in one SQL table, reached through a {@link DataSource} the application supplies (a
+ * pool such as HikariCP in production; the store needs nothing but JDBC). On PostgreSQL the table
+ * is connect-pg-simple's, so Node and Java apps can share it; other databases get the closest
+ * types, see {@link #ddl(JdbcDialect, String)}.
+ *
+ * <ul>
+ *   <li>Reads ignore expired rows; a background task deletes them every {@code pruneInterval}.</li>
+ *   <li>{@link #replace} is one conditional {@code UPDATE}, so concurrent saves never lose updates.</li>
+ *   <li>{@link #touch} moves only the {@code expire} column and never revives an expired row.</li>
+ *   <li>Every statement has a query timeout; every failure is a {@link SessionStoreException}
+ *       whose message and cause never carry a session id or session data.</li>
+ * </ul>
+ * {@link #close()} stops the pruning task; the DataSource stays the application's to close.
+ */
+public final class JdbcStore implements EnumerableSessionStore, AutoCloseable {
+
+    private final TableName table;
+    private final Duration defaultTtl;
+    private final Database db;
+    private final Pruner pruner;
+
+    private JdbcStore(Builder b) {
+        this.table = b.tableName;
+        this.defaultTtl = b.defaultTtl;
+        int timeoutSeconds = (int) Math.min(Integer.MAX_VALUE, b.queryTimeout.plusNanos(999_999_999L).getSeconds());
+        this.db = new Database(b.dataSource, table, b.dialect, timeoutSeconds);
+        if (b.createTableIfMissing) {
+            createTable();
+        }
+        this.pruner = b.pruneInterval.isZero() ? null : new Pruner(this, b.pruneInterval);
+    }
+
+    /** A builder for a store on {@code dataSource}; the table is {@code session} unless set. */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    /**
+     * The statements that create the table and its {@code expire} index for {@code dialect}, each
+     * ending with a semicolon and a newline, for migrations or the README.
+     */
+    public static String ddl(JdbcDialect dialect, String table) {
+        if (dialect == null) {
+            throw new IllegalArgumentException("dialect must not be null");
+        }
+        return String.join("", SqlText.ddl(dialect, TableName.parse(table)).stream().map(s -> s + ";\n").toList());
+    }
+
+    /** This store's DDL (its dialect, detected if need be, and table). */
+    public String ddl() {
+        return ddl(db.sql().dialect, table.toString());
+    }
+
+    /** The dialect in use, detected from the database if the builder was not given one. */
+    public JdbcDialect dialect() {
+        return db.sql().dialect;
+    }
+
+    /** Creates the table and index unless they exist (the statements of {@link #ddl()}). */
+    public void createTable() {
+        db.run("createTable", (c, s) -> {
+            for (String statement : s.ddl) {
+                try (Statement st = c.createStatement()) {
+                    st.setQueryTimeout(Math.max(db.queryTimeoutSeconds, 30));
+                    st.execute(statement);
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<StoredSession> get(String id) {
+        if (!Rows.storable(id)) {
+            return Optional.empty();
+        }
+        return db.run("get", (c, s) -> {
+            try (PreparedStatement ps = db.prepare(c, s.select)) {
+                ps.setString(1, id);
+                s.bindTime(ps, 2, Instant.now());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(Rows.stored(rs.getString(1), s.readTime(rs, 2))) : Optional.<StoredSession>empty();
+                }
+            }
+        });
+    }
+
+    /** Upserts the row; a session whose expiry has already passed is deleted instead. */
+    @Override
+    public void set(String id, StoredSession session) {
+        if (!Rows.storable(id)) {
+            throw new SessionStoreException("JdbcStore cannot store a session id holding NUL or an unpaired surrogate");
+        }
+        Instant now = Instant.now();
+        if (session.isExpiredAt(now)) {
+            destroy(id);
+            return;
+        }
+        db.run("set", (c, s) -> {
+            try (PreparedStatement ps = db.prepare(c, s.upsert)) {
+                ps.setString(1, id);
+                ps.setString(2, session.json());
+                s.bindTime(ps, 3, expiry(session, now));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** One conditional UPDATE: the row changes only if it is live and its text is exactly {@code expectedJson}. */
+    @Override
+    public boolean replace(String id, String expectedJson, StoredSession session) {
+        if (!Rows.storable(id)) {
+            return false;
+        }
+        Instant now = Instant.now();
+        return db.run("replace", (c, s) -> {
+            try (PreparedStatement ps = db.prepare(c, s.replace)) {
+                ps.setString(1, session.json());
+                s.bindTime(ps, 2, expiry(session, now));
+                ps.setString(3, id);
+                ps.setString(4, expectedJson);
+                s.bindTime(ps, 5, now);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Moves the {@code expire} column of a live row; the document is not written, a missing row stays missing. */
+    @Override
+    public void touch(String id, StoredSession session) {
+        if (!Rows.storable(id)) {
+            return;
+        }
+        Instant now = Instant.now();
+        db.run("touch", (c, s) -> {
+            try (PreparedStatement ps = db.prepare(c, s.touch)) {
+                s.bindTime(ps, 1, expiry(session, now));
+                ps.setString(2, id);
+                s.bindTime(ps, 3, now);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void destroy(String id) {
+        if (!Rows.storable(id)) {
+            return;
+        }
+        db.run("destroy", (c, s) -> {
+            try (PreparedStatement ps = db.prepare(c, s.delete)) {
+                ps.setString(1, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Map<String, StoredSession> all() {
+        return db.run("all", (c, s) -> {
+            Map<String, StoredSession> live = new LinkedHashMap<>();
+            try (PreparedStatement ps = db.prepare(c, s.all)) {
+                s.bindTime(ps, 1, Instant.now());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        live.put(rs.getString(1), Rows.stored(rs.getString(2), s.readTime(rs, 3)));
+                    }
+                }
+            }
+            return live;
+        });
+    }
+
+    @Override
+    public Set<String> ids() {
+        return db.run("ids", (c, s) -> {
+            Set<String> ids = new LinkedHashSet<>();
+            try (PreparedStatement ps = db.prepare(c, s.ids)) {
+                s.bindTime(ps, 1, Instant.now());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
+    @Override
+    public long length() {
+        return db.run("length", (c, s) -> {
+            try (PreparedStatement ps = db.prepare(c, s.count)) {
+                s.bindTime(ps, 1, Instant.now());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Deletes every row, live or expired. */
+    @Override
+    public void clear() {
+        db.run("clear", (c, s) -> {
+            try (PreparedStatement ps = db.prepare(c, s.clear)) {
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Deletes every expired row now and returns how many went; the pruning task calls this. */
+    public int prune() {
+        return db.run("prune", (c, s) -> {
+            try (PreparedStatement ps = db.prepare(c, s.prune)) {
+                s.bindTime(ps, 1, Instant.now());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Stops the pruning task. The DataSource is not closed. */
+    @Override
+    public void close() {
+        if (pruner != null) {
+            pruner.stop();
+        }
+    }
+
+    TableName table() {
+        return table;
+    }
+
+    private Instant expiry(StoredSession session, Instant now) {
+        return session.expires() != null ? session.expires() : now.plus(defaultTtl);
+    }
+
+    /** Options for a {@link JdbcStore}; {@link #build()} fails fast with an IllegalArgumentException naming the option. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private String table = "session";
+        private TableName tableName;
+        private JdbcDialect dialect;
+        private boolean createTableIfMissing;
+        private Duration pruneInterval = Duration.ofMinutes(15);
+        private Duration queryTimeout = Duration.ofSeconds(1);
+        private Duration defaultTtl = Duration.ofDays(1);
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        /** The table, optionally {@code schema.table}; default {@code session}, connect-pg-simple's. Used quoted, so case-sensitive. */
+        public Builder table(String table) {
+            this.table = table;
+            return this;
+        }
+
+        /** The SQL dialect; by default it is detected from the database's metadata on first use. */
+        public Builder dialect(JdbcDialect dialect) {
+            this.dialect = dialect;
+            return this;
+        }
+
+        /** Whether {@link #build()} creates the table and index when they are missing; default false. */
+        public Builder createTableIfMissing(boolean createTableIfMissing) {
+            this.createTableIfMissing = createTableIfMissing;
+            return this;
+        }
+
+        /** How often a daemon task deletes expired rows; default 15 minutes, {@link Duration#ZERO} turns it off. */
+        public Builder pruneInterval(Duration pruneInterval) {
+            this.pruneInterval = pruneInterval;
+            return this;
+        }
+
+        /**
+         * The limit on each statement, rounded up to whole seconds as JDBC wants; default 1 s,
+         * {@link Duration#ZERO} for none. Getting a connection is bounded by the pool (HikariCP's
+         * {@code connectionTimeout}), not by this. On SQLite the driver uses it as the busy timeout.
+         */
+        public Builder queryTimeout(Duration queryTimeout) {
+            this.queryTimeout = queryTimeout;
+            return this;
+        }
+
+        /** How long a session without an expiry (a browser-session cookie) is kept after a save or touch; default one day. */
+        public Builder defaultTtl(Duration defaultTtl) {
+            this.defaultTtl = defaultTtl;
+            return this;
+        }
+
+        /** Checks the options and builds the store, creating the table first if asked to. */
+        public JdbcStore build() {
+            if (dataSource == null) {
+                throw new IllegalArgumentException("dataSource must not be null");
+            }
+            tableName = TableName.parse(table);
+            if (pruneInterval == null || pruneInterval.isNegative() || (!pruneInterval.isZero() && pruneInterval.toMillis() < 1)) {
+                throw new IllegalArgumentException("pruneInterval must be at least one millisecond, or zero to turn pruning off");
+            }
+            if (queryTimeout == null || queryTimeout.isNegative()) {
+                throw new IllegalArgumentException("queryTimeout must be zero (no limit) or positive");
+            }
+            if (defaultTtl == null || defaultTtl.isZero() || defaultTtl.isNegative()) {
+                throw new IllegalArgumentException("defaultTtl must be positive");
+            }
+            return new JdbcStore(this);
+        }
+    }
+}

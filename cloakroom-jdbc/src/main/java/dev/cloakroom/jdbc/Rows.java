@@ -1,0 +1,57 @@
+package dev.cloakroom.jdbc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloakroom.StoredSession;
+
+import java.time.Instant;
+
+/** What goes into a row and what comes out of one. */
+final class Rows {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Rows() {
+    }
+
+    /**
+     * The session a row holds. Its expiry is the row's, which touches move; but a browser-session
+     * cookie (no {@code cookie.expires} in the document) must stay one, so for it the row's expiry
+     * (the default TTL) is not reported.
+     */
+    static StoredSession stored(String json, Instant expire) {
+        return new StoredSession(json, hasCookieExpiry(json) ? expire : null);
+    }
+
+    private static boolean hasCookieExpiry(String json) {
+        try {
+            JsonNode expires = JSON.readTree(json).path("cookie").path("expires");
+            return expires.isTextual();
+        } catch (Exception unreadable) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether an id can be stored as it is. PostgreSQL text cannot hold NUL, and an unpaired
+     * surrogate would reach the database as '?', matching some other id; no real id has either,
+     * so such an id names no session.
+     */
+    static boolean storable(String id) {
+        if (id == null) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char ch = id.charAt(i);
+            if (ch == 0) {
+                return false;
+            }
+            if (Character.isHighSurrogate(ch) && i + 1 < id.length() && Character.isLowSurrogate(id.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(ch)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

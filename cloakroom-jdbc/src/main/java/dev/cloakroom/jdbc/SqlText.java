@@ -1,0 +1,136 @@
+package dev.cloakroom.jdbc;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Every statement {@link JdbcStore} runs, for one dialect and table, and how each dialect holds
+ * an instant in the {@code expire} column.
+ *
+ * <p>Time: every "now" is the application's clock, bound as a parameter like the expiry, never
+ * the database's {@code now()}. The cookie expiry is computed on the application's clock, and
+ * connect-pg-simple does the same ({@code to_timestamp(Date.now() / 1000)}), so both sides of
+ * every comparison come from the same kind of clock and the database's clock skew is irrelevant.
+ * <ul>
+ *   <li>PostgreSQL: {@code to_timestamp(epoch seconds)} stored into the {@code timestamp} column,
+ *       exactly as connect-pg-simple writes it. That converts to wall-clock time in the connection's
+ *       {@code TimeZone}; comparisons go through the same conversion, so they hold in any zone, and
+ *       rows are shared with Node as long as both connect with the same {@code TimeZone} (pgjdbc
+ *       sends the JVM's default zone, node-postgres uses the server's setting: run both in UTC).</li>
+ *   <li>MySQL/MariaDB and H2: UTC wall-clock time, bound as a {@link LocalDateTime}, so the
+ *       server's and the connection's time zones never matter.</li>
+ *   <li>SQLite: epoch milliseconds in an {@code INTEGER}: it has no date type, integers compare
+ *       numerically (ISO text would compare as text and depend on its exact format) and index well.</li>
+ * </ul>
+ */
+final class SqlText {
+
+    final JdbcDialect dialect;
+    final List<String> ddl;
+    final String select;
+    final String upsert;
+    final String replace;
+    final String touch;
+    final String delete;
+    final String prune;
+    final String all;
+    final String ids;
+    final String count;
+    final String clear;
+
+    SqlText(JdbcDialect dialect, TableName name) {
+        this.dialect = dialect;
+        String t = name.quoted(dialect);
+        String sid = TableName.quote(dialect, "sid");
+        String sess = TableName.quote(dialect, "sess");
+        String expire = TableName.quote(dialect, "expire");
+        boolean pg = dialect == JdbcDialect.POSTGRESQL;
+        String time = pg ? "to_timestamp(?)" : "?";
+        String sessParam = pg ? "?::json" : "?";
+        String sessRead = pg ? sess + "::text" : sess;
+        String expireRead = pg ? expire + "::timestamptz" : expire;
+        String live = expire + " > " + time;
+
+        this.ddl = ddl(dialect, name);
+        this.select = "SELECT " + sessRead + ", " + expireRead + " FROM " + t + " WHERE " + sid + " = ? AND " + live;
+        this.upsert = switch (dialect) {
+            case POSTGRESQL, SQLITE -> "INSERT INTO " + t + " (" + sid + ", " + sess + ", " + expire + ") VALUES (?, "
+                    + sessParam + ", " + time + ") ON CONFLICT (" + sid + ") DO UPDATE SET " + sess + " = EXCLUDED." + sess
+                    + ", " + expire + " = EXCLUDED." + expire;
+            case MYSQL, MARIADB -> "INSERT INTO " + t + " (" + sid + ", " + sess + ", " + expire + ") VALUES (?, ?, ?)"
+                    + " ON DUPLICATE KEY UPDATE " + sess + " = VALUES(" + sess + "), " + expire + " = VALUES(" + expire + ")";
+            case H2 -> "MERGE INTO " + t + " (" + sid + ", " + sess + ", " + expire + ") KEY (" + sid + ") VALUES (?, ?, ?)";
+        };
+        // json has no equality operator, so PostgreSQL compares its text, which json keeps verbatim.
+        // MySQL/MariaDB compare bytes: a case- or accent-insensitive collation would call two
+        // different documents equal and lose an update.
+        String sameDocument = switch (dialect) {
+            case POSTGRESQL -> sess + "::text = ?";
+            case MYSQL, MARIADB -> "CAST(" + sess + " AS BINARY) = CAST(? AS BINARY)";
+            case H2, SQLITE -> sess + " = ?";
+        };
+        this.replace = "UPDATE " + t + " SET " + sess + " = " + sessParam + ", " + expire + " = " + time
+                + " WHERE " + sid + " = ? AND " + sameDocument + " AND " + live;
+        this.touch = "UPDATE " + t + " SET " + expire + " = " + time + " WHERE " + sid + " = ? AND " + live;
+        this.delete = "DELETE FROM " + t + " WHERE " + sid + " = ?";
+        this.prune = "DELETE FROM " + t + " WHERE " + expire + " <= " + time;
+        this.all = "SELECT " + sid + ", " + sessRead + ", " + expireRead + " FROM " + t + " WHERE " + live;
+        this.ids = "SELECT " + sid + " FROM " + t + " WHERE " + live;
+        this.count = "SELECT COUNT(*) FROM " + t + " WHERE " + live;
+        this.clear = "DELETE FROM " + t;
+    }
+
+    static List<String> ddl(JdbcDialect dialect, TableName name) {
+        String t = name.quoted(dialect);
+        String index = TableName.quote(dialect, name.indexName());
+        return switch (dialect) {
+            // connect-pg-simple 10's table.sql, with IF NOT EXISTS and the key inline.
+            case POSTGRESQL -> List.of(
+                    "CREATE TABLE IF NOT EXISTS " + t + " (\"sid\" varchar NOT NULL COLLATE \"default\", \"sess\" json NOT NULL,"
+                            + " \"expire\" timestamp(6) NOT NULL, CONSTRAINT " + TableName.quote(dialect, name.table() + "_pkey")
+                            + " PRIMARY KEY (\"sid\"))",
+                    "CREATE INDEX IF NOT EXISTS " + index + " ON " + t + " (\"expire\")");
+            // LONGTEXT, not JSON: MySQL's JSON type rewrites the text, which would break compare-and-set.
+            case MYSQL, MARIADB -> List.of(
+                    "CREATE TABLE IF NOT EXISTS " + t + " (`sid` VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,"
+                            + " `sess` LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL, `expire` DATETIME(6) NOT NULL,"
+                            + " PRIMARY KEY (`sid`), INDEX " + index + " (`expire`))");
+            case H2 -> List.of(
+                    "CREATE TABLE IF NOT EXISTS " + t + " (\"sid\" VARCHAR(255) NOT NULL PRIMARY KEY, \"sess\" CLOB NOT NULL,"
+                            + " \"expire\" TIMESTAMP(6) NOT NULL)",
+                    "CREATE INDEX IF NOT EXISTS " + qualified(dialect, name, index) + " ON " + t + " (\"expire\")");
+            case SQLITE -> List.of(
+                    "CREATE TABLE IF NOT EXISTS " + t + " (\"sid\" TEXT NOT NULL PRIMARY KEY, \"sess\" TEXT NOT NULL,"
+                            + " \"expire\" INTEGER NOT NULL)",
+                    "CREATE INDEX IF NOT EXISTS " + qualified(dialect, name, index) + " ON "
+                            + TableName.quote(dialect, name.table()) + " (\"expire\")");
+        };
+    }
+
+    /** H2 and SQLite name an index inside the table's schema; PostgreSQL and MySQL put it there by themselves. */
+    private static String qualified(JdbcDialect dialect, TableName name, String quotedIndex) {
+        return name.schema() == null ? quotedIndex : TableName.quote(dialect, name.schema()) + "." + quotedIndex;
+    }
+
+    void bindTime(PreparedStatement ps, int index, Instant instant) throws SQLException {
+        switch (dialect) {
+            case POSTGRESQL -> ps.setDouble(index, instant.toEpochMilli() / 1000.0);
+            case SQLITE -> ps.setLong(index, instant.toEpochMilli());
+            default -> ps.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+        }
+    }
+
+    Instant readTime(ResultSet rs, int column) throws SQLException {
+        return switch (dialect) {
+            case POSTGRESQL -> rs.getObject(column, OffsetDateTime.class).toInstant();
+            case SQLITE -> Instant.ofEpochMilli(rs.getLong(column));
+            default -> rs.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+        };
+    }
+}
