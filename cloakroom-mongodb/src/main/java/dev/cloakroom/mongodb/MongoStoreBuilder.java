@@ -136,6 +136,10 @@ public final class MongoStoreBuilder {
         if (collection == null || collection.isBlank()) {
             throw new IllegalArgumentException("collection must not be blank");
         }
+        // The driver checks only for emptiness; the server refuses these on first use, too late for fail-fast.
+        if (collection.contains("$") || collection.contains("\0") || collection.startsWith("system.")) {
+            throw new IllegalArgumentException("collection must not contain '$' or NUL or start with 'system.', got " + collection);
+        }
         try {
             MongoNamespace.checkCollectionNameValidity(collection);
         } catch (IllegalArgumentException e) {

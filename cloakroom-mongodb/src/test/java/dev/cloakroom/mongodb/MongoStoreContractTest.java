@@ -26,7 +26,7 @@ class MongoStoreContractTest extends SessionStoreContract {
     @Override
     protected SessionStore createStore() {
         MongoStore store = MongoStore.builder().uri(TestMongo.uri()).collection(COLLECTION).build();
-        admin.getDatabase("cloakroom_test").getCollection(COLLECTION).drop();
+        admin.getDatabase(TestMongo.database()).getCollection(COLLECTION).drop();
         return store;
     }
 }

@@ -42,7 +42,7 @@ class MongoStoreFormatTest {
 
     @BeforeEach
     void freshCollection() {
-        raw = admin.getDatabase("cloakroom_test").getCollection(COLLECTION);
+        raw = admin.getDatabase(TestMongo.database()).getCollection(COLLECTION);
         raw.drop();
         store = MongoStore.builder().uri(TestMongo.uri()).collection(COLLECTION).build();
     }
@@ -180,7 +180,7 @@ class MongoStoreFormatTest {
         @Test
         void isCreatedOnFirstUseOnExpiresWithExpireAfterSecondsZero() {
             store.length();
-            List<Document> indexes = admin.getDatabase("cloakroom_test").getCollection(COLLECTION).listIndexes()
+            List<Document> indexes = admin.getDatabase(TestMongo.database()).getCollection(COLLECTION).listIndexes()
                     .into(new ArrayList<>());
             assertThat(indexes)
                     .filteredOn(i -> new Document("expires", 1).equals(i.get("key", Document.class)))

@@ -41,6 +41,23 @@ final class TestMongo {
         return uri;
     }
 
+    /** The database the tests use: the configured URI's, or {@code cloakroom_test}. */
+    static String database() {
+        return new ConnectionString(uri()).getDatabase();
+    }
+
+    /** The shared server's URI with no database in its path (options kept). */
+    static String uriWithoutDatabase() {
+        String u = uri();
+        int hostsStart = u.indexOf("://") + 3;
+        int path = u.indexOf('/', hostsStart);
+        int query = u.indexOf('?', hostsStart);
+        if (path < 0 || (query >= 0 && query < path)) {
+            return u;
+        }
+        return u.substring(0, path) + "/" + (query < 0 ? "" : u.substring(query));
+    }
+
     /** A new mongo-java-server with a memory backend on 127.0.0.1, on {@code port} or a free one for 0. */
     static MongoServer startMemoryServer(int port) {
         MongoServer server = new MongoServer(new MemoryBackend());
