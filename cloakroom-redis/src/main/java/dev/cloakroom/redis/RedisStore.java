@@ -1,0 +1,298 @@
+package dev.cloakroom.redis;
+
+import dev.cloakroom.EnumerableSessionStore;
+import dev.cloakroom.SessionStoreException;
+import dev.cloakroom.StoredSession;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanIterator;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.cluster.RedisClusterClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * Sessions in Redis (standalone, Sentinel or Cluster) through Lettuce, in connect-redis 9's format
+ * so Node apps can share the store: key {@code <prefix><id>} (prefix {@code sess:}), value the
+ * express-session JSON text, TTL {@code ceil((expires - now) / 1000)} seconds or the default TTL
+ * (one day) for a session without expiry; a TTL of zero or less deletes the key.
+ *
+ * <p>Every operation touches a single key (except the SCAN-based listing), so everything,
+ * regenerate included, works on a Cluster. {@link #replace} is an atomic Lua compare-and-set.
+ * {@link #get} returns the stored document with no separate expiry: the document's own
+ * {@code cookie.expires} is the session's, as with connect-redis.
+ *
+ * <p>Failures: every command gives up after {@code timeout} (1 s by default) with a
+ * {@link SessionStoreException} whose message never names the key or id. While the server is
+ * unreachable, commands are rejected at once; Lettuce reconnects in the background and the next
+ * call after the server returns succeeds. Thread-safe; one multiplexed connection.
+ */
+public final class RedisStore implements EnumerableSessionStore, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisStore.class);
+    private static final int SCAN_BATCH = 500;
+
+    private final RedisConnector connector;
+    private final String prefix;
+    private final String pattern;
+    private final Duration timeout;
+    private final long defaultTtlSeconds;
+    private final Clock clock = Clock.systemUTC();
+    private final ReentrantLock opening = new ReentrantLock();
+    private volatile RedisLink link;
+    private volatile boolean closed;
+
+    private RedisStore(RedisConnector connector, String prefix, Duration timeout, Duration defaultTtl) {
+        this.connector = connector;
+        this.prefix = prefix;
+        this.pattern = GlobPattern.startingWith(prefix);
+        this.timeout = timeout;
+        this.defaultTtlSeconds = ceilSeconds(defaultTtl);
+    }
+
+    /**
+     * A store on its own client for {@code uri}: {@code redis://host:port[/db]}, {@code rediss://...},
+     * {@code redis-sentinel://host:port[,host:port]/db#masterName} or
+     * {@code redis-cluster://host:port[,host:port]}, with the default prefix, timeout and TTL.
+     */
+    public static RedisStore connect(String uri) {
+        return builder().uri(uri).build();
+    }
+
+    public static RedisStoreBuilder builder() {
+        return new RedisStoreBuilder();
+    }
+
+    static RedisStore create(RedisStoreBuilder b) {
+        RedisConnector connector;
+        if (b.clusterClient != null) {
+            connector = RedisConnector.forCluster(b.clusterClient, b.timeout);
+        } else if (b.client != null) {
+            connector = RedisConnector.forClient(b.client, b.uri, b.timeout);
+        } else {
+            connector = RedisConnector.forUri(b.uri, b.timeout);
+        }
+        RedisStore store = new RedisStore(connector, b.prefix, b.timeout, b.defaultTtl);
+        store.connectEarly();
+        return store;
+    }
+
+    /**
+     * Connects now so a wrong address shows up at startup, but does not fail: an app may start
+     * before its Redis, and the store connects on first use instead.
+     */
+    private void connectEarly() {
+        try {
+            link();
+        } catch (SessionStoreException e) {
+            LOG.warn("Redis is not reachable yet ({}); the store will connect on first use", e.getMessage());
+        }
+    }
+
+    @Override
+    public Optional<StoredSession> get(String id) {
+        String json = call("GET", l -> l.strings.get(key(id)));
+        return json == null ? Optional.empty() : Optional.of(new StoredSession(json, null));
+    }
+
+    @Override
+    public void set(String id, StoredSession session) {
+        long ttl = ttlSeconds(session.expires());
+        String key = key(id);
+        if (ttl <= 0) {
+            call("DEL", l -> l.keys.del(key));
+        } else {
+            call("SET", l -> l.strings.set(key, session.json(), SetArgs.Builder.ex(ttl)));
+        }
+    }
+
+    @Override
+    public boolean replace(String id, String expectedJson, StoredSession session) {
+        long ttl = ttlSeconds(session.expires());
+        return call("EVALSHA", l -> CompareAndSetScript.run(l.scripts, key(id), expectedJson, session.json(), ttl));
+    }
+
+    /** Moves the TTL only (EXPIRE); the stored text stays as it is and a missing key stays missing. */
+    @Override
+    public void touch(String id, StoredSession session) {
+        long ttl = ttlSeconds(session.expires());
+        String key = key(id);
+        if (ttl <= 0) {
+            call("DEL", l -> l.keys.del(key));
+        } else {
+            call("EXPIRE", l -> l.keys.expire(key, ttl));
+        }
+    }
+
+    @Override
+    public void destroy(String id) {
+        call("DEL", l -> l.keys.del(key(id)));
+    }
+
+    /** SCAN over every key with the prefix (every master on a Cluster), then MGET in batches. */
+    @Override
+    public Map<String, StoredSession> all() {
+        Map<String, StoredSession> sessions = new LinkedHashMap<>();
+        scanInBatches("SCAN", (l, keys) -> {
+            for (KeyValue<String, String> kv : l.strings.mget(keys.toArray(String[]::new))) {
+                if (kv.hasValue()) {
+                    sessions.put(kv.getKey().substring(prefix.length()), new StoredSession(kv.getValue(), null));
+                }
+            }
+        });
+        return sessions;
+    }
+
+    @Override
+    public Set<String> ids() {
+        Set<String> ids = new LinkedHashSet<>();
+        scanInBatches("SCAN", (l, keys) -> keys.forEach(k -> ids.add(k.substring(prefix.length()))));
+        return ids;
+    }
+
+    @Override
+    public long length() {
+        long[] count = {0};
+        scanInBatches("SCAN", (l, keys) -> count[0] += keys.size());
+        return count[0];
+    }
+
+    /** Deletes every key with the prefix, found with SCAN; other keys in the database are left alone. */
+    @Override
+    public void clear() {
+        scanInBatches("SCAN", (l, keys) -> l.keys.del(keys.toArray(String[]::new)));
+    }
+
+    /** Closes the connection, and shuts the client down if the store created it. Idempotent. */
+    @Override
+    public void close() {
+        opening.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (link != null) {
+                link.close();
+                link = null;
+            }
+        } finally {
+            opening.unlock();
+        }
+        connector.shutdown();
+    }
+
+    String key(String id) {
+        return prefix + id;
+    }
+
+    /** connect-redis's TTL: whole seconds rounded up, the default for no expiry, capped at what Redis accepts. */
+    long ttlSeconds(Instant expires) {
+        if (expires == null) {
+            return defaultTtlSeconds;
+        }
+        return Math.min(ceilSeconds(Duration.between(clock.instant(), expires)), Integer.MAX_VALUE);
+    }
+
+    private static long ceilSeconds(Duration d) {
+        return d.getSeconds() + (d.getNano() > 0 ? 1 : 0);
+    }
+
+    private interface BatchAction {
+        void accept(RedisLink link, List<String> keys);
+    }
+
+    private void scanInBatches(String op, BatchAction action) {
+        call(op, l -> {
+            ScanIterator<String> it = ScanIterator.scan(l.keys, ScanArgs.Builder.matches(pattern).limit(SCAN_BATCH));
+            List<String> batch = new ArrayList<>(SCAN_BATCH);
+            while (it.hasNext()) {
+                String k = it.next();
+                if (k.startsWith(prefix)) {
+                    batch.add(k);
+                }
+                if (batch.size() == SCAN_BATCH) {
+                    action.accept(l, batch);
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                action.accept(l, batch);
+            }
+            return null;
+        });
+    }
+
+    private <T> T call(String op, Function<RedisLink, T> command) {
+        RedisLink l = link();
+        try {
+            return command.apply(l);
+        } catch (RuntimeException e) {
+            throw failure("Redis " + op + " failed", e);
+        }
+    }
+
+    private RedisLink link() {
+        RedisLink l = link;
+        if (l != null) {
+            return l;
+        }
+        boolean locked;
+        try {
+            locked = opening.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SessionStoreException("interrupted while connecting to Redis", e);
+        }
+        if (!locked) {
+            throw new SessionStoreException("Redis connection not established within " + timeout);
+        }
+        try {
+            if (closed) {
+                throw new SessionStoreException("the RedisStore is closed");
+            }
+            if (link == null) {
+                link = connector.open();
+            }
+            return link;
+        } catch (SessionStoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw failure("cannot connect to Redis", e);
+        } finally {
+            opening.unlock();
+        }
+    }
+
+    /**
+     * Lettuce's own client-side messages (timeouts, connection state) are kept; a server reply's
+     * text is not, since it could echo a command's arguments, keys included.
+     */
+    private static SessionStoreException failure(String what, RuntimeException e) {
+        if (e instanceof SessionStoreException sse) {
+            return sse;
+        }
+        boolean clientSide = e instanceof RedisCommandTimeoutException || e instanceof RedisConnectionException
+                || e.getClass() == RedisException.class;
+        String detail = e.getClass().getSimpleName() + (clientSide && e.getMessage() != null ? ": " + e.getMessage() : "");
+        return new SessionStoreException(what + " (" + detail + ")", e);
+    }
+}

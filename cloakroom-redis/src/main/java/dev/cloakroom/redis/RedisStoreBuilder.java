@@ -1,0 +1,95 @@
+package dev.cloakroom.redis;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.cluster.RedisClusterClient;
+
+import java.time.Duration;
+
+/**
+ * Options for a {@link RedisStore}. Give exactly one of {@link #uri}, {@link #client} (optionally
+ * with a {@link #uri} for it to connect to) or {@link #clusterClient}. {@link #build()} fails with
+ * an {@link IllegalArgumentException} naming the option when a value is invalid.
+ */
+public final class RedisStoreBuilder {
+
+    String uri;
+    RedisClient client;
+    RedisClusterClient clusterClient;
+    String prefix = "sess:";
+    Duration timeout = Duration.ofSeconds(1);
+    Duration defaultTtl = Duration.ofDays(1);
+
+    RedisStoreBuilder() {
+    }
+
+    /**
+     * {@code redis://[password@]host:port[/db]}, {@code rediss://...} (TLS),
+     * {@code redis-sentinel://host:port[,host:port]/db#masterName} or
+     * {@code redis-cluster://host:port[,host:port]}. The store then owns its client and shuts it
+     * down on {@link RedisStore#close()}.
+     */
+    public RedisStoreBuilder uri(String uri) {
+        this.uri = uri;
+        return this;
+    }
+
+    /**
+     * A standalone or Sentinel client the application owns and configured itself (its options,
+     * including reconnect and disconnected behaviour, are left as they are). {@link RedisStore#close()}
+     * closes only the store's connection, never this client.
+     */
+    public RedisStoreBuilder client(RedisClient client) {
+        this.client = client;
+        return this;
+    }
+
+    /** A Cluster client the application owns; as with {@link #client}, never shut down by the store. */
+    public RedisStoreBuilder clusterClient(RedisClusterClient clusterClient) {
+        this.clusterClient = clusterClient;
+        return this;
+    }
+
+    /** Key prefix, {@code sess:} by default (connect-redis's); must not be empty, or {@code clear()} would empty the database. */
+    public RedisStoreBuilder prefix(String prefix) {
+        this.prefix = prefix;
+        return this;
+    }
+
+    /** How long any command may take before it fails with a SessionStoreException; 1 s by default. */
+    public RedisStoreBuilder timeout(Duration timeout) {
+        this.timeout = timeout;
+        return this;
+    }
+
+    /** TTL of a session without expiry (a browser-session cookie); one day by default, as connect-redis. */
+    public RedisStoreBuilder defaultTtl(Duration defaultTtl) {
+        this.defaultTtl = defaultTtl;
+        return this;
+    }
+
+    public RedisStore build() {
+        int sources = (client != null ? 1 : 0) + (clusterClient != null ? 1 : 0);
+        if (sources == 2) {
+            throw new IllegalArgumentException("client and clusterClient: give only one");
+        }
+        if (clusterClient != null && uri != null) {
+            throw new IllegalArgumentException("uri: a clusterClient already knows its nodes; give no uri with it");
+        }
+        if (sources == 0 && (uri == null || uri.isBlank())) {
+            throw new IllegalArgumentException("uri must be set (or client / clusterClient)");
+        }
+        if (prefix == null || prefix.isEmpty()) {
+            throw new IllegalArgumentException("prefix must not be empty: clear() deletes every key that starts with it");
+        }
+        if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.toMillis() == 0) {
+            throw new IllegalArgumentException("timeout must be at least 1 ms, was " + timeout);
+        }
+        if (defaultTtl == null || defaultTtl.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("defaultTtl must be at least 1 s, was " + defaultTtl);
+        }
+        if (uri != null && uri.isBlank()) {
+            throw new IllegalArgumentException("uri must not be blank");
+        }
+        return RedisStore.create(this);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.cloakroom.redis;
+
+import dev.cloakroom.StoredSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bytes in Redis are connect-redis 9's, checked with a plain Lettuce connection as a Node app
+ * would see them: key {@code sess:<id>}, value the JSON text, TTL in whole seconds rounded up.
+ */
+class RedisFormatTest {
+
+    private static final String JSON = "{\"cookie\":{\"originalMaxAge\":60000,\"expires\":\"2030-01-01T00:00:00.000Z\","
+            + "\"httpOnly\":true,\"path\":\"/\"},\"user\":\"ada\",\"note\":\"ünïcødé ✓\"}";
+
+    private static TestRedis redis;
+    private RedisStore store;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = TestRedis.standalone();
+    }
+
+    @AfterAll
+    static void stopRedis() throws Exception {
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @BeforeEach
+    void openStore() {
+        redis.flush();
+        store = RedisStore.connect(redis.uri());
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    /** The TTL connect-redis would set: ceil((expires - now) / 1000), as read back just after. */
+    private static void assertTtlNear(String key, long expectedSeconds) {
+        long ttl = redis.raw().ttl(key);
+        assertThat(ttl).isBetween(expectedSeconds - 2, expectedSeconds);
+    }
+
+    @Nested
+    class WhenASessionIsSet {
+
+        @Test
+        void theKeyIsThePrefixAndTheIdAndTheValueIsExactlyTheJson() {
+            store.set("abc", new StoredSession(JSON, Instant.now().plusSeconds(600)));
+            assertThat(redis.raw().get("sess:abc")).isEqualTo(JSON);
+            assertThat(redis.raw().keys("*")).containsExactly("sess:abc");
+        }
+
+        @Test
+        void theTtlIsTheSecondsUntilItExpiresRoundedUp() {
+            store.set("abc", new StoredSession(JSON, Instant.now().plusMillis(90_500)));
+            assertTtlNear("sess:abc", 91);
+        }
+
+        @Test
+        void aSessionWithoutExpiryLivesOneDay() {
+            store.set("abc", new StoredSession(JSON, null));
+            assertTtlNear("sess:abc", 86_400);
+        }
+
+        @Test
+        void anExpiryInThePastDeletesTheKey() {
+            store.set("abc", new StoredSession(JSON, Instant.now().plusSeconds(600)));
+            store.set("abc", new StoredSession(JSON, Instant.now().minusSeconds(1)));
+            assertThat(redis.raw().exists("sess:abc")).isZero();
+        }
+    }
+
+    @Nested
+    class WhenASessionIsTouched {
+
+        @Test
+        void onlyTheTtlChanges() {
+            store.set("abc", new StoredSession(JSON, Instant.now().plusSeconds(60)));
+            store.touch("abc", new StoredSession("{\"cookie\":{},\"other\":\"text\"}", Instant.now().plusSeconds(3600)));
+            assertThat(redis.raw().get("sess:abc")).isEqualTo(JSON);
+            assertTtlNear("sess:abc", 3600);
+        }
+
+        @Test
+        void anExpiryInThePastDeletesTheKey() {
+            store.set("abc", new StoredSession(JSON, Instant.now().plusSeconds(60)));
+            store.touch("abc", new StoredSession(JSON, Instant.now().minusSeconds(1)));
+            assertThat(redis.raw().exists("sess:abc")).isZero();
+        }
+    }
+
+    @Nested
+    class WhenAReplaceSucceeds {
+
+        @Test
+        void theNewTextAndTtlAreStored() {
+            store.set("abc", new StoredSession(JSON, Instant.now().plusSeconds(60)));
+            String next = JSON.replace("ada", "grace");
+            assertThat(store.replace("abc", JSON, new StoredSession(next, Instant.now().plusSeconds(7200)))).isTrue();
+            assertThat(redis.raw().get("sess:abc")).isEqualTo(next);
+            assertTtlNear("sess:abc", 7200);
+        }
+    }
+
+    @Nested
+    class WhenThePrefixIsCustom {
+
+        @Test
+        void keysUseItAndListingSeesOnlyThem() {
+            redis.raw().set("other:zzz", "{}");
+            try (RedisStore custom = RedisStore.builder().uri(redis.uri()).prefix("app[1]:").build()) {
+                custom.set("abc", new StoredSession(JSON, null));
+                redis.raw().set("app1:not-ours", "{}");
+                assertThat(redis.raw().get("app[1]:abc")).isEqualTo(JSON);
+                assertThat(custom.ids()).containsExactly("abc");
+                custom.clear();
+            }
+            assertThat(redis.raw().exists("other:zzz", "app1:not-ours")).isEqualTo(2);
+        }
+
+        @Test
+        void theDefaultTtlIsConfigurable() {
+            try (RedisStore custom = RedisStore.builder().uri(redis.uri()).defaultTtl(Duration.ofHours(2)).build()) {
+                custom.set("abc", new StoredSession(JSON, null));
+            }
+            assertTtlNear("sess:abc", 7200);
+        }
+    }
+
+    @Nested
+    class WhenANodeAppWroteTheSession {
+
+        @Test
+        void itIsReadAsWritten() {
+            redis.raw().setex("sess:from-node", 600, JSON);
+            assertThat(store.get("from-node")).map(StoredSession::json).contains(JSON);
+            assertThat(store.ids()).containsExactly("from-node");
+        }
+    }
+
+    @Nested
+    class WhenIdsContainGlobCharacters {
+
+        @Test
+        void listingAndDestroyNeverTouchOtherSessions() {
+            store.set("a*", new StoredSession(JSON, null));
+            store.set("a?c", new StoredSession(JSON, null));
+            store.set("abc", new StoredSession(JSON, null));
+            store.destroy("a*");
+            store.destroy("a?c");
+            assertThat(store.ids()).containsExactly("abc");
+        }
+    }
+}
