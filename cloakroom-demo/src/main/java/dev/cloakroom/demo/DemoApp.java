@@ -1,6 +1,5 @@
 package dev.cloakroom.demo;
 
-import dev.cloakroom.MemoryStore;
 import dev.cloakroom.SessionOptions;
 import dev.cloakroom.javalin.CloakroomPlugin;
 import io.javalin.Javalin;
@@ -31,20 +30,39 @@ public final class DemoApp {
             return;
         }
         warnAboutDefaults(config);
-        Javalin app = start(config, null);
+        Javalin app;
+        try {
+            app = start(config, null);
+        } catch (IllegalArgumentException e) {
+            // The store parsed the --store value and found it malformed (an unparsable URI, say).
+            System.err.println("cloakroom-demo: --store '" + config.store() + "': " + e.getMessage());
+            System.err.println();
+            System.err.print(DemoArgs.USAGE);
+            System.exit(2);
+            return;
+        } catch (RuntimeException e) {
+            System.err.println("cloakroom-demo: cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         LOG.info("Cloakroom demo listening on http://localhost:{}/", app.port());
     }
 
-    /** Builds the app, routes and session plugin included, without starting it. */
+    /**
+     * Builds the app, routes and session plugin included, without starting it. The store is opened
+     * here and closed when the server stops.
+     *
+     * @throws IllegalArgumentException when the store finds {@link DemoConfig#store()} malformed
+     */
     public static Javalin create(DemoConfig config) {
-        MemoryStore store = new MemoryStore();
+        DemoStores.OpenStore store = DemoStores.open(config.store());
         SessionOptions options = SessionOptions.builder()
                 .secrets(config.secrets())
                 .name(config.cookieName())
                 .rolling(config.rolling())
                 .proxy(config.trustProxy())
                 .cookie(c -> c.maxAge(config.maxAge()).secure(config.cookieSecure()))
-                .store(store)
+                .store(store.store())
                 .build();
         Users users = new Users(config.users(), new PasswordHasher(config.passwordIterations()));
         AccountRoutes accounts = new AccountRoutes(users);

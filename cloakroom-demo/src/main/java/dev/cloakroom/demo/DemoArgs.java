@@ -41,8 +41,13 @@ public final class DemoArgs {
               --cookie-secure MODE     true, false or auto (default auto: Secure on HTTPS requests)
               --trust-proxy            trust X-Forwarded-Proto from a reverse proxy
               --name NAME              session cookie name (default connect.sid)
-              --store memory           session store (default memory; later versions add
-                                       redis://... and jdbc:...)
+              --store STORE            where sessions are kept (default memory, lost on restart):
+                                         memory
+                                         redis://HOST:PORT[/DB], rediss://... (TLS),
+                                         redis-sentinel://..., redis-cluster://HOST:PORT,HOST:PORT
+                                         jdbc:postgresql://..., jdbc:mysql://..., jdbc:mariadb://...
+                                         jdbc:h2:file:PATH, jdbc:sqlite:PATH (kept on disk)
+                                         mongodb://...
               --help                   print this and exit
             """;
 
@@ -196,11 +201,7 @@ public final class DemoArgs {
     }
 
     private static String store(String value) throws UsageException {
-        if (!value.equals("memory")) {
-            throw UsageException.of("--store '" + value + "' is not supported: this version has only 'memory';"
-                    + " later versions add redis://... and jdbc:...");
-        }
-        return value;
+        return DemoStores.check(value);
     }
 
     /** 32 bytes from SecureRandom: as strong as the HMAC-SHA256 key it becomes. */

@@ -18,7 +18,7 @@ import java.util.List;
  * @param cookieSecure       when the cookie carries {@code Secure}
  * @param trustProxy         whether {@code X-Forwarded-Proto} decides if a request was HTTPS
  * @param cookieName         the session cookie's name
- * @param store              the session store; only {@code memory} exists so far
+ * @param store              the {@code --store} value: {@code memory} or a store URL (see {@link DemoStores})
  * @param passwordIterations PBKDF2 iterations for the password hashes; not a flag, see {@link PasswordHasher}
  */
 public record DemoConfig(int port, List<String> secrets, boolean secretGenerated, List<Credential> users,

@@ -135,12 +135,42 @@ class DemoArgsTest {
             assertThatThrownBy(() -> parse("--user", "bob:a", "--user", "bob:b")).isInstanceOf(UsageException.class);
         }
 
-        @Test
-        void explainsThatOtherStoresComeLater() {
-            assertThatThrownBy(() -> parse("--store", "redis://localhost:6379"))
+        @ParameterizedTest
+        @ValueSource(strings = {"redis", "redis://", "jdbc:h2:mem:x", "jdbc:h2:file:",
+                "jdbc:oracle:thin:@db:1521:x", "postgres://db/app", "mongo://db", "Memory", ""})
+        void refusesAStoreItCannotOpenAndListsTheChoices(String store) {
+            assertThatThrownBy(() -> parse("--store", store))
                     .isInstanceOf(UsageException.class)
+                    .hasMessageContaining("--store")
                     .hasMessageContaining("redis://")
-                    .hasMessageContaining("jdbc:");
+                    .hasMessageContaining("jdbc:h2:file:PATH");
+        }
+
+        @Test
+        void refusesAnInMemorySqliteDatabaseThatEachPooledConnectionWouldSeeEmpty() {
+            assertThatThrownBy(() -> parse("--store", "jdbc:sqlite::memory:"))
+                    .isInstanceOf(UsageException.class)
+                    .hasMessageContaining("jdbc:sqlite:PATH");
+        }
+    }
+
+    @Nested
+    class WhenAStoreIsNamed {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"memory", "redis://localhost:6379", "redis://localhost:6379/2", "rediss://cache:6380",
+                "redis-sentinel://s1:26379,s2:26379/0#mymaster", "redis-cluster://n1:7000,n2:7001",
+                "jdbc:postgresql://db/app?user=app", "jdbc:mysql://db:3306/app", "jdbc:mariadb://db/app",
+                "jdbc:h2:file:./data/sessions", "jdbc:sqlite:data/sessions.db", "mongodb://db:27017/app"})
+        void keepsTheValueForTheStoreToOpen(String store) throws UsageException {
+            assertThat(parse("--store", store).store()).isEqualTo(store);
+        }
+
+        @Test
+        void letsMariaDbsDriverServeJdbcMysqlUrls() {
+            assertThat(DemoStores.jdbcUrl("jdbc:mysql://db/app")).isEqualTo("jdbc:mysql://db/app?permitMysqlScheme");
+            assertThat(DemoStores.jdbcUrl("jdbc:mysql://db/app?user=a")).isEqualTo("jdbc:mysql://db/app?user=a&permitMysqlScheme");
+            assertThat(DemoStores.jdbcUrl("jdbc:mariadb://db/app")).isEqualTo("jdbc:mariadb://db/app");
         }
     }
 

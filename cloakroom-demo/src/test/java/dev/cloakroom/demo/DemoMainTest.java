@@ -43,6 +43,14 @@ class DemoMainTest {
             assertThat(run.stderr()).contains("unknown option '--bogus'", "Usage: java -jar cloakroom-demo.jar");
             assertThat(run.stdout()).isEmpty();
         }
+
+        @Test
+        void refusesAStoreItCannotOpenWithStatus2() throws Exception {
+            Run run = run("--store", "cassandra://db:9042");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.stderr()).contains("--store must be memory, redis://", "Usage: java -jar cloakroom-demo.jar");
+        }
     }
 
     @Nested
@@ -53,7 +61,7 @@ class DemoMainTest {
             Run run = run("--help");
 
             assertThat(run.exitCode()).isEqualTo(0);
-            assertThat(run.stdout()).contains("Usage: java -jar cloakroom-demo.jar", "--secret S", "--store memory");
+            assertThat(run.stdout()).contains("Usage: java -jar cloakroom-demo.jar", "--secret S", "--store STORE", "jdbc:h2:file:PATH");
         }
     }
 }

@@ -1,0 +1,133 @@
+package dev.cloakroom.demo;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.cloakroom.MemoryStore;
+import dev.cloakroom.SessionStore;
+import dev.cloakroom.jdbc.JdbcStore;
+import dev.cloakroom.mongodb.MongoStore;
+import dev.cloakroom.redis.RedisStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Turns the {@code --store} value into an open store. {@link #check} decides what is accepted
+ * (so a typo is a usage error before anything connects); {@link #open} connects.
+ */
+final class DemoStores {
+
+    /** The accepted prefixes, in the order the usage text lists them. */
+    static final List<String> PREFIXES = List.of(
+            "redis://", "rediss://", "redis-sentinel://", "redis-cluster://",
+            "jdbc:postgresql://", "jdbc:mysql://", "jdbc:mariadb://", "jdbc:h2:file:", "jdbc:sqlite:",
+            "mongodb://", "mongodb+srv://");
+
+    /** A request waits at most this long for a pooled JDBC connection before it gets a 503. */
+    static final long JDBC_CONNECTION_TIMEOUT_MS = 1000;
+
+    /** An open store and whatever must be closed with it (a connection pool, a client). */
+    record OpenStore(SessionStore store, AutoCloseable resources) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            resources.close();
+        }
+    }
+
+    private DemoStores() {
+    }
+
+    /** {@code value} if the demo knows how to open it; the message says what it accepts. */
+    static String check(String value) throws UsageException {
+        if (value.equals("memory")) {
+            return value;
+        }
+        for (String prefix : PREFIXES) {
+            if (value.startsWith(prefix) && value.length() > prefix.length()) {
+                if (prefix.equals("jdbc:sqlite:") && value.contains(":memory:")) {
+                    throw UsageException.of("--store jdbc:sqlite::memory: would give every pooled connection its own"
+                            + " empty database; use memory, or jdbc:sqlite:PATH");
+                }
+                return value;
+            }
+        }
+        throw UsageException.of("--store must be memory, redis://HOST:PORT[/DB], rediss://..., redis-sentinel://...,"
+                + " redis-cluster://HOST:PORT,HOST:PORT, jdbc:postgresql://..., jdbc:mysql://..., jdbc:mariadb://...,"
+                + " jdbc:h2:file:PATH, jdbc:sqlite:PATH or mongodb://..., got '" + value + "'");
+    }
+
+    /**
+     * Opens the store {@code value} names (one {@link #check} accepted).
+     *
+     * @throws IllegalArgumentException when the store finds the value malformed (the demo exits with usage)
+     */
+    static OpenStore open(String value) {
+        if (value.equals("memory")) {
+            MemoryStore memory = new MemoryStore();
+            return new OpenStore(memory, memory::close);
+        }
+        if (value.startsWith("redis")) {
+            RedisStore redis = RedisStore.connect(value);
+            return new OpenStore(redis, redis::close);
+        }
+        if (value.startsWith("mongodb")) {
+            MongoStore mongo = MongoStore.connect(value);
+            return new OpenStore(mongo, mongo::close);
+        }
+        if (value.startsWith("jdbc:")) {
+            return openJdbc(value);
+        }
+        throw new IllegalArgumentException("unknown store '" + value + "'");
+    }
+
+    private static OpenStore openJdbc(String url) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("cloakroom-demo-sessions");
+        config.setJdbcUrl(jdbcUrl(url));
+        config.setConnectionTimeout(JDBC_CONNECTION_TIMEOUT_MS);
+        if (url.startsWith("jdbc:sqlite:")) {
+            // SQLite allows one writer at a time; one connection queues them instead of failing with SQLITE_BUSY.
+            config.setMaximumPoolSize(1);
+            createParentDirectory(url.substring("jdbc:sqlite:".length()).split("\\?", 2)[0]);
+        } else if (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) {
+            config.setDriverClassName("org.mariadb.jdbc.Driver");
+        }
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            JdbcStore store = JdbcStore.builder(pool).createTableIfMissing(true).build();
+            return new OpenStore(store, () -> {
+                try (pool) {
+                    store.close();
+                }
+            });
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The URL the pool connects with. MariaDB's driver serves {@code jdbc:mysql:} only when the URL
+     * says {@code permitMysqlScheme}, so the demo adds it (the MySQL driver is not shipped).
+     */
+    static String jdbcUrl(String url) {
+        if (url.startsWith("jdbc:mysql:") && !url.contains("permitMysqlScheme")) {
+            return url + (url.contains("?") ? "&" : "?") + "permitMysqlScheme";
+        }
+        return url;
+    }
+
+    private static void createParentDirectory(String file) {
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the directory for " + file, e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.cloakroom.demo;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import redis.embedded.RedisServer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two demos on one Redis ({@code --store redis://...}), as the README runs them on two ports. */
+class SharedRedisTest {
+
+    private static int port;
+    private static RedisServer redis;
+
+    @BeforeAll
+    static void startRedis() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        redis = newRedis();
+        redis.start();
+    }
+
+    @AfterAll
+    static void stopRedis() throws IOException {
+        if (redis.isActive()) {
+            redis.stop();
+        }
+    }
+
+    private static RedisServer newRedis() throws IOException {
+        return RedisServer.newRedisServer().bind("127.0.0.1").port(port)
+                .setting("save \"\"").setting("appendonly no").build();
+    }
+
+    private static DemoServer demo() {
+        return DemoServer.start("--secret", "shared-secret", "--store", "redis://127.0.0.1:" + port);
+    }
+
+    @Nested
+    class WhenTwoDemosShareOneRedis {
+
+        @Test
+        void aLoginOnOneIsALoginOnTheOther() {
+            try (DemoServer a = demo(); DemoServer b = demo()) {
+                Browser onA = a.browser();
+                onA.login("admin", "secret");
+                Browser onB = b.browser();
+                onB.cookie(onA.cookie());
+
+                HttpResponse<String> dashboard = onB.get("/dashboard");
+
+                assertThat(dashboard.statusCode()).isEqualTo(200);
+                assertThat(dashboard.body()).contains("admin");
+            }
+        }
+
+        @Test
+        void aLogoutOnOneIsALogoutOnTheOther() {
+            try (DemoServer a = demo(); DemoServer b = demo()) {
+                Browser onA = a.browser();
+                onA.login("admin", "secret");
+                String cookie = onA.cookie();
+                Browser onB = b.browser();
+                onB.cookie(cookie);
+                onB.get("/logout");
+
+                onA.cookie(cookie);
+                HttpResponse<String> dashboard = onA.get("/dashboard");
+
+                assertThat(dashboard.statusCode()).isEqualTo(302);
+                assertThat(dashboard.headers().firstValue("Location")).contains("/login");
+            }
+        }
+    }
+
+    @Nested
+    class WhenRedisIsDown {
+
+        @Test
+        void theDashboardAnswers503AndWorksAgainOnceRedisIsBack() throws IOException {
+            try (DemoServer demo = demo()) {
+                Browser browser = demo.browser();
+                browser.login("admin", "secret");
+                redis.stop();
+                try {
+                    assertThat(browser.get("/dashboard").statusCode()).isEqualTo(503);
+                    assertThat(browser.get("/").statusCode()).as("a page without a session still works").isEqualTo(200);
+                } finally {
+                    redis = newRedis();
+                    redis.start();
+                }
+                // The restarted Redis is empty (nothing is persisted), so the old login is gone, but the
+                // store answers again without a restart of the demo.
+                assertThat(eventually(() -> browser.get("/dashboard").statusCode())).isEqualTo(302);
+            }
+        }
+    }
+
+    /** The first answer that is not 503, trying for up to 10 s while Lettuce reconnects. */
+    private static int eventually(java.util.function.IntSupplier status) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int last = status.getAsInt();
+        while (last == 503 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            last = status.getAsInt();
+        }
+        return last;
+    }
+}
