@@ -115,7 +115,9 @@ public final class RequestContext implements SessionContext {
             SessionEngine.warnUnreadable(cookieId, e.getMessage());
             return;
         }
-        if (stored.get().expires() != null) {
+        // The store's expiry is the live one (a TTL refresh does not rewrite the document); a
+        // browser-session cookie stays one even though the store keeps it for a default period.
+        if (stored.get().expires() != null && decoded.cookie().expires != null) {
             decoded.cookie().expires = stored.get().expires();
         }
         loadedExpires = decoded.cookie().expires;
@@ -196,7 +198,7 @@ public final class RequestContext implements SessionContext {
             SessionEngine.warnUnreadable(s.id, e.getMessage());
             throw new SessionGoneException("the stored session is unreadable");
         }
-        if (stored.get().expires() != null) {
+        if (stored.get().expires() != null && decoded.cookie().expires != null) {
             decoded.cookie().expires = stored.get().expires();
         }
         s.replace(s.id, s.isNew, decoded.cookie(), decoded.attributes());
