@@ -12,12 +12,15 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import io.lettuce.core.protocol.ConnectionIntent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Opens the store's connection on a standalone/Sentinel client or a Cluster client, and shuts
@@ -31,10 +34,11 @@ final class RedisConnector {
     private final RedisClient client;
     private final RedisURI uri;
     private final RedisClusterClient clusterClient;
-    private final boolean owned;
+    /** The store's own resources (threads, reconnect delay), or null for a user-supplied client. */
+    private final ClientResources owned;
     private final Duration timeout;
 
-    private RedisConnector(RedisClient client, RedisURI uri, RedisClusterClient clusterClient, boolean owned, Duration timeout) {
+    private RedisConnector(RedisClient client, RedisURI uri, RedisClusterClient clusterClient, ClientResources owned, Duration timeout) {
         this.client = client;
         this.uri = uri;
         this.clusterClient = clusterClient;
@@ -42,29 +46,41 @@ final class RedisConnector {
         this.timeout = timeout;
     }
 
+    /**
+     * Reconnect attempts back off from 50 ms to at most 2 s (Lettuce's default grows to 30 s), so
+     * sessions work again within about two seconds of Redis coming back.
+     */
+    private static ClientResources ownResources() {
+        return ClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
+                .build();
+    }
+
     /** A client of the store's own for {@code uri}, set up so an outage fails fast (see {@link RedisStore}). */
     static RedisConnector forUri(String uri, Duration timeout) {
         if (ClusterUri.matches(uri)) {
             List<RedisURI> seeds = ClusterUri.parse(uri);
             seeds.forEach(seed -> seed.setTimeout(timeout));
-            RedisClusterClient cluster = RedisClusterClient.create(seeds);
+            ClientResources resources = ownResources();
+            RedisClusterClient cluster = RedisClusterClient.create(resources, seeds);
             cluster.setOptions(clusterOptions(timeout));
-            return new RedisConnector(null, null, cluster, true, timeout);
+            return new RedisConnector(null, null, cluster, resources, timeout);
         }
         RedisURI parsed = parse(uri);
         parsed.setTimeout(timeout);
-        RedisClient client = RedisClient.create(parsed);
+        ClientResources resources = ownResources();
+        RedisClient client = RedisClient.create(resources, parsed);
         client.setOptions(clientOptions(timeout));
-        return new RedisConnector(client, parsed, null, true, timeout);
+        return new RedisConnector(client, parsed, null, resources, timeout);
     }
 
     /** The user's client; {@code uri} may be null to use the URI the client was created with. */
     static RedisConnector forClient(RedisClient client, String uri, Duration timeout) {
-        return new RedisConnector(client, uri == null ? null : parse(uri), null, false, timeout);
+        return new RedisConnector(client, uri == null ? null : parse(uri), null, null, timeout);
     }
 
     static RedisConnector forCluster(RedisClusterClient cluster, Duration timeout) {
-        return new RedisConnector(null, null, cluster, false, timeout);
+        return new RedisConnector(null, null, cluster, null, timeout);
     }
 
     private static RedisURI parse(String uri) {
@@ -139,7 +155,7 @@ final class RedisConnector {
     }
 
     void shutdown() {
-        if (!owned) {
+        if (owned == null) {
             return;
         }
         if (clusterClient != null) {
@@ -147,5 +163,6 @@ final class RedisConnector {
         } else {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         }
+        owned.shutdown(0, 2, TimeUnit.SECONDS);
     }
 }

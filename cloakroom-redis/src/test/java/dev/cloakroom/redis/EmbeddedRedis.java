@@ -54,7 +54,11 @@ final class EmbeddedRedis implements AutoCloseable {
         return "redis://127.0.0.1:" + port;
     }
 
+    /** Starts the server unless it is running. */
     synchronized void start() {
+        if (server != null) {
+            return;
+        }
         try {
             RedisServerBuilder b = RedisServer.newRedisServer()
                     .executableProvider(ExecutableProvider.newJarResourceProvider(dir.toFile()))
@@ -64,8 +68,9 @@ final class EmbeddedRedis implements AutoCloseable {
                     .setting("appendonly no")
                     .setting("dir " + dir);
             settings.forEach(b::setting);
-            server = b.build();
-            server.start();
+            RedisServer built = b.build();
+            built.start();
+            server = built;
         } catch (IOException e) {
             throw new UncheckedIOException("redis-server did not start on port " + port, e);
         }
