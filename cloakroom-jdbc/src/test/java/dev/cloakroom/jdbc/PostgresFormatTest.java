@@ -1,0 +1,194 @@
+package dev.cloakroom.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.cloakroom.StoredSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** On PostgreSQL the table and rows are connect-pg-simple 10's, so a Node app can share them. */
+class PostgresFormatTest {
+
+    /** connect-pg-simple 10's table.sql, as its README tells users to run it. */
+    private static final List<String> CONNECT_PG_SIMPLE_TABLE_SQL = List.of(
+            "CREATE TABLE \"theirs\" (\"sid\" varchar NOT NULL COLLATE \"default\", \"sess\" json NOT NULL,"
+                    + " \"expire\" timestamp(6) NOT NULL) WITH (OIDS=FALSE)",
+            "ALTER TABLE \"theirs\" ADD CONSTRAINT \"theirs_pkey\" PRIMARY KEY (\"sid\") NOT DEFERRABLE INITIALLY IMMEDIATE",
+            "CREATE INDEX \"IDX_theirs_expire\" ON \"theirs\" (\"expire\")");
+
+    private static PgServer server;
+    private static HikariDataSource pool;
+    private JdbcStore store;
+
+    @BeforeAll
+    static void startServer() {
+        server = PgServer.fromEnvironmentOrEmbedded();
+        pool = server.pool();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        pool.close();
+        server.close();
+    }
+
+    @BeforeEach
+    void freshTable() throws SQLException {
+        execute("DROP TABLE IF EXISTS \"session\"", "DROP TABLE IF EXISTS \"theirs\"");
+        store = JdbcStore.builder(pool).createTableIfMissing(true).pruneInterval(Duration.ZERO).build();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    @Nested
+    class TheTable {
+
+        @Test
+        void hasConnectPgSimplesColumnsKeyAndIndex() throws SQLException {
+            execute(CONNECT_PG_SIMPLE_TABLE_SQL.toArray(String[]::new));
+            assertThat(columns("session")).isEqualTo(columns("theirs")).containsExactly(
+                    "sid character varying null NO", "sess json null NO", "expire timestamp without time zone 6 NO");
+            assertThat(query("SELECT string_agg(a.attname, ',') FROM pg_index i JOIN pg_attribute a"
+                    + " ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) WHERE i.indrelid = '\"session\"'::regclass"
+                    + " AND i.indisprimary")).containsExactly("sid");
+            assertThat(query("SELECT indexdef FROM pg_indexes WHERE tablename = 'session' AND indexname = 'IDX_session_expire'"))
+                    .singleElement().asString().contains("(expire)");
+        }
+
+        @Test
+        void aStoreWorksOnTheTableConnectPgSimpleCreated() throws SQLException {
+            execute(CONNECT_PG_SIMPLE_TABLE_SQL.toArray(String[]::new));
+            try (JdbcStore theirs = JdbcStore.builder(pool).table("theirs").pruneInterval(Duration.ZERO).build()) {
+                StoredSession s = session(Instant.now().plus(Duration.ofHours(1)));
+                theirs.set("shared", s);
+                assertThat(theirs.get("shared")).contains(s);
+            }
+        }
+    }
+
+    @Nested
+    class WhenConnectPgSimpleWroteTheRow {
+
+        @Test
+        void theStoreReadsIt() throws SQLException {
+            Instant expires = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
+            String json = session(expires).json();
+            // connect-pg-simple 10's set(): ceil(expires in seconds), passed to to_timestamp().
+            try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO \"session\""
+                    + " (sess, expire, sid) SELECT ?::json, to_timestamp(?), ? ON CONFLICT (sid) DO UPDATE SET sess = ?::json,"
+                    + " expire = to_timestamp(?) RETURNING sid")) {
+                long seconds = (long) Math.ceil(expires.toEpochMilli() / 1000.0);
+                ps.setString(1, json);
+                ps.setLong(2, seconds);
+                ps.setString(3, "from-node");
+                ps.setString(4, json);
+                ps.setLong(5, seconds);
+                ps.executeQuery().close();
+            }
+            StoredSession got = store.get("from-node").orElseThrow();
+            assertThat(got.json()).isEqualTo(json);
+            assertThat(got.expires()).isBetween(expires, expires.plusSeconds(1));
+        }
+    }
+
+    @Nested
+    class WhenTheStoreWroteTheRow {
+
+        @Test
+        void sessHoldsExactlyTheJsonAndExpireTheCookieExpiry() throws SQLException {
+            Instant expires = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS);
+            StoredSession s = session(expires);
+            store.set("from-java", s);
+            assertThat(query("SELECT sess::text FROM \"session\" WHERE sid = 'from-java'")).containsExactly(s.json());
+            assertThat(storedExpire("from-java").toEpochMilli()).isCloseTo(expires.toEpochMilli(), within(1L));
+        }
+
+        @Test
+        void connectPgSimplesReadFindsIt() throws SQLException {
+            store.set("for-node", session(Instant.now().plus(Duration.ofHours(1))));
+            long nowSeconds = (long) Math.ceil(System.currentTimeMillis() / 1000.0);
+            assertThat(query("SELECT sess FROM \"session\" WHERE sid = 'for-node' AND expire >= to_timestamp(" + nowSeconds + ")"))
+                    .hasSize(1);
+        }
+
+        @Test
+        void aSessionWithoutExpiryIsKeptForTheDefaultTtl() throws SQLException {
+            store.set("browser", new StoredSession("{\"cookie\":{\"expires\":null,\"path\":\"/\"}}", null));
+            Instant expected = Instant.now().plus(Duration.ofDays(1));
+            assertThat(storedExpire("browser")).isCloseTo(expected, within(Duration.ofMinutes(1)));
+            assertThat(store.get("browser").orElseThrow().expires()).as("still a browser-session cookie").isNull();
+        }
+
+        @Test
+        void aTouchChangesOnlyExpire() throws SQLException {
+            StoredSession s = session(Instant.now().plus(Duration.ofMinutes(5)));
+            store.set("touched", s);
+            Instant later = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MILLIS);
+            store.touch("touched", session(later));
+            assertThat(query("SELECT sess::text FROM \"session\" WHERE sid = 'touched'")).containsExactly(s.json());
+            assertThat(storedExpire("touched").toEpochMilli()).isCloseTo(later.toEpochMilli(), within(1L));
+            assertThat(store.get("touched").orElseThrow().expires()).isEqualTo(storedExpire("touched"));
+        }
+    }
+
+    private static StoredSession session(Instant expiry) {
+        Instant expires = expiry.truncatedTo(ChronoUnit.MILLIS);
+        return new StoredSession("{\"cookie\":{\"originalMaxAge\":3600000,\"expires\":\"" + expires.truncatedTo(ChronoUnit.MILLIS)
+                + "\",\"httpOnly\":true,\"path\":\"/\"},\"user\":\"ada\"}", expires);
+    }
+
+    private static Instant storedExpire(String sid) throws SQLException {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT expire::timestamptz FROM \"session\" WHERE sid = ?")) {
+            ps.setString(1, sid);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("row %s", sid).isTrue();
+                return rs.getObject(1, OffsetDateTime.class).toInstant();
+            }
+        }
+    }
+
+    private static List<String> columns(String table) throws SQLException {
+        return query("SELECT column_name || ' ' || data_type || ' ' || coalesce(datetime_precision::text, 'null') || ' '"
+                + " || is_nullable FROM information_schema.columns WHERE table_name = '" + table + "' ORDER BY ordinal_position");
+    }
+
+    private static List<String> query(String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+
+    private static void execute(String... statements) throws SQLException {
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        }
+    }
+}
