@@ -1,0 +1,59 @@
+package dev.cloakroom.redis;
+
+import dev.cloakroom.StoredSession;
+import io.lettuce.core.RedisClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A Lettuce client the application owns is used, and left running when the store closes. */
+class RedisStoreClientTest {
+
+    private static TestRedis redis;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = TestRedis.standalone();
+    }
+
+    @AfterAll
+    static void stopRedis() throws Exception {
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @Nested
+    class WhenTheApplicationSuppliesTheClient {
+
+        @Test
+        void closingTheStoreLeavesTheClientUsable() {
+            RedisClient client = RedisClient.create(redis.uri());
+            try {
+                RedisStore store = RedisStore.builder().client(client).prefix("owned:").build();
+                store.set("abc", new StoredSession("{\"cookie\":{}}", null));
+                store.close();
+
+                assertThat(client.connect().sync().get("owned:abc")).isEqualTo("{\"cookie\":{}}");
+                assertThatThrownBy(() -> store.get("abc")).isInstanceOf(dev.cloakroom.SessionStoreException.class);
+            } finally {
+                client.shutdown();
+            }
+        }
+
+        @Test
+        void aUriGivenWithTheClientIsTheOneItConnectsTo() {
+            RedisClient client = RedisClient.create();
+            try (RedisStore store = RedisStore.builder().client(client).uri(redis.uri()).build()) {
+                store.set("abc", new StoredSession("{}", null));
+                assertThat(redis.raw().get("sess:abc")).isEqualTo("{}");
+            } finally {
+                client.shutdown();
+            }
+        }
+    }
+}
