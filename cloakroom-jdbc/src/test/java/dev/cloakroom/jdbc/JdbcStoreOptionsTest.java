@@ -1,0 +1,102 @@
+package dev.cloakroom.jdbc;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Builder options and the DDL, without a database (the DataSource is never asked for a connection). */
+class JdbcStoreOptionsTest {
+
+    private static JdbcStore build(UnaryOperator<JdbcStore.Builder> options) {
+        return options.apply(JdbcStore.builder(new JdbcDataSource()).dialect(JdbcDialect.H2)).build();
+    }
+
+    @Nested
+    class WhenAnOptionIsInvalid {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "1session", "session;drop", "a.b.c", "se\"ss", "sch ema.session", ".session", "s."})
+        void aTableThatIsNotAnIdentifierIsRefused(String table) {
+            assertThatThrownBy(() -> build(b -> b.table(table))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("table must be");
+        }
+
+        @Test
+        void eachBadDurationNamesItsOption() {
+            assertThatThrownBy(() -> build(b -> b.pruneInterval(Duration.ofMillis(-1)))).hasMessageStartingWith("pruneInterval");
+            assertThatThrownBy(() -> build(b -> b.pruneInterval(null))).hasMessageStartingWith("pruneInterval");
+            assertThatThrownBy(() -> build(b -> b.queryTimeout(Duration.ofSeconds(-1)))).hasMessageStartingWith("queryTimeout");
+            assertThatThrownBy(() -> build(b -> b.defaultTtl(Duration.ZERO))).hasMessageStartingWith("defaultTtl");
+            assertThatThrownBy(() -> build(b -> b.table(null))).hasMessageStartingWith("table");
+        }
+
+        @Test
+        void aMissingDataSourceIsRefused() {
+            assertThatThrownBy(() -> JdbcStore.builder(null).build()).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("dataSource");
+        }
+    }
+
+    @Nested
+    class WhenTheOptionsAreValid {
+
+        @Test
+        void aSchemaQualifiedTableIsAccepted() {
+            try (JdbcStore store = build(b -> b.table("app.user_sessions").pruneInterval(Duration.ZERO))) {
+                assertThat(store.ddl()).contains("\"app\".\"user_sessions\"");
+            }
+        }
+    }
+
+    @Nested
+    class TheDdl {
+
+        @Test
+        void onPostgresqlIsConnectPgSimplesTable() {
+            assertThat(JdbcStore.ddl(JdbcDialect.POSTGRESQL, "session")).isEqualTo(
+                    "CREATE TABLE IF NOT EXISTS \"session\" (\"sid\" varchar NOT NULL COLLATE \"default\", \"sess\" json NOT NULL,"
+                            + " \"expire\" timestamp(6) NOT NULL, CONSTRAINT \"session_pkey\" PRIMARY KEY (\"sid\"));\n"
+                            + "CREATE INDEX IF NOT EXISTS \"IDX_session_expire\" ON \"session\" (\"expire\");\n");
+        }
+
+        @Test
+        void onMysqlKeepsTheDocumentAsBinaryComparedText() {
+            assertThat(JdbcStore.ddl(JdbcDialect.MYSQL, "session")).contains("`sess` LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin")
+                    .contains("`expire` DATETIME(6)").contains("INDEX `IDX_session_expire`").doesNotContain(" JSON");
+            assertThat(JdbcStore.ddl(JdbcDialect.MARIADB, "session")).isEqualTo(JdbcStore.ddl(JdbcDialect.MYSQL, "session"));
+        }
+
+        @Test
+        void onSqliteKeepsExpiryAsEpochMilliseconds() {
+            assertThat(JdbcStore.ddl(JdbcDialect.SQLITE, "session")).contains("\"expire\" INTEGER NOT NULL");
+        }
+
+        @Test
+        void namesTheIndexAfterTheTable() {
+            assertThat(JdbcStore.ddl(JdbcDialect.H2, "web.carts")).contains("\"web\".\"IDX_carts_expire\" ON \"web\".\"carts\"");
+        }
+    }
+
+    @Nested
+    class WhenTheDatabaseIsDetected {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"PostgreSQL", "MySQL", "MariaDB", "H2", "SQLite"})
+        void eachSupportedProductIsKnown(String product) {
+            assertThat(JdbcDialect.forProductName(product)).isPresent();
+        }
+
+        @Test
+        void anUnknownProductIsNot() {
+            assertThat(JdbcDialect.forProductName("Oracle")).isEmpty();
+        }
+    }
+}
