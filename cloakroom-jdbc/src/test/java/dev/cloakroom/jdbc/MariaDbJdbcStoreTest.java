@@ -21,8 +21,9 @@ class MariaDbJdbcStoreTest extends JdbcStoreContractBase {
     static void startServer() {
         try {
             server = MariaDbServer.fromEnvironmentOrEmbedded();
+            pool = server.pool();
         } catch (Exception | LinkageError e) {
-            String why = "MySQL/MariaDB could not be started (" + e + "); set " + MariaDbServer.ENV
+            String why = "MySQL/MariaDB could not be started or reached (" + e + "); set " + MariaDbServer.ENV
                     + " to a MySQL or MariaDB JDBC URL with user and password";
             if ("true".equals(System.getenv("CLOAKROOM_SKIP_MYSQL"))) {
                 System.err.println("!!!!!!!! MYSQL/MARIADB WAS NOT TESTED: " + why + " !!!!!!!!");
@@ -30,7 +31,6 @@ class MariaDbJdbcStoreTest extends JdbcStoreContractBase {
             }
             throw new AssertionError(why + ", or CLOAKROOM_SKIP_MYSQL=true to skip these tests", e);
         }
-        pool = server.pool();
     }
 
     @AfterAll

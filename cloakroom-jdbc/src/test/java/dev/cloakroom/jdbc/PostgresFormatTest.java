@@ -152,6 +152,27 @@ class PostgresFormatTest {
         }
     }
 
+    @Nested
+    class WhenTheConnectionTimeZoneIsNotUtc {
+
+        @Test
+        void expiryAndExpiredRowsAreJudgedTheSame() throws Exception {
+            com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+            config.setJdbcUrl(pool.getJdbcUrl());
+            config.setConnectionInitSql("SET TIME ZONE 'Asia/Tokyo'");
+            try (HikariDataSource tokyo = new HikariDataSource(config);
+                 JdbcStore there = JdbcStore.builder(tokyo).pruneInterval(Duration.ZERO).build()) {
+                Instant expires = Instant.now().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MILLIS);
+                there.set("tokyo", session(expires));
+                there.set("tokyo-gone", session(Instant.now().plusMillis(400)));
+                Thread.sleep(800);
+                assertThat(there.get("tokyo").orElseThrow().expires()).isEqualTo(expires);
+                assertThat(there.get("tokyo-gone")).isEmpty();
+                assertThat(there.prune()).isEqualTo(1);
+            }
+        }
+    }
+
     private static StoredSession session(Instant expiry) {
         Instant expires = expiry.truncatedTo(ChronoUnit.MILLIS);
         return new StoredSession("{\"cookie\":{\"originalMaxAge\":3600000,\"expires\":\"" + expires.truncatedTo(ChronoUnit.MILLIS)
