@@ -2,7 +2,9 @@ package dev.cloakroom.redis;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import org.junit.jupiter.api.Assumptions;
 
@@ -49,7 +51,11 @@ final class TestRedis implements AutoCloseable {
 
     private static TestRedis standaloneAt(String uri, List<EmbeddedRedis> processes) {
         RedisClient client = RedisClient.create(uri);
-        return new TestRedis(uri, processes, client::shutdown, client.connect().sync());
+        StatefulRedisConnection<String, String> connection = client.connect();
+        return new TestRedis(uri, processes, () -> {
+            connection.close();
+            client.shutdown();
+        }, connection.sync());
     }
 
     /** A Cluster; skipped when only a standalone server is configured through the environment. */
@@ -81,7 +87,11 @@ final class TestRedis implements AutoCloseable {
     private static TestRedis clusterAt(String uri, List<EmbeddedRedis> processes) {
         List<RedisURI> seeds = ClusterUri.parse(uri);
         RedisClusterClient client = RedisClusterClient.create(seeds);
-        return new TestRedis(uri, processes, client::shutdown, client.connect().sync());
+        StatefulRedisClusterConnection<String, String> connection = client.connect();
+        return new TestRedis(uri, processes, () -> {
+            connection.close();
+            client.shutdown();
+        }, connection.sync());
     }
 
     String uri() {
