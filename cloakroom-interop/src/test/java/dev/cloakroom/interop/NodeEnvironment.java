@@ -32,6 +32,9 @@ final class NodeEnvironment {
     static final List<String> PACKAGES = List.of(
             "express", "express-session", "connect-redis", "redis", "connect-pg-simple", "pg");
 
+    static final String SKIP_BANNER = "SKIPPED: the Node interop suite (Cloakroom <-> express-session) did not run,"
+            + " because " + SKIP_PROPERTY + " / " + SKIP_ENV + " is true. Session sharing with Express is NOT verified.";
+
     private static final String STAMP = ".cloakroom-lock-sha256";
     private static final String HOW_TO_SKIP = "To run the build without the Node interop suite, pass -D"
             + SKIP_PROPERTY + "=true to Maven or set " + SKIP_ENV + "=true.";
@@ -55,10 +58,7 @@ final class NodeEnvironment {
      */
     static synchronized NodeEnvironment require() {
         if (skipRequested()) {
-            String banner = "SKIPPED: the Node interop suite (Cloakroom <-> express-session) did not run, because "
-                    + SKIP_PROPERTY + " / " + SKIP_ENV + " is true. Session sharing with Express is NOT verified.";
-            System.err.println("\n*** " + banner + " ***\n");
-            Assumptions.abort(banner);
+            Assumptions.abort(SKIP_BANNER);
         }
         if (failure != null) {
             Assertions.fail(failure);
@@ -84,7 +84,7 @@ final class NodeEnvironment {
         return appDir;
     }
 
-    private static boolean skipRequested() {
+    static boolean skipRequested() {
         return "true".equalsIgnoreCase(System.getProperty(SKIP_PROPERTY))
                 || "true".equalsIgnoreCase(System.getenv(SKIP_ENV));
     }
@@ -114,7 +114,8 @@ final class NodeEnvironment {
         int exit;
         try {
             Process npmCi = new ProcessBuilder(npm.toString(), "ci", "--no-audit", "--no-fund", "--prefer-offline",
-                    "--fetch-retries=2", "--fetch-timeout=30000")
+                    "--fetch-retries=1", "--fetch-retry-mintimeout=2000", "--fetch-retry-maxtimeout=10000",
+                    "--fetch-timeout=30000")
                     .directory(appDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
@@ -135,8 +136,8 @@ final class NodeEnvironment {
         }
         if (exit != 0) {
             throw new IllegalStateException("npm could not install the Node packages for the interop suite "
-                    + PACKAGES + " (npm ci exited " + exit + "; is the npm registry reachable?). Last lines of "
-                    + log + ":\n" + tail(log, 15) + "\n" + HOW_TO_SKIP);
+                    + PACKAGES + " (npm ci exited " + exit + "; is the npm registry reachable?). " + HOW_TO_SKIP
+                    + "\nLast lines of " + log + ":\n" + tail(log, 15));
         }
         try {
             Files.writeString(stamp, lockHash);

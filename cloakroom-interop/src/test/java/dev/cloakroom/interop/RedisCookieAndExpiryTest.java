@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code cookie.expires} from {@code maxAge} on every request, so the TTL decides whether the other
  * side still finds the session. Tests shorten a TTL by hand instead of waiting for time to pass.
  */
+@ExtendWith(InteropSwitch.class)
 class RedisCookieAndExpiryTest {
 
     /** Well below {@link InteropStack#MAX_AGE_MS} (600 s), so a reset is unmistakable. */
@@ -28,6 +30,9 @@ class RedisCookieAndExpiryTest {
 
     @BeforeAll
     static void start() {
+        if (NodeEnvironment.skipRequested()) {
+            return;
+        }
         node = NodeEnvironment.require();
         redis = TestRedis.start();
         stack = InteropStack.start(node, redis.url(), redis.url(), InteropStack.Settings.shared());
@@ -140,6 +145,9 @@ class RedisCookieAndExpiryTest {
 
         @BeforeAll
         void start() {
+            if (NodeEnvironment.skipRequested()) {
+                return;
+            }
             rolling = InteropStack.start(node, redis.url(), redis.url(), InteropStack.Settings.shared().rolling(true));
         }
 

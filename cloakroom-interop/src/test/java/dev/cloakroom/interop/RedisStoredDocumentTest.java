@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The stored form: what one app writes under {@code sess:<id>}, the other reads and writes back,
  * and the first reads again, with every field intact and nothing added that it does not know.
  */
+@ExtendWith(InteropSwitch.class)
 class RedisStoredDocumentTest {
 
     /** Attribute shapes a Node app keeps in its sessions: nesting, nulls, floats, big integers, non-ASCII text. */
@@ -34,6 +36,9 @@ class RedisStoredDocumentTest {
 
     @BeforeAll
     static void start() {
+        if (NodeEnvironment.skipRequested()) {
+            return;
+        }
         NodeEnvironment node = NodeEnvironment.require();
         redis = TestRedis.start();
         stack = InteropStack.start(node, redis.url(), redis.url(), InteropStack.Settings.shared());
