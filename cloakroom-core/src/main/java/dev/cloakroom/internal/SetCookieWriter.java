@@ -28,11 +28,22 @@ public final class SetCookieWriter {
 
     /** A cookie carrying the signed, URL-encoded session id. */
     public static String write(String name, String signedValue, CookieState cookie) {
+        return format(name, UriComponent.encode(signedValue), cookie, cookie.expires().orElse(null));
+    }
+
+    /** A cookie that makes the browser forget the session cookie (same name, path and domain, expired). */
+    public static String clear(String name, CookieState cookie) {
+        return format(name, "", cookie, Instant.EPOCH);
+    }
+
+    private static String format(String name, String value, CookieState cookie, Instant expires) {
         StringBuilder sb = new StringBuilder(128);
-        sb.append(name).append('=').append(UriComponent.encode(signedValue));
+        sb.append(name).append('=').append(value);
         cookie.domain().ifPresent(d -> sb.append("; Domain=").append(d));
         sb.append("; Path=").append(cookie.path());
-        cookie.expires().ifPresent(e -> sb.append("; Expires=").append(httpDate(e)));
+        if (expires != null) {
+            sb.append("; Expires=").append(httpDate(expires));
+        }
         if (cookie.httpOnly()) {
             sb.append("; HttpOnly");
         }
@@ -43,26 +54,6 @@ public final class SetCookieWriter {
             sb.append("; Partitioned");
         }
         cookie.priority().map(Priority::attributeValue).ifPresent(p -> sb.append("; Priority=").append(p));
-        cookie.sameSite().map(SameSite::attributeValue).ifPresent(s -> sb.append("; SameSite=").append(s));
-        return sb.toString();
-    }
-
-    /** A cookie that makes the browser forget the session cookie (same name, path and domain, expired). */
-    public static String clear(String name, CookieState cookie) {
-        StringBuilder sb = new StringBuilder(96);
-        sb.append(name).append('=');
-        cookie.domain().ifPresent(d -> sb.append("; Domain=").append(d));
-        sb.append("; Path=").append(cookie.path());
-        sb.append("; Expires=").append(httpDate(Instant.EPOCH));
-        if (cookie.httpOnly()) {
-            sb.append("; HttpOnly");
-        }
-        if (cookie.secure()) {
-            sb.append("; Secure");
-        }
-        if (cookie.partitioned()) {
-            sb.append("; Partitioned");
-        }
         cookie.sameSite().map(SameSite::attributeValue).ifPresent(s -> sb.append("; SameSite=").append(s));
         return sb.toString();
     }
