@@ -1,5 +1,7 @@
 package dev.cloakroom.demo;
 
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,7 +11,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code --store jdbc:h2:file:...} and {@code jdbc:sqlite:...}: the embedded stores that outlive the process. */
+/** Stores that outlive the demo process: H2 and SQLite files, and a MongoDB server; memory does not. */
 class PersistentStoreTest {
 
     @TempDir
@@ -61,6 +63,26 @@ class PersistentStoreTest {
                 server.browser().login("admin", "secret");
             }
             assertThat(file).exists();
+        }
+    }
+
+    @Nested
+    class WhenTheDemoRestartsOnMongoDb {
+
+        @Test
+        void keepsTheUserLoggedIn() {
+            // mongo-java-server speaks MongoDB's wire protocol to the real driver; it outlives both demos.
+            MongoServer mongo = new MongoServer(new MemoryBackend());
+            try {
+                mongo.bind("127.0.0.1", 0);
+                HttpResponse<String> dashboard = dashboardAfterRestart(
+                        "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/demo");
+
+                assertThat(dashboard.statusCode()).isEqualTo(200);
+                assertThat(dashboard.body()).contains("admin");
+            } finally {
+                mongo.shutdownNow();
+            }
         }
     }
 
