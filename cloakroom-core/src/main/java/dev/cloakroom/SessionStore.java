@@ -44,6 +44,8 @@ public interface SessionStore {
 
     /**
      * Records that an unchanged session was used, moving its expiry to {@code session.expires()}.
+     * {@code session.json()} is the document as the store returned it, so its own
+     * {@code cookie.expires} may be older: take the expiry from {@code session.expires()}.
      * The stored document itself should stay as it is (as connect-redis's and connect-pg-simple's
      * touch do), so a touch never undoes another request's save. The default does that with
      * {@link #get} and {@link #replace}; stores that can move a TTL alone should.

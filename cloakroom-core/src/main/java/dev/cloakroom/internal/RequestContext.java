@@ -273,7 +273,8 @@ public final class RequestContext implements SessionContext {
             return;
         }
         if (!shouldSave && fromCookie && !touchThrottled()) {
-            engine.touch(id, new StoredSession(engine.codec.encode(session.cookie, tree), session.cookie.expires));
+            // The document is unchanged; only the expiry moves, so there is nothing to serialize.
+            engine.touch(id, new StoredSession(storedJson, session.cookie.expires));
         }
         if (shouldSetCookie) {
             exchange.addSetCookie(engine.setCookie(id, session.cookie));
