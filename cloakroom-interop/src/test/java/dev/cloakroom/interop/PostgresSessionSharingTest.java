@@ -2,12 +2,9 @@ package dev.cloakroom.interop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -23,31 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 4's second round: the demo ({@code --store jdbc:postgresql://...}) and the Express app on
  * connect-pg-simple 10 share connect-pg-simple's {@code session} table.
  */
-@ExtendWith(InteropSwitch.class)
-class PostgresSessionSharingTest {
+class PostgresSessionSharingTest extends SharedSessionSuite<TestPostgres> {
 
-    private static TestPostgres postgres;
-    private static InteropStack stack;
-
-    @BeforeAll
-    static void start() {
-        if (NodeEnvironment.skipRequested()) {
-            return;
-        }
-        NodeEnvironment node = NodeEnvironment.require();
-        postgres = TestPostgres.start();
-        // Java first: the demo creates the table (connect-pg-simple's DDL) before Node looks for it.
-        stack = InteropStack.start(node, postgres.jdbcUrl(), postgres.nodeUrl(), InteropStack.Settings.shared());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+    // InteropStack starts Java first: the demo creates the table (connect-pg-simple's DDL) before Node looks for it.
+    PostgresSessionSharingTest() {
+        super(TestPostgres::start, InteropStack.Settings.shared());
     }
 
     @AfterEach
@@ -59,8 +36,8 @@ class PostgresSessionSharingTest {
     }
 
     /** The row for the browser's session, or null; {@code expire} read as UTC, as both sides write it here. */
-    private static Row row(Browser browser) {
-        try (Connection c = postgres.connect();
+    private Row row(Browser browser) {
+        try (Connection c = store.connect();
              PreparedStatement ps = c.prepareStatement(
                      "select sess::text, extract(epoch from expire at time zone current_setting('TimeZone'))"
                              + " from session where sid = ?")) {

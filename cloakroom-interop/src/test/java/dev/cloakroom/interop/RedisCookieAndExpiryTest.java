@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
@@ -18,34 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code cookie.expires} from {@code maxAge} on every request, so the TTL decides whether the other
  * side still finds the session. Tests shorten a TTL by hand instead of waiting for time to pass.
  */
-@ExtendWith(InteropSwitch.class)
-class RedisCookieAndExpiryTest {
+class RedisCookieAndExpiryTest extends SharedSessionSuite<TestRedis> {
 
     /** Well below {@link InteropStack#MAX_AGE_MS} (600 s), so a reset is unmistakable. */
     private static final long AGED_TTL_SECONDS = 100;
 
-    private static TestRedis redis;
-    private static NodeEnvironment node;
-    private static InteropStack stack;
-
-    @BeforeAll
-    static void start() {
-        if (NodeEnvironment.skipRequested()) {
-            return;
-        }
-        node = NodeEnvironment.require();
-        redis = TestRedis.start();
-        stack = InteropStack.start(node, redis.url(), redis.url(), InteropStack.Settings.shared());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
+    RedisCookieAndExpiryTest() {
+        super(TestRedis::start, InteropStack.Settings.shared());
     }
 
     private static String key(Browser browser) {
@@ -53,8 +31,8 @@ class RedisCookieAndExpiryTest {
     }
 
     /** The stored document's cookie.expires. */
-    private static Instant storedExpires(Browser browser) {
-        return Instant.parse(Wire.json(redis.raw().get(key(browser))).path("cookie").path("expires").asText());
+    private Instant storedExpires(Browser browser) {
+        return Instant.parse(Wire.json(store.raw().get(key(browser))).path("cookie").path("expires").asText());
     }
 
     @Nested
@@ -92,9 +70,9 @@ class RedisCookieAndExpiryTest {
         void bothSetTheTtlConnectRedisComputesFromTheStoredExpiry() {
             Browser browser = stack.browser();
             browser.get(stack.node(), "/node/set-session");
-            long nodeTtl = redis.raw().ttl(key(browser));
+            long nodeTtl = store.raw().ttl(key(browser));
             browser.get(stack.java(), "/set-session");
-            long javaTtl = redis.raw().ttl(key(browser));
+            long javaTtl = store.raw().ttl(key(browser));
 
             // ceil((expires - now) / 1000) with maxAge 600 s, give or take the time a request takes.
             assertThat(nodeTtl).isBetween(590L, 600L);
@@ -111,14 +89,14 @@ class RedisCookieAndExpiryTest {
         void aJavaRequestMovesTheExpiryNodeDependsOn() {
             Browser browser = stack.browser();
             browser.get(stack.node(), "/node/set-session");
-            String document = redis.raw().get(key(browser));
-            redis.raw().expire(key(browser), AGED_TTL_SECONDS);
+            String document = store.raw().get(key(browser));
+            store.raw().expire(key(browser), AGED_TTL_SECONDS);
 
             HttpResponse<String> read = browser.get(stack.java(), "/get-session");
 
             assertThat(read.body()).contains("visited 1 times");
-            assertThat(redis.raw().ttl(key(browser))).isGreaterThan(AGED_TTL_SECONDS + 400);
-            assertThat(redis.raw().get(key(browser))).as("a touch leaves the document alone").isEqualTo(document);
+            assertThat(store.raw().ttl(key(browser))).isGreaterThan(AGED_TTL_SECONDS + 400);
+            assertThat(store.raw().get(key(browser))).as("a touch leaves the document alone").isEqualTo(document);
             assertThat(browser.get(stack.node(), "/node/get-session").body()).contains("\"visits\":1");
         }
 
@@ -126,12 +104,12 @@ class RedisCookieAndExpiryTest {
         void aNodeRequestMovesTheExpiryJavaDependsOn() {
             Browser browser = stack.browser();
             browser.login(stack.java(), "admin", "secret");
-            redis.raw().expire(key(browser), AGED_TTL_SECONDS);
+            store.raw().expire(key(browser), AGED_TTL_SECONDS);
 
             HttpResponse<String> touch = browser.get(stack.node(), "/node/touch");
 
             assertThat(touch.statusCode()).isEqualTo(200);
-            assertThat(redis.raw().ttl(key(browser))).isGreaterThan(AGED_TTL_SECONDS + 400);
+            assertThat(store.raw().ttl(key(browser))).isGreaterThan(AGED_TTL_SECONDS + 400);
             assertThat(browser.get(stack.java(), "/dashboard").statusCode()).isEqualTo(200);
         }
     }
@@ -148,7 +126,7 @@ class RedisCookieAndExpiryTest {
             if (NodeEnvironment.skipRequested()) {
                 return;
             }
-            rolling = InteropStack.start(node, redis.url(), redis.url(), InteropStack.Settings.shared().rolling(true));
+            rolling = startStack(InteropStack.Settings.shared().rolling(true));
         }
 
         @AfterAll
@@ -158,32 +136,34 @@ class RedisCookieAndExpiryTest {
             }
         }
 
+        /** The response re-sent the cookie with a full max-age, and the key's TTL now matches that expiry. */
+        private void assertSentAFreshExpiryAndMovedTheTtlToIt(Browser browser, HttpResponse<String> read) {
+            String cookie = browser.sessionSetCookie(read).orElseThrow();
+            long cookieSeconds = Wire.expires(cookie).getEpochSecond() - Instant.now().getEpochSecond();
+            assertThat(cookieSeconds).isBetween(590L, 600L);
+            assertThat(store.raw().ttl(key(browser))).isBetween(cookieSeconds - 2, cookieSeconds + 2);
+        }
+
         @Test
         void aJavaReadOfANodeSessionSendsAFreshExpiryAndMovesTheTtl() {
             Browser browser = rolling.browser();
             browser.get(rolling.node(), "/node/set-session");
-            redis.raw().expire(key(browser), AGED_TTL_SECONDS);
+            store.raw().expire(key(browser), AGED_TTL_SECONDS);
 
             HttpResponse<String> read = browser.get(rolling.java(), "/get-session");
 
-            String cookie = browser.sessionSetCookie(read).orElseThrow();
-            long cookieSeconds = Wire.expires(cookie).getEpochSecond() - Instant.now().getEpochSecond();
-            assertThat(cookieSeconds).isBetween(590L, 600L);
-            assertThat(redis.raw().ttl(key(browser))).isBetween(cookieSeconds - 2, cookieSeconds + 2);
+            assertSentAFreshExpiryAndMovedTheTtlToIt(browser, read);
         }
 
         @Test
         void aNodeReadOfAJavaSessionSendsAFreshExpiryAndMovesTheTtl() {
             Browser browser = rolling.browser();
             browser.login(rolling.java(), "admin", "secret");
-            redis.raw().expire(key(browser), AGED_TTL_SECONDS);
+            store.raw().expire(key(browser), AGED_TTL_SECONDS);
 
             HttpResponse<String> read = browser.get(rolling.node(), "/node/whoami");
 
-            String cookie = browser.sessionSetCookie(read).orElseThrow();
-            long cookieSeconds = Wire.expires(cookie).getEpochSecond() - Instant.now().getEpochSecond();
-            assertThat(cookieSeconds).isBetween(590L, 600L);
-            assertThat(redis.raw().ttl(key(browser))).isBetween(cookieSeconds - 2, cookieSeconds + 2);
+            assertSentAFreshExpiryAndMovedTheTtlToIt(browser, read);
             assertThat(browser.get(rolling.java(), "/dashboard").statusCode()).isEqualTo(200);
         }
     }

@@ -1,11 +1,8 @@
 package dev.cloakroom.interop;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 
@@ -15,30 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 4 over connect-redis 9: the Cloakroom demo and an express-session app share one Redis,
  * one secret and one cookie name, and one browser moves between them.
  */
-@ExtendWith(InteropSwitch.class)
-class RedisSessionSharingTest {
+class RedisSessionSharingTest extends SharedSessionSuite<TestRedis> {
 
-    private static TestRedis redis;
-    private static InteropStack stack;
-
-    @BeforeAll
-    static void start() {
-        if (NodeEnvironment.skipRequested()) {
-            return;
-        }
-        NodeEnvironment node = NodeEnvironment.require();
-        redis = TestRedis.start();
-        stack = InteropStack.start(node, redis.url(), redis.url(), InteropStack.Settings.shared());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
+    RedisSessionSharingTest() {
+        super(TestRedis::start, InteropStack.Settings.shared());
     }
 
     @AfterEach
@@ -46,8 +23,8 @@ class RedisSessionSharingTest {
         assertThat(stack.nodeApp().errors()).as("errors in the Express app's output").isEmpty();
     }
 
-    private static boolean stored(Browser browser) {
-        return redis.raw().exists("sess:" + browser.sessionId()) == 1;
+    private boolean stored(Browser browser) {
+        return store.raw().exists("sess:" + browser.sessionId()) == 1;
     }
 
     @Nested

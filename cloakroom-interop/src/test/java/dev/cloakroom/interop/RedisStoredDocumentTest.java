@@ -2,12 +2,9 @@ package dev.cloakroom.interop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -19,8 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The stored form: what one app writes under {@code sess:<id>}, the other reads and writes back,
  * and the first reads again, with every field intact and nothing added that it does not know.
  */
-@ExtendWith(InteropSwitch.class)
-class RedisStoredDocumentTest {
+class RedisStoredDocumentTest extends SharedSessionSuite<TestRedis> {
 
     /** Attribute shapes a Node app keeps in its sessions: nesting, nulls, floats, big integers, non-ASCII text. */
     private static final List<String[]> NODE_ATTRIBUTES = List.of(
@@ -31,27 +27,8 @@ class RedisStoredDocumentTest {
             new String[] {"nested", "[[1,2],[],[{\"a\":null}]]"},
             new String[] {"flash", "{\"info\":[\"Saved.\"]}"});
 
-    private static TestRedis redis;
-    private static InteropStack stack;
-
-    @BeforeAll
-    static void start() {
-        if (NodeEnvironment.skipRequested()) {
-            return;
-        }
-        NodeEnvironment node = NodeEnvironment.require();
-        redis = TestRedis.start();
-        stack = InteropStack.start(node, redis.url(), redis.url(), InteropStack.Settings.shared());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
+    RedisStoredDocumentTest() {
+        super(TestRedis::start, InteropStack.Settings.shared());
     }
 
     @AfterEach
@@ -59,8 +36,8 @@ class RedisStoredDocumentTest {
         assertThat(stack.nodeApp().errors()).as("errors in the Express app's output").isEmpty();
     }
 
-    private static JsonNode stored(Browser browser) {
-        String raw = redis.raw().get("sess:" + browser.sessionId());
+    private JsonNode stored(Browser browser) {
+        String raw = store.raw().get("sess:" + browser.sessionId());
         assertThat(raw).as("stored document").isNotNull();
         return Wire.json(raw);
     }

@@ -1,10 +1,7 @@
 package dev.cloakroom.interop;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -15,34 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Rotating the secret while moving to Java: Node still signs with the old secret, Java is configured
  * with {@code [new, old]}. Java accepts Node's cookies and signs the cookies it sends with the new one.
  */
-@ExtendWith(InteropSwitch.class)
-class SecretRotationTest {
+class SecretRotationTest extends SharedSessionSuite<TestRedis> {
 
     private static final String OLD = "the secret Node has always used";
     private static final String NEW = "the secret Java signs with from now on";
 
-    private static TestRedis redis;
-    private static InteropStack stack;
-
-    @BeforeAll
-    static void start() {
-        if (NodeEnvironment.skipRequested()) {
-            return;
-        }
-        NodeEnvironment node = NodeEnvironment.require();
-        redis = TestRedis.start();
-        stack = InteropStack.start(node, redis.url(), redis.url(),
-                new InteropStack.Settings(List.of(NEW, OLD), List.of(OLD), false));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
+    SecretRotationTest() {
+        super(TestRedis::start, new InteropStack.Settings(List.of(NEW, OLD), List.of(OLD), false));
     }
 
     @Nested
@@ -77,7 +53,7 @@ class SecretRotationTest {
             Browser browser = stack.browser();
             browser.get(stack.node(), "/node/set-session");
             try (JavaDemo newOnly = JavaDemo.start("--name", InteropStack.COOKIE, "--secret", NEW,
-                    "--store", redis.url())) {
+                    "--store", store.javaUrl())) {
 
                 HttpResponse<String> onJava = browser.get(newOnly.baseUrl(), "/get-session");
 

@@ -12,7 +12,7 @@ import java.sql.SQLException;
  * The PostgreSQL both apps share: {@code CLOAKROOM_TEST_PG_URL} (a {@code jdbc:postgresql://} URL
  * with user and password in its query) when set, else zonky's embedded PostgreSQL on a free port.
  */
-final class TestPostgres implements AutoCloseable {
+final class TestPostgres implements SharedStore {
 
     static final String URL_ENV = "CLOAKROOM_TEST_PG_URL";
 
@@ -38,12 +38,14 @@ final class TestPostgres implements AutoCloseable {
     }
 
     /** {@code jdbc:postgresql://host:port/db?user=...}, for the Java demo. */
-    String jdbcUrl() {
+    @Override
+    public String javaUrl() {
         return jdbcUrl;
     }
 
     /** The same database as a {@code postgres://user:password@host:port/db} URL, for node-postgres. */
-    String nodeUrl() {
+    @Override
+    public String nodeUrl() {
         java.net.URI uri = java.net.URI.create(jdbcUrl.substring("jdbc:".length()));
         String user = "postgres";
         String password = "";

@@ -16,7 +16,7 @@ import java.net.ServerSocket;
  * from the embedded-redis jar on a free loopback port. Also a raw client, for reading what the
  * apps stored exactly as they stored it.
  */
-final class TestRedis implements AutoCloseable {
+final class TestRedis implements SharedStore {
 
     static final String URL_ENV = "CLOAKROOM_TEST_REDIS_URL";
 
@@ -49,7 +49,14 @@ final class TestRedis implements AutoCloseable {
     }
 
     /** {@code redis://host:port}, for both apps. */
-    String url() {
+    @Override
+    public String javaUrl() {
+        return url;
+    }
+
+    /** The same URL: connect-redis takes it as it is. */
+    @Override
+    public String nodeUrl() {
         return url;
     }
 
