@@ -1,7 +1,5 @@
 package dev.cloakroom.demo;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -9,19 +7,12 @@ import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AccountTest {
+class AccountTest extends RunningDemoTest {
 
     private static final String TAGGED = "<b>x</b>";
-    private static DemoServer server;
 
-    @BeforeAll
-    static void start() {
-        server = DemoServer.start("--secret", "test-secret", "--user", "alice:wonder:land", "--user", TAGGED + ":tagpw");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    AccountTest() {
+        super("--secret", "test-secret", "--user", "alice:wonder:land", "--user", TAGGED + ":tagpw");
     }
 
     @Nested

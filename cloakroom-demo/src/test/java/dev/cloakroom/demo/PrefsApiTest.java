@@ -1,7 +1,5 @@
 package dev.cloakroom.demo;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -12,18 +10,10 @@ import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PrefsApiTest {
+class PrefsApiTest extends RunningDemoTest {
 
-    private static DemoServer server;
-
-    @BeforeAll
-    static void start() {
-        server = DemoServer.start("--secret", "test-secret");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    PrefsApiTest() {
+        super("--secret", "test-secret");
     }
 
     @Nested

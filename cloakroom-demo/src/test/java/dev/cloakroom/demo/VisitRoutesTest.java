@@ -1,7 +1,5 @@
 package dev.cloakroom.demo;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -9,18 +7,10 @@ import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class VisitRoutesTest {
+class VisitRoutesTest extends RunningDemoTest {
 
-    private static DemoServer server;
-
-    @BeforeAll
-    static void start() {
-        server = DemoServer.start("--secret", "test-secret");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    VisitRoutesTest() {
+        super("--secret", "test-secret");
     }
 
     @Nested
