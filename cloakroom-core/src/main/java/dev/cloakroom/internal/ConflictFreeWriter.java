@@ -30,20 +30,27 @@ final class ConflictFreeWriter {
         this.engine = engine;
     }
 
+    /** What a successful write stored: the document's text and its attributes. */
+    record Written(String json, ObjectNode attributes) {
+    }
+
     /**
-     * Writes {@code ours} for {@code id} and returns the JSON that is now stored, or empty when
-     * the session is gone from the store and nothing was written.
+     * Writes this request's attributes for {@code id} and returns what is now stored, or empty
+     * when the session is gone from the store and nothing was written.
      *
-     * @param expectedJson the stored document this request last saw
-     * @param base         the attributes as this request loaded them; changes are measured from here
-     * @param ours         the attributes as this request wants them
+     * @param expectedJson the stored document as this request last saw it (loaded or written)
+     * @param stored       that document's attributes
+     * @param base         this request's own attributes at that moment; its changes are measured from here
+     * @param ours         this request's attributes now
      */
-    Optional<String> write(String id, String expectedJson, ObjectNode base, ObjectNode ours, CookieState cookie) {
-        String json = engine.codec.encode(cookie, ours);
+    Optional<Written> write(String id, String expectedJson, ObjectNode stored, ObjectNode base, ObjectNode ours,
+                            CookieState cookie) {
+        ObjectNode candidate = stored.equals(base) ? ours : applyOwnChanges(stored, base, ours);
+        String json = engine.codec.encode(cookie, candidate);
         String expected = expectedJson;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             if (engine.replace(id, expected, new StoredSession(json, cookie.expires))) {
-                return Optional.of(json);
+                return Optional.of(new Written(json, candidate));
             }
             Optional<StoredSession> current = engine.get(id);
             if (current.isEmpty()) {
@@ -56,7 +63,8 @@ final class ConflictFreeWriter {
                 SessionEngine.warnUnreadable(id, e.getMessage());
                 theirs = engine.codec.mapper().createObjectNode();
             }
-            json = engine.codec.encode(cookie, applyOwnChanges(theirs, base, ours));
+            candidate = applyOwnChanges(theirs, base, ours);
+            json = engine.codec.encode(cookie, candidate);
             expected = current.get().json();
             if (attempt > 2) {
                 LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(50_000L * attempt));

@@ -41,6 +41,10 @@ public final class RequestContext implements SessionContext {
     private ObjectNode savedTree;
     /** The stored document as this request last saw or wrote it; null when the id has never been stored. */
     private String storedJson;
+    /** The attributes of {@link #storedJson}; they include other requests' changes merged in by a save. */
+    private ObjectNode storedTree;
+    /** This request's own attributes when {@link #storedJson} was read or written: its changes count from here. */
+    private ObjectNode baseTree;
     private final ConflictFreeWriter writer;
     /** The expiry the store held when loaded, for touch throttling. */
     private Instant loadedExpires;
@@ -125,7 +129,14 @@ public final class RequestContext implements SessionContext {
         originalId = cookieId;
         originalTree = decoded.attributes().deepCopy();
         savedTree = options.resave() ? null : originalTree;
-        storedJson = stored.get().json();
+        remember(stored.get().json(), originalTree, originalTree);
+    }
+
+    /** Records what the store now holds for the session and this request's view at that moment. */
+    private void remember(String json, ObjectNode stored, ObjectNode base) {
+        storedJson = json;
+        storedTree = stored;
+        baseTree = base;
     }
 
     private void generate() {
@@ -134,7 +145,7 @@ public final class RequestContext implements SessionContext {
         originalId = id;
         originalTree = JsonNodeFactory.instance.objectNode();
         savedTree = null;
-        storedJson = null;
+        remember(null, null, null);
     }
 
     private String newId() {
@@ -169,7 +180,7 @@ public final class RequestContext implements SessionContext {
     void regenerate(SessionState s, boolean keepData) {
         engine.destroy(s.id);
         String id = newId();
-        storedJson = null;
+        remember(null, null, null);
         if (keepData) {
             s.id = id;
         } else {
@@ -206,7 +217,8 @@ public final class RequestContext implements SessionContext {
             originalTree = decoded.attributes().deepCopy();
             savedTree = options.resave() ? null : originalTree;
         }
-        storedJson = stored.get().json();
+        ObjectNode loaded = decoded.attributes().deepCopy();
+        remember(stored.get().json(), loaded, loaded);
     }
 
     /** {@link Session#save()}: a session destroyed meanwhile by another request is not brought back. */
@@ -225,14 +237,14 @@ public final class RequestContext implements SessionContext {
         if (storedJson == null) {
             String json = engine.codec.encode(s.cookie, tree);
             engine.set(s.id, new StoredSession(json, s.cookie.expires));
-            storedJson = json;
+            remember(json, tree, tree);
         } else {
-            Optional<String> written = writer.write(s.id, storedJson, originalTree, tree, s.cookie);
+            Optional<ConflictFreeWriter.Written> written = writer.write(s.id, storedJson, storedTree, baseTree, tree, s.cookie);
             if (written.isEmpty()) {
                 SessionEngine.info("session {} was destroyed by another request; its changes here are dropped", s.id);
                 return false;
             }
-            storedJson = written.get();
+            remember(written.get().json(), written.get().attributes(), tree);
         }
         savedTree = tree;
         return true;

@@ -145,8 +145,16 @@ final class SessionState implements Session {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("session attribute '" + key + "' cannot be read as " + javaType, e);
         }
+        JsonNode asRead;
+        if (converted instanceof JsonNode node) {
+            // Jackson hands a node back as it is: copies keep the handler's edits out of the baselines.
+            converted = (T) node.deepCopy();
+            asRead = node.deepCopy();
+        } else {
+            asRead = mapper.valueToTree(converted);
+        }
         touchedValues = true;
-        values.put(key, new Read(converted, original, mapper.valueToTree(converted)));
+        values.put(key, new Read(converted, original, asRead));
         return Optional.ofNullable(converted);
     }
 

@@ -124,6 +124,16 @@ class SavingTest extends LifecycleFixture {
         }
 
         @Test
+        void countsAnInPlaceChangeToAValueReadAsAJsonTree() {
+            String id = seed(s -> s.set("prefs", java.util.Map.of("theme", "light")));
+            withSession(cookieFor(id), s -> s.get("prefs", com.fasterxml.jackson.databind.node.ObjectNode.class)
+                    .orElseThrow().put("theme", "dark"));
+            assertThat(store.sets.get()).isOne();
+            withSession(cookieFor(id), s -> assertThat(s.get("prefs", com.fasterxml.jackson.databind.node.ObjectNode.class)
+                    .orElseThrow().get("theme").asText()).isEqualTo("dark"));
+        }
+
+        @Test
         void doesNotCountAReadWithoutAChange() {
             String id = seed(s -> s.set("cart", new Cart("a", new ArrayList<>(List.of("apple")))));
             withSession(cookieFor(id), s -> s.get("cart", Cart.class).orElseThrow().items().size());

@@ -104,6 +104,41 @@ public abstract class RacingRequestTests {
     }
 
     @Test
+    void aSecondSaveInOneRequestKeepsWhatAnotherRequestSavedInBetween() {
+        SessionManager manager = manager();
+        String cookie = login(manager);
+
+        SessionContext slow = manager.open(DirectExchange.withCookie(cookie));
+        Session session = slow.session();
+        request(manager, cookie, s -> s.set("theirs", "b"));
+        session.set("first", "a");
+        session.save();
+        session.set("second", "c");
+        slow.commit();
+
+        request(manager, cookie, s -> assertThat(s.keys()).contains("user", "theirs", "first", "second"));
+    }
+
+    @Test
+    void anEarlierChangeOfOneRequestDoesNotOverwriteALaterOneOfAnother() {
+        SessionManager manager = manager();
+        String cookie = request(manager, null, s -> s.set("n", 1)).cookieToSendBack();
+
+        SessionContext slow = manager.open(DirectExchange.withCookie(cookie));
+        Session session = slow.session();
+        session.set("n", 2);
+        session.save();
+        request(manager, cookie, s -> s.set("n", 3));
+        session.set("other", "x");
+        slow.commit();
+
+        request(manager, cookie, s -> {
+            assertThat(s.get("n", Integer.class)).contains(3);
+            assertThat(s.get("other", String.class)).contains("x");
+        });
+    }
+
+    @Test
     void aRemovalRacingAnotherRequestsWriteKeepsBoth() {
         SessionManager manager = manager();
         String cookie = request(manager, null, s -> s.set("user", "ada").set("coupon", "SPRING")).cookieToSendBack();
