@@ -49,6 +49,8 @@ public final class RequestContext implements SessionContext {
     /** The expiry the store held when loaded, for touch throttling. */
     private Instant loadedExpires;
     private boolean committed;
+    /** Whether the first commit sent the session cookie. */
+    private boolean cookieSent;
     /** The attributes at the first commit, to spot changes made after it. */
     private ObjectNode committedTree;
 
@@ -178,7 +180,9 @@ public final class RequestContext implements SessionContext {
     }
 
     void regenerate(SessionState s, boolean keepData) {
-        engine.destroy(s.id);
+        if (storedJson != null) {
+            engine.destroy(s.id);
+        }
         String id = newId();
         remember(null, null, null);
         if (keepData) {
@@ -290,6 +294,7 @@ public final class RequestContext implements SessionContext {
         }
         if (shouldSetCookie) {
             exchange.addSetCookie(engine.setCookie(id, session.cookie));
+            cookieSent = true;
         }
     }
 
@@ -299,6 +304,11 @@ public final class RequestContext implements SessionContext {
      */
     private void commitAgain() {
         if (session == null || !session.isLive()) {
+            return;
+        }
+        if (!session.id.equals(cookieId) && !cookieSent) {
+            // No cookie names this session and none can be sent any more: storing it would
+            // only leave an orphan until its expiry.
             return;
         }
         ObjectNode tree = session.tree();

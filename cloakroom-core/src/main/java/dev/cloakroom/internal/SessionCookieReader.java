@@ -37,8 +37,8 @@ public final class SessionCookieReader {
                 if (end < 0) {
                     end = len;
                 }
-                int eq = header.indexOf('=', start);
-                if (eq >= 0 && eq < end && header.substring(start, eq).trim().equals(name)) {
+                int eq = indexOf(header, '=', start, end);
+                if (eq >= 0 && header.substring(start, eq).trim().equals(name)) {
                     String value = header.substring(eq + 1, end).trim();
                     if (raw != null && !raw.equals(value)) {
                         return Optional.empty();
@@ -56,5 +56,15 @@ public final class SessionCookieReader {
             return Optional.empty();
         }
         return signer.unsign(decoded.get().substring(2)).filter(id -> !id.isEmpty());
+    }
+
+    /** Like {@link String#indexOf(int, int)} but stops at {@code end}, so a long header is read once, not once per pair. */
+    private static int indexOf(String s, char c, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -88,8 +88,9 @@ public final class CloakroomFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        RequestSessions sessions = new RequestSessions(manager.open(new ServletExchange(httpRequest, httpResponse)));
-        CommitGuardResponse response = new CommitGuardResponse(httpResponse, sessions);
+        ServletExchange exchange = new ServletExchange(httpRequest, httpResponse);
+        RequestSessions sessions = new RequestSessions(manager.open(exchange));
+        CommitGuardResponse response = new CommitGuardResponse(httpResponse, sessions, exchange);
         SessionRequestWrapper request = new SessionRequestWrapper(httpRequest, sessions, response, manager.options().name());
         httpRequest.setAttribute(CONTEXT_ATTRIBUTE, sessions);
 

@@ -76,6 +76,13 @@ class CommitBeforeResponseTest {
                     res.getWriter().flush();
                     req.getSession(false).setAttribute("late", "yes");
                 },
+                "/write-then-reset", (req, res) -> {
+                    req.getSession().setAttribute("user", "ann");
+                    res.getWriter().print("a page that will be replaced");
+                    res.reset();
+                    res.setStatus(409);
+                    res.getWriter().print("replaced");
+                },
                 "/whoami", (req, res) -> {
                     var s = req.getSession(false);
                     res.getWriter().print(s == null ? "none" : s.getAttribute("user") + " late=" + s.getAttribute("late"));
@@ -162,6 +169,15 @@ class CommitBeforeResponseTest {
             browser.get("/big-writer");
             browser.get("/load-after-body");
             assertThat(browser.get("/whoami").body()).isEqualTo("ann late=yes");
+        }
+
+        @Test
+        void aResetAfterTheSessionWasCommittedKeepsItsCookie() {
+            Browser.Reply reply = browser.get("/write-then-reset");
+            assertThat(reply.status()).isEqualTo(409);
+            assertThat(reply.body()).isEqualTo("replaced");
+            assertThat(reply.sessionCookie()).isPresent();
+            assertThat(browser.get("/whoami").body()).isEqualTo("ann late=null");
         }
 
         @Test

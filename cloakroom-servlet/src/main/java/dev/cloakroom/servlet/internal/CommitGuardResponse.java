@@ -21,14 +21,16 @@ import java.io.PrintWriter;
 public final class CommitGuardResponse extends HttpServletResponseWrapper {
 
     private final RequestSessions sessions;
+    private final ServletExchange exchange;
     private ServletOutputStream rawStream;
     private ServletOutputStream guardedStream;
     private PrintWriter rawWriter;
     private PrintWriter guardedWriter;
 
-    public CommitGuardResponse(HttpServletResponse response, RequestSessions sessions) {
+    public CommitGuardResponse(HttpServletResponse response, RequestSessions sessions, ServletExchange exchange) {
         super(response);
         this.sessions = sessions;
+        this.exchange = exchange;
     }
 
     void beforeCommit() {
@@ -69,6 +71,13 @@ public final class CommitGuardResponse extends HttpServletResponseWrapper {
     public void sendError(int sc) throws IOException {
         beforeCommit();
         super.sendError(sc);
+    }
+
+    /** A reset drops every header, the session cookie included; it is put back, as the session stays saved. */
+    @Override
+    public void reset() {
+        super.reset();
+        exchange.restoreSessionCookies();
     }
 
     @Override

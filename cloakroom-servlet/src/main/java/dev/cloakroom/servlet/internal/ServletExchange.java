@@ -4,6 +4,7 @@ import dev.cloakroom.SessionExchange;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -16,6 +17,7 @@ public final class ServletExchange implements SessionExchange {
 
     private final HttpServletRequest request;
     private final HttpServletResponse response;
+    private final List<String> sessionCookies = new ArrayList<>(1);
 
     public ServletExchange(HttpServletRequest request, HttpServletResponse response) {
         this.request = request;
@@ -42,6 +44,18 @@ public final class ServletExchange implements SessionExchange {
 
     @Override
     public void addSetCookie(String headerValue) {
+        sessionCookies.add(headerValue);
         response.addHeader("Set-Cookie", headerValue);
+    }
+
+    /**
+     * Adds the session's cookies again after the application reset the response, which drops
+     * every header: the session was already saved, so without them the browser would never
+     * learn its id.
+     */
+    public void restoreSessionCookies() {
+        for (String cookie : sessionCookies) {
+            response.addHeader("Set-Cookie", cookie);
+        }
     }
 }
