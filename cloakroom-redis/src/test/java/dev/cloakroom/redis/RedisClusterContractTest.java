@@ -7,10 +7,9 @@ import dev.cloakroom.SessionOptions;
 import dev.cloakroom.SessionStore;
 import dev.cloakroom.testkit.DirectExchange;
 import dev.cloakroom.testkit.SessionStoreContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,19 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RedisClusterContractTest extends SessionStoreContract {
 
-    private static TestRedis cluster;
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = TestRedis.cluster();
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    static final RedisForClass cluster = RedisForClass.cluster();
 
     @Override
     protected SessionStore createStore() {

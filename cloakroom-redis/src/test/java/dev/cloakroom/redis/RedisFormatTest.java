@@ -1,12 +1,11 @@
 package dev.cloakroom.redis;
 
 import dev.cloakroom.StoredSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,20 +21,9 @@ class RedisFormatTest {
     private static final String JSON = "{\"cookie\":{\"originalMaxAge\":60000,\"expires\":\"2030-01-01T00:00:00.000Z\","
             + "\"httpOnly\":true,\"path\":\"/\"},\"user\":\"ada\",\"note\":\"ünïcødé ✓\"}";
 
-    private static TestRedis redis;
+    @RegisterExtension
+    static final RedisForClass redis = RedisForClass.standalone();
     private RedisStore store;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = TestRedis.standalone();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        if (redis != null) {
-            redis.close();
-        }
-    }
 
     @BeforeEach
     void openStore() {

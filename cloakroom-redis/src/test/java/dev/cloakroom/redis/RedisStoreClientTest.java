@@ -2,10 +2,9 @@ package dev.cloakroom.redis;
 
 import dev.cloakroom.StoredSession;
 import io.lettuce.core.RedisClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,19 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A Lettuce client the application owns is used, and left running when the store closes. */
 class RedisStoreClientTest {
 
-    private static TestRedis redis;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = TestRedis.standalone();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        if (redis != null) {
-            redis.close();
-        }
-    }
+    @RegisterExtension
+    static final RedisForClass redis = RedisForClass.standalone();
 
     @Nested
     class WhenTheApplicationSuppliesTheClient {
