@@ -1,5 +1,6 @@
 package dev.cloakroom;
 
+import java.lang.ref.WeakReference;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,29 @@ public final class MemoryStore implements EnumerableSessionStore, AutoCloseable 
     private record Entry(StoredSession session, Instant deadline) {
     }
 
+    /**
+     * The timer's hold on a store is weak, so a store dropped without {@link #close()} (say, the
+     * default one of options that were built and thrown away) stops being swept and is collected.
+     */
+    private static final class Sweep implements Runnable {
+        private final WeakReference<MemoryStore> store;
+        private volatile ScheduledFuture<?> future;
+
+        Sweep(MemoryStore store) {
+            this.store = new WeakReference<>(store);
+        }
+
+        @Override
+        public void run() {
+            MemoryStore s = store.get();
+            if (s != null) {
+                s.sweep();
+            } else if (future != null) {
+                future.cancel(false);
+            }
+        }
+    }
+
     private final int maxSessions;
     private final Duration defaultTtl;
     private final Clock clock;
@@ -56,7 +80,9 @@ public final class MemoryStore implements EnumerableSessionStore, AutoCloseable 
         this.defaultTtl = b.defaultTtl;
         this.clock = b.clock;
         long every = b.sweepInterval.toMillis();
-        this.sweep = SWEEPER.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+        Sweep task = new Sweep(this);
+        this.sweep = SWEEPER.scheduleWithFixedDelay(task, every, every, TimeUnit.MILLISECONDS);
+        task.future = sweep;
     }
 
     public static Builder builder() {
@@ -116,10 +142,11 @@ public final class MemoryStore implements EnumerableSessionStore, AutoCloseable 
     @Override
     public void touch(String id, StoredSession session) {
         Instant deadline = deadline(session);
+        Instant now = clock.instant();
         lock.lock();
         try {
             Entry e = sessions.get(id);
-            if (e != null) {
+            if (e != null && e.deadline().isAfter(now)) {
                 sessions.put(id, new Entry(new StoredSession(e.session().json(), session.expires()), deadline));
             }
         } finally {
