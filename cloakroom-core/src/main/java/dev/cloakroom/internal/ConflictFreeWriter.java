@@ -45,7 +45,7 @@ final class ConflictFreeWriter {
      */
     Optional<Written> write(String id, String expectedJson, ObjectNode stored, ObjectNode base, ObjectNode ours,
                             CookieState cookie) {
-        ObjectNode candidate = stored.equals(base) ? ours : applyOwnChanges(stored, base, ours);
+        ObjectNode candidate = JsonEquality.same(stored, base) ? ours : applyOwnChanges(stored, base, ours);
         String json = engine.codec.encode(cookie, candidate);
         String expected = expectedJson;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -86,7 +86,7 @@ final class ConflictFreeWriter {
         Iterator<Map.Entry<String, JsonNode>> fields = ours.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            if (!field.getValue().equals(base.get(field.getKey()))) {
+            if (!JsonEquality.same(field.getValue(), base.get(field.getKey()))) {
                 merged.set(field.getKey(), field.getValue());
             }
         }

@@ -274,7 +274,7 @@ public final class RequestContext implements SessionContext {
         String id = session.id;
         ObjectNode tree = session.valuesUntouched() && id.equals(originalId) ? originalTree : session.tree();
         committedTree = tree;
-        boolean modified = !id.equals(originalId) || !originalTree.equals(tree);
+        boolean modified = !id.equals(originalId) || !JsonEquality.same(originalTree, tree);
         boolean fromCookie = id.equals(cookieId);
 
         boolean shouldSave = !options.saveUninitialized() && savedTree == null && !fromCookie ? modified : !isSaved(tree);
@@ -314,14 +314,14 @@ public final class RequestContext implements SessionContext {
         ObjectNode tree = session.tree();
         ObjectNode baseline = committedTree != null ? committedTree
                 : session.id.equals(originalId) ? originalTree : null;
-        if (baseline == null || !baseline.equals(tree)) {
+        if (baseline == null || !JsonEquality.same(baseline, tree)) {
             write(session, tree);
         }
         committedTree = tree;
     }
 
     private boolean isSaved(ObjectNode tree) {
-        return session.id.equals(originalId) && tree.equals(savedTree);
+        return session.id.equals(originalId) && JsonEquality.same(tree, savedTree);
     }
 
     private boolean touchThrottled() {

@@ -82,7 +82,7 @@ final class SessionState implements Session {
         }
         if (v instanceof Read read) {
             JsonNode now = mapper.valueToTree(read.value());
-            return now.equals(read.asRead()) ? read.original() : now;
+            return JsonEquality.same(now, read.asRead()) ? read.original() : now;
         }
         return mapper.valueToTree(v);
     }

@@ -134,6 +134,13 @@ class SavingTest extends LifecycleFixture {
         }
 
         @Test
+        void doesNotCountTheSameNumberWrittenBackAsAnotherType() {
+            String id = seed(s -> s.set("n", 1).set("price", 2));
+            withSession(cookieFor(id), s -> s.set("n", 1L).set("price", 2.0));
+            assertThat(store.sets.get()).isZero();
+        }
+
+        @Test
         void doesNotCountAReadWithoutAChange() {
             String id = seed(s -> s.set("cart", new Cart("a", new ArrayList<>(List.of("apple")))));
             withSession(cookieFor(id), s -> s.get("cart", Cart.class).orElseThrow().items().size());
