@@ -2,12 +2,11 @@ package dev.cloakroom.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cloakroom.StoredSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,26 +33,15 @@ class PostgresFormatTest {
             "ALTER TABLE \"theirs\" ADD CONSTRAINT \"theirs_pkey\" PRIMARY KEY (\"sid\") NOT DEFERRABLE INITIALLY IMMEDIATE",
             "CREATE INDEX \"IDX_theirs_expire\" ON \"theirs\" (\"expire\")");
 
-    private static PgServer server;
-    private static HikariDataSource pool;
+    @RegisterExtension
+    static final PostgresForClass postgres = new PostgresForClass();
+
     private JdbcStore store;
-
-    @BeforeAll
-    static void startServer() {
-        server = PgServer.fromEnvironmentOrEmbedded();
-        pool = server.pool();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        pool.close();
-        server.close();
-    }
 
     @BeforeEach
     void freshTable() throws SQLException {
         execute("DROP TABLE IF EXISTS \"session\"", "DROP TABLE IF EXISTS \"theirs\"");
-        store = JdbcStore.builder(pool).createTableIfMissing(true).pruneInterval(Duration.ZERO).build();
+        store = JdbcStore.builder(postgres.pool()).createTableIfMissing(true).pruneInterval(Duration.ZERO).build();
     }
 
     @AfterEach
@@ -79,7 +67,7 @@ class PostgresFormatTest {
         @Test
         void aStoreWorksOnTheTableConnectPgSimpleCreated() throws SQLException {
             execute(CONNECT_PG_SIMPLE_TABLE_SQL.toArray(String[]::new));
-            try (JdbcStore theirs = JdbcStore.builder(pool).table("theirs").pruneInterval(Duration.ZERO).build()) {
+            try (JdbcStore theirs = JdbcStore.builder(postgres.pool()).table("theirs").pruneInterval(Duration.ZERO).build()) {
                 StoredSession s = session(Instant.now().plus(Duration.ofHours(1)));
                 theirs.set("shared", s);
                 assertThat(theirs.get("shared")).contains(s);
@@ -95,7 +83,7 @@ class PostgresFormatTest {
             Instant expires = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
             String json = session(expires).json();
             // connect-pg-simple 10's set(): ceil(expires in seconds), passed to to_timestamp().
-            try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO \"session\""
+            try (Connection c = postgres.pool().getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO \"session\""
                     + " (sess, expire, sid) SELECT ?::json, to_timestamp(?), ? ON CONFLICT (sid) DO UPDATE SET sess = ?::json,"
                     + " expire = to_timestamp(?) RETURNING sid")) {
                 long seconds = (long) Math.ceil(expires.toEpochMilli() / 1000.0);
@@ -158,7 +146,7 @@ class PostgresFormatTest {
         @Test
         void expiryAndExpiredRowsAreJudgedTheSame() throws Exception {
             com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
-            config.setJdbcUrl(pool.getJdbcUrl());
+            config.setJdbcUrl(postgres.pool().getJdbcUrl());
             config.setConnectionInitSql("SET TIME ZONE 'Asia/Tokyo'");
             try (HikariDataSource tokyo = new HikariDataSource(config);
                  JdbcStore there = JdbcStore.builder(tokyo).pruneInterval(Duration.ZERO).build()) {
@@ -180,7 +168,7 @@ class PostgresFormatTest {
     }
 
     private static Instant storedExpire(String sid) throws SQLException {
-        try (Connection c = pool.getConnection();
+        try (Connection c = postgres.pool().getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT expire::timestamptz FROM \"session\" WHERE sid = ?")) {
             ps.setString(1, sid);
             try (ResultSet rs = ps.executeQuery()) {
@@ -197,7 +185,7 @@ class PostgresFormatTest {
 
     private static List<String> query(String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection c = pool.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = postgres.pool().getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 rows.add(rs.getString(1));
             }
@@ -206,7 +194,7 @@ class PostgresFormatTest {
     }
 
     private static void execute(String... statements) throws SQLException {
-        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = postgres.pool().getConnection(); Statement st = c.createStatement()) {
             for (String sql : statements) {
                 st.execute(sql);
             }

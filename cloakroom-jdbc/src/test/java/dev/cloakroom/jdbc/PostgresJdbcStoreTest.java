@@ -1,9 +1,7 @@
 package dev.cloakroom.jdbc;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.cloakroom.StoredSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -16,24 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The store contract on PostgreSQL: CLOAKROOM_TEST_PG_URL, or an embedded PostgreSQL 14 process. */
 class PostgresJdbcStoreTest extends JdbcStoreContractBase {
 
-    private static PgServer server;
-    private static HikariDataSource pool;
-
-    @BeforeAll
-    static void startServer() {
-        server = PgServer.fromEnvironmentOrEmbedded();
-        pool = server.pool();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        pool.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final PostgresForClass postgres = new PostgresForClass();
 
     @Override
     protected DataSource dataSource() {
-        return pool;
+        return postgres.pool();
     }
 
     @Override
@@ -49,7 +35,7 @@ class PostgresJdbcStoreTest extends JdbcStoreContractBase {
     protected boolean writeRaw(String id, String raw) {
         store.set(id, new StoredSession("{}", Instant.now().plusSeconds(3600)));
         String sql = "UPDATE \"" + TABLE + "\" SET \"sess\" = ?::json WHERE \"sid\" = ?";
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = postgres.pool().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, raw);
             ps.setString(2, id);
             assertThat(ps.executeUpdate()).isEqualTo(1);
