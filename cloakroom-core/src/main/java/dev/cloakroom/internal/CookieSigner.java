@@ -17,6 +17,15 @@ public final class CookieSigner {
 
     private static final Base64.Encoder BASE64 = Base64.getEncoder().withoutPadding();
 
+    /** Looking up a Mac costs a provider search; one per thread is reused, re-keyed on each use. */
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+        }
+    });
+
     private final List<SecretKeySpec> keys;
 
     public CookieSigner(List<String> secrets) {
@@ -55,11 +64,11 @@ public final class CookieSigner {
 
     private static String mac(SecretKeySpec key, String value) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = MACS.get();
             mac.init(key);
             return BASE64.encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+            throw new IllegalStateException("HmacSHA256 rejected a secret key", e);
         }
     }
 }

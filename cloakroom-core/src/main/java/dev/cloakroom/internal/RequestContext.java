@@ -45,7 +45,6 @@ public final class RequestContext implements SessionContext {
     private ObjectNode storedTree;
     /** This request's own attributes when {@link #storedJson} was read or written: its changes count from here. */
     private ObjectNode baseTree;
-    private final ConflictFreeWriter writer;
     /** The expiry the store held when loaded, for touch throttling. */
     private Instant loadedExpires;
     private boolean committed;
@@ -58,7 +57,6 @@ public final class RequestContext implements SessionContext {
         this.engine = engine;
         this.options = engine.options;
         this.exchange = exchange;
-        this.writer = new ConflictFreeWriter(engine);
     }
 
     /** Checks the path and the cookie signature once, when a handler first asks for its session. */
@@ -243,7 +241,7 @@ public final class RequestContext implements SessionContext {
             engine.set(s.id, new StoredSession(json, s.cookie.expires));
             remember(json, tree, tree);
         } else {
-            Optional<ConflictFreeWriter.Written> written = writer.write(s.id, storedJson, storedTree, baseTree, tree, s.cookie);
+            Optional<ConflictFreeWriter.Written> written = engine.writer.write(s.id, storedJson, storedTree, baseTree, tree, s.cookie);
             if (written.isEmpty()) {
                 SessionEngine.info("session {} was destroyed by another request; its changes here are dropped", s.id);
                 return false;
@@ -274,10 +272,14 @@ public final class RequestContext implements SessionContext {
         String id = session.id;
         ObjectNode tree = session.valuesUntouched() && id.equals(originalId) ? originalTree : session.tree();
         committedTree = tree;
-        boolean modified = !id.equals(originalId) || !JsonEquality.same(originalTree, tree);
+        boolean valuesChanged = !JsonEquality.same(originalTree, tree);
+        boolean modified = !id.equals(originalId) || valuesChanged;
         boolean fromCookie = id.equals(cookieId);
 
-        boolean shouldSave = !options.saveUninitialized() && savedTree == null && !fromCookie ? modified : !isSaved(tree);
+        // express's isSaved; when nothing was written yet the saved state is the loaded one, already compared.
+        boolean saved = id.equals(originalId)
+                && (savedTree == originalTree ? !valuesChanged : JsonEquality.same(tree, savedTree));
+        boolean shouldSave = !options.saveUninitialized() && savedTree == null && !fromCookie ? modified : !saved;
         boolean shouldSetCookie = fromCookie
                 ? options.rolling() || (session.cookie.expires != null && modified)
                 : options.saveUninitialized() || modified;
@@ -318,10 +320,6 @@ public final class RequestContext implements SessionContext {
             write(session, tree);
         }
         committedTree = tree;
-    }
-
-    private boolean isSaved(ObjectNode tree) {
-        return session.id.equals(originalId) && JsonEquality.same(tree, savedTree);
     }
 
     private boolean touchThrottled() {

@@ -22,6 +22,7 @@ public final class SessionEngine {
     final SessionCookieReader reader;
     final SessionCodec codec;
     final Clock clock;
+    final ConflictFreeWriter writer;
 
     public SessionEngine(SessionOptions options, Clock clock) {
         this.options = options;
@@ -29,6 +30,7 @@ public final class SessionEngine {
         this.reader = new SessionCookieReader(options.name(), signer);
         this.codec = new SessionCodec(options.objectMapper());
         this.clock = clock;
+        this.writer = new ConflictFreeWriter(this);
     }
 
     public SessionOptions options() {
