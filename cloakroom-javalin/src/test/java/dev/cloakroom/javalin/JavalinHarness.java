@@ -11,7 +11,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -35,18 +34,7 @@ final class JavalinHarness implements AdapterHarness {
                 cfg.routes.addHttpHandler(method, "/<path>", dispatch);
             }
         }).start("127.0.0.1", 0);
-        URI base = URI.create("http://127.0.0.1:" + app.port());
-        return new RunningServer() {
-            @Override
-            public URI baseUri() {
-                return base;
-            }
-
-            @Override
-            public void close() {
-                app.stop();
-            }
-        };
+        return RunningServer.onLoopback(app.port(), app::stop);
     }
 
     /** A {@link TestCall} over a Javalin context. */

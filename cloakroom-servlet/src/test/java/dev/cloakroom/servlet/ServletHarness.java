@@ -17,7 +17,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.EnumSet;
 
 /**
@@ -41,22 +40,7 @@ final class ServletHarness implements AdapterHarness {
         context.addServlet(new ServletHolder(servletFor(routes)), "/*");
         server.setHandler(context);
         server.start();
-        URI base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
-        return new RunningServer() {
-            @Override
-            public URI baseUri() {
-                return base;
-            }
-
-            @Override
-            public void close() {
-                try {
-                    server.stop();
-                } catch (Exception e) {
-                    throw new IllegalStateException("Jetty did not stop", e);
-                }
-            }
-        };
+        return RunningServer.onLoopback(connector.getLocalPort(), server::stop);
     }
 
     /** The servlet that serves {@code routes}, for any container. */

@@ -6,13 +6,11 @@ import dev.cloakroom.testkit.RunningServer;
 import dev.cloakroom.testkit.TestRoutes;
 import jakarta.servlet.DispatcherType;
 import org.apache.catalina.Context;
-import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
-import java.net.URI;
 import java.nio.file.Files;
 
 /** Embedded Tomcat 11 on a free loopback port, wired like {@link ServletHarness}. */
@@ -38,22 +36,9 @@ final class TomcatHarness implements AdapterHarness {
         context.addFilterMap(map);
         Tomcat.addServlet(context, "routes", ServletHarness.servletFor(routes)).addMapping("/*");
         tomcat.start();
-        URI base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
-        return new RunningServer() {
-            @Override
-            public URI baseUri() {
-                return base;
-            }
-
-            @Override
-            public void close() {
-                try {
-                    tomcat.stop();
-                    tomcat.destroy();
-                } catch (LifecycleException e) {
-                    throw new IllegalStateException("Tomcat did not stop", e);
-                }
-            }
-        };
+        return RunningServer.onLoopback(connector.getLocalPort(), () -> {
+            tomcat.stop();
+            tomcat.destroy();
+        });
     }
 }

@@ -10,4 +10,30 @@ public interface RunningServer extends AutoCloseable {
 
     @Override
     void close();
+
+    /** How a harness stops its server; a failure to stop fails the test that closes it. */
+    @FunctionalInterface
+    interface Stopper {
+        void stop() throws Exception;
+    }
+
+    /** A server listening on {@code 127.0.0.1:port}, stopped by {@code stopper}. */
+    static RunningServer onLoopback(int port, Stopper stopper) {
+        URI base = URI.create("http://127.0.0.1:" + port);
+        return new RunningServer() {
+            @Override
+            public URI baseUri() {
+                return base;
+            }
+
+            @Override
+            public void close() {
+                try {
+                    stopper.stop();
+                } catch (Exception e) {
+                    throw new IllegalStateException("the test server did not stop", e);
+                }
+            }
+        };
+    }
 }

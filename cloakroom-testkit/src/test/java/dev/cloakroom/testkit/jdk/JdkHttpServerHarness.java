@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,19 +39,10 @@ public final class JdkHttpServerHarness implements AdapterHarness {
         server.setExecutor(executor);
         server.createContext("/", exchange -> serve(exchange, sessions, routes));
         server.start();
-        URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        return new RunningServer() {
-            @Override
-            public URI baseUri() {
-                return base;
-            }
-
-            @Override
-            public void close() {
-                server.stop(0);
-                executor.shutdownNow();
-            }
-        };
+        return RunningServer.onLoopback(server.getAddress().getPort(), () -> {
+            server.stop(0);
+            executor.shutdownNow();
+        });
     }
 
     private static void serve(HttpExchange exchange, SessionManager sessions, TestRoutes routes) throws IOException {
