@@ -1,0 +1,187 @@
+package dev.cloakroom.spring.boot;
+
+import dev.cloakroom.UnsetAction;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cloakroom's settings under {@code cloakroom.*}, named after express-session's options. Only
+ * {@code cloakroom.secret} is required. Settings left unset take Cloakroom's defaults, or the
+ * matching {@code server.servlet.session.*} value where one is set (see DECISIONS.md).
+ */
+@ConfigurationProperties("cloakroom")
+public class CloakroomProperties {
+
+    /**
+     * Secrets that sign the session cookie: the first signs new cookies, every one verifies
+     * incoming cookies. Put a new secret first to rotate. Required.
+     */
+    private List<String> secret = new ArrayList<>();
+
+    /**
+     * Name of the session cookie; connect.sid (express-session's) unless this or
+     * server.servlet.session.cookie.name is set.
+     */
+    private String name;
+
+    /** Save the session at the end of every request, even when it did not change. */
+    private boolean resave = false;
+
+    /** Save, and send a cookie for, new sessions that nothing was put in. */
+    private boolean saveUninitialized = false;
+
+    /** Send the cookie, with a fresh expiry, on every response that used the session. */
+    private boolean rolling = false;
+
+    /** What happens to the stored session when the application drops it: keep it until it expires, or destroy it. */
+    private UnsetAction unset = UnsetAction.KEEP;
+
+    /**
+     * Whether to trust X-Forwarded-Proto when deciding if a request is secure: true trusts it,
+     * false ignores it, unset leaves it to the servlet container (server.forward-headers-strategy).
+     */
+    private Boolean proxy;
+
+    /** Skip the store write that only moves an unchanged session's expiry when it would move by less than this. */
+    private Duration touchAfter = Duration.ZERO;
+
+    /** Where sessions are kept. */
+    private StoreType store = StoreType.MEMORY;
+
+    /**
+     * Packages (with their subpackages) whose classes may be rebuilt from a stored session's type
+     * hints, besides the application's own packages and Spring Security's types.
+     */
+    private List<String> allowedPackages = new ArrayList<>();
+
+    @NestedConfigurationProperty
+    private final CookieProperties cookie = new CookieProperties();
+
+    @NestedConfigurationProperty
+    private final MemoryStoreProperties memory = new MemoryStoreProperties();
+
+    @NestedConfigurationProperty
+    private final RedisStoreProperties redis = new RedisStoreProperties();
+
+    @NestedConfigurationProperty
+    private final JdbcStoreProperties jdbc = new JdbcStoreProperties();
+
+    @NestedConfigurationProperty
+    private final MongoStoreProperties mongodb = new MongoStoreProperties();
+
+    /** The stores {@code cloakroom.store} can name. */
+    public enum StoreType {
+        /** In this JVM's memory: lost on restart, not shared between instances. */
+        MEMORY,
+        /** Redis through Lettuce, configured by spring.data.redis.*; needs dev.cloakroom:cloakroom-redis. */
+        REDIS,
+        /** The application's DataSource; needs dev.cloakroom:cloakroom-jdbc. */
+        JDBC,
+        /** The application's MongoClient (spring.mongodb.*); needs dev.cloakroom:cloakroom-mongodb. */
+        MONGODB
+    }
+
+    public List<String> getSecret() {
+        return secret;
+    }
+
+    public void setSecret(List<String> secret) {
+        this.secret = secret;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public boolean isResave() {
+        return resave;
+    }
+
+    public void setResave(boolean resave) {
+        this.resave = resave;
+    }
+
+    public boolean isSaveUninitialized() {
+        return saveUninitialized;
+    }
+
+    public void setSaveUninitialized(boolean saveUninitialized) {
+        this.saveUninitialized = saveUninitialized;
+    }
+
+    public boolean isRolling() {
+        return rolling;
+    }
+
+    public void setRolling(boolean rolling) {
+        this.rolling = rolling;
+    }
+
+    public UnsetAction getUnset() {
+        return unset;
+    }
+
+    public void setUnset(UnsetAction unset) {
+        this.unset = unset;
+    }
+
+    public Boolean getProxy() {
+        return proxy;
+    }
+
+    public void setProxy(Boolean proxy) {
+        this.proxy = proxy;
+    }
+
+    public Duration getTouchAfter() {
+        return touchAfter;
+    }
+
+    public void setTouchAfter(Duration touchAfter) {
+        this.touchAfter = touchAfter;
+    }
+
+    public StoreType getStore() {
+        return store;
+    }
+
+    public void setStore(StoreType store) {
+        this.store = store;
+    }
+
+    public List<String> getAllowedPackages() {
+        return allowedPackages;
+    }
+
+    public void setAllowedPackages(List<String> allowedPackages) {
+        this.allowedPackages = allowedPackages;
+    }
+
+    public CookieProperties getCookie() {
+        return cookie;
+    }
+
+    public MemoryStoreProperties getMemory() {
+        return memory;
+    }
+
+    public RedisStoreProperties getRedis() {
+        return redis;
+    }
+
+    public JdbcStoreProperties getJdbc() {
+        return jdbc;
+    }
+
+    public MongoStoreProperties getMongodb() {
+        return mongodb;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.cloakroom.spring.boot;
+
+import java.time.Duration;
+
+/** {@code cloakroom.memory.*}: the in-memory store used when {@code cloakroom.store=memory}. */
+public class MemoryStoreProperties {
+
+    /** Most sessions kept; past that the least recently used one goes. */
+    private int maxSessions = 100_000;
+
+    /** How long a session without an expiry of its own (a browser-session cookie) is kept after its last use. */
+    private Duration defaultTtl = Duration.ofDays(1);
+
+    public int getMaxSessions() {
+        return maxSessions;
+    }
+
+    public void setMaxSessions(int maxSessions) {
+        this.maxSessions = maxSessions;
+    }
+
+    public Duration getDefaultTtl() {
+        return defaultTtl;
+    }
+
+    public void setDefaultTtl(Duration defaultTtl) {
+        this.defaultTtl = defaultTtl;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.cloakroom.spring.boot;
+
+import dev.cloakroom.CookieOptions;
+import dev.cloakroom.SameSite;
+import dev.cloakroom.SecureMode;
+import dev.cloakroom.SessionOptions;
+import dev.cloakroom.SessionStore;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.cloakroom.spring.boot.EffectiveSetting.pick;
+import static dev.cloakroom.spring.boot.ServletSessionProperties.PREFIX;
+
+/**
+ * Builds {@link SessionOptions} from {@code cloakroom.*}, the {@code server.servlet.session.*}
+ * values that stand in for unset ones, the typed-attribute settings and the customizers. Every
+ * invalid value fails here, at startup, naming the property it came from.
+ */
+final class SessionOptionsFactory {
+
+    private SessionOptionsFactory() {
+    }
+
+    static SessionOptions create(CloakroomProperties p, ServletSessionProperties servlet, SessionStore store,
+                                 TypedValuesConfigurer typedValues, List<CloakroomOptionsCustomizer> customizers) {
+        List<String> secrets = p.getSecret() == null ? List.of() : p.getSecret();
+        if (secrets.isEmpty() || secrets.stream().allMatch(s -> s == null || s.isBlank())) {
+            throw new CloakroomConfigurationException("cloakroom.secret",
+                    "is not set; Cloakroom signs the session cookie with it, and makes up no default.",
+                    "Set cloakroom.secret to a long random value kept out of source control (for example through the"
+                            + " CLOAKROOM_SECRET environment variable); a list rotates secrets, the first one signs.");
+        }
+        Map<String, String> sources = new HashMap<>();
+        sources.put("secret", "cloakroom.secret");
+        sources.put("unset", "cloakroom.unset");
+        sources.put("touchAfter", "cloakroom.touch-after");
+
+        EffectiveSetting<String> name = pick(p.getName(), "cloakroom.name", servlet.name(), PREFIX + "cookie.name");
+        sources.put("name", name.property());
+        SessionOptions.Builder builder = SessionOptions.builder()
+                .secrets(secrets)
+                .resave(p.isResave())
+                .saveUninitialized(p.isSaveUninitialized())
+                .rolling(p.isRolling())
+                .unset(p.getUnset())
+                .proxy(p.getProxy())
+                .touchAfter(p.getTouchAfter())
+                .store(store);
+        if (name.isSet()) {
+            builder.name(name.value());
+        }
+        try {
+            builder.cookie(cookie(p.getCookie(), servlet, sources));
+            typedValues.apply(builder);
+            customizers.forEach(c -> c.customize(builder));
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw OptionErrors.translate(e, sources, customizers.isEmpty() ? "cloakroom" : "cloakroom (or a CloakroomOptionsCustomizer)");
+        }
+    }
+
+    private static CookieOptions cookie(CookieProperties c, ServletSessionProperties s, Map<String, String> sources) {
+        CookieOptions.Builder b = CookieOptions.builder();
+        String own = "cloakroom.cookie.";
+        String theirs = PREFIX + "cookie.";
+
+        EffectiveSetting<String> path = pick(c.getPath(), own + "path", s.path(), theirs + "path");
+        sources.put("cookie.path", path.property());
+        if (path.isSet()) {
+            b.path(path.value());
+        }
+        EffectiveSetting<String> domain = pick(c.getDomain(), own + "domain", s.domain(), theirs + "domain");
+        sources.put("cookie.domain", domain.property());
+        b.domain(domain.value());
+
+        EffectiveSetting<Boolean> httpOnly = pick(c.getHttpOnly(), own + "http-only", s.httpOnly(), theirs + "http-only");
+        sources.put("cookie.httpOnly", httpOnly.property());
+        if (httpOnly.isSet()) {
+            b.httpOnly(httpOnly.value());
+        }
+        CookieProperties.Secure servletSecure = s.secure() == null ? null
+                : s.secure() ? CookieProperties.Secure.TRUE : CookieProperties.Secure.FALSE;
+        EffectiveSetting<CookieProperties.Secure> secure = pick(c.getSecure(), own + "secure", servletSecure, theirs + "secure");
+        sources.put("cookie.secure", secure.property());
+        if (secure.isSet()) {
+            b.secure(switch (secure.value()) {
+                case TRUE -> SecureMode.ALWAYS;
+                case FALSE -> SecureMode.NEVER;
+                case AUTO -> SecureMode.AUTO;
+            });
+        }
+        CookieProperties.SameSite servletSameSite = s.sameSite() == null ? null : CookieProperties.SameSite.valueOf(s.sameSite().name());
+        EffectiveSetting<CookieProperties.SameSite> sameSite = pick(c.getSameSite(), own + "same-site", servletSameSite, theirs + "same-site");
+        sources.put("cookie.sameSite", sameSite.property());
+        if (sameSite.isSet()) {
+            b.sameSite(switch (sameSite.value()) {
+                case STRICT -> SameSite.STRICT;
+                case LAX -> SameSite.LAX;
+                case NONE -> SameSite.NONE;
+                case AUTO -> SameSite.AUTO;
+                case OMITTED -> null;
+            });
+        }
+        EffectiveSetting<Boolean> partitioned = pick(c.getPartitioned(), own + "partitioned", s.partitioned(), theirs + "partitioned");
+        sources.put("cookie.partitioned", partitioned.property());
+        if (partitioned.isSet()) {
+            b.partitioned(partitioned.value());
+        }
+        EffectiveSetting<Duration> maxAge = pick(c.getMaxAge(), own + "max-age", s.cookieMaxAge(), theirs + "max-age");
+        maxAge = pick(maxAge.value(), maxAge.property(), s.timeout(), PREFIX + "timeout");
+        sources.put("cookie.maxAge", maxAge.property());
+        b.maxAge(maxAge.value());
+        b.priority(c.getPriority());
+        return b.build();
+    }
+}
