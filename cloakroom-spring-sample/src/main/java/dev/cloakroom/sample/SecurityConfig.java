@@ -1,0 +1,45 @@
+package dev.cloakroom.sample;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Everything needs a login, the error page included. Spring Security's defaults otherwise: its
+ * login and logout pages, CSRF tokens in the session, a new session id at login.
+ */
+@Configuration
+public class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain security(HttpSecurity http, UserDetailsService users,
+                                 @Value("${shop.remember-me-key}") String rememberMeKey) throws Exception {
+        http.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults())
+                .rememberMe(remember -> remember.key(rememberMeKey).userDetailsService(users))
+                .logout(Customizer.withDefaults());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Two customers; their passwords come from configuration ({@code shop.users.*}). */
+    @Bean
+    InMemoryUserDetailsManager users(PasswordEncoder encoder, @Value("${shop.users.alice}") String alice,
+                                     @Value("${shop.users.bob}") String bob) {
+        return new InMemoryUserDetailsManager(
+                User.withUsername("alice").password(encoder.encode(alice)).roles("CUSTOMER").build(),
+                User.withUsername("bob").password(encoder.encode(bob)).roles("CUSTOMER").build());
+    }
+}
