@@ -48,7 +48,7 @@ public class CloakroomAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SessionStore.class)
     SessionStore cloakroomSessionStore(CloakroomProperties properties, Environment environment, ListableBeanFactory beans) {
-        return SessionStoreFactory.create(properties, Binder.get(environment), beans);
+        return SessionStoreFactory.create(properties, Binder.get(environment), beans, beanClassLoader(beans));
     }
 
     @Bean

@@ -58,7 +58,12 @@ final class SessionOptionsFactory {
             customizers.forEach(c -> c.customize(builder));
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw OptionErrors.translate(e, sources, customizers.isEmpty() ? "cloakroom" : "cloakroom (or a CloakroomOptionsCustomizer)");
+            CloakroomConfigurationException failure = OptionErrors.translate(e, sources, "cloakroom");
+            if (customizers.isEmpty()) {
+                throw failure;
+            }
+            throw new CloakroomConfigurationException(failure.property(), failure.problem(),
+                    failure.action() + " The value may also come from one of the CloakroomOptionsCustomizer beans.");
         }
     }
 

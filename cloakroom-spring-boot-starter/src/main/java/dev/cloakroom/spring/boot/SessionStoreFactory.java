@@ -17,7 +17,7 @@ final class SessionStoreFactory {
     private SessionStoreFactory() {
     }
 
-    static SessionStore create(CloakroomProperties p, Binder binder, ListableBeanFactory beans) {
+    static SessionStore create(CloakroomProperties p, Binder binder, ListableBeanFactory beans, ClassLoader classLoader) {
         CloakroomProperties.StoreType type = p.getStore();
         if (type == null) {
             throw new CloakroomConfigurationException("cloakroom.store", "is empty.",
@@ -26,15 +26,15 @@ final class SessionStoreFactory {
         return switch (type) {
             case MEMORY -> memory(p.getMemory());
             case REDIS -> {
-                requireModule("redis", "dev.cloakroom.redis.RedisStore", "cloakroom-redis");
+                requireModule(classLoader, "redis", "dev.cloakroom.redis.RedisStore", "cloakroom-redis");
                 yield RedisStoreFactory.create(p.getRedis(), binder);
             }
             case JDBC -> {
-                requireModule("jdbc", "dev.cloakroom.jdbc.JdbcStore", "cloakroom-jdbc");
+                requireModule(classLoader, "jdbc", "dev.cloakroom.jdbc.JdbcStore", "cloakroom-jdbc");
                 yield JdbcStoreFactory.create(p.getJdbc(), beans);
             }
             case MONGODB -> {
-                requireModule("mongodb", "dev.cloakroom.mongodb.MongoStore", "cloakroom-mongodb");
+                requireModule(classLoader, "mongodb", "dev.cloakroom.mongodb.MongoStore", "cloakroom-mongodb");
                 yield MongoStoreFactory.create(p.getMongodb(), binder, beans);
             }
         };
@@ -49,8 +49,8 @@ final class SessionStoreFactory {
         }
     }
 
-    private static void requireModule(String store, String className, String artifact) {
-        if (!ClassUtils.isPresent(className, SessionStoreFactory.class.getClassLoader())) {
+    private static void requireModule(ClassLoader classLoader, String store, String className, String artifact) {
+        if (!ClassUtils.isPresent(className, classLoader)) {
             throw new CloakroomConfigurationException("cloakroom.store",
                     "is " + store + ", but dev.cloakroom:" + artifact + " is not on the classpath.",
                     "Add the dependency dev.cloakroom:" + artifact + ", or choose another cloakroom.store.");

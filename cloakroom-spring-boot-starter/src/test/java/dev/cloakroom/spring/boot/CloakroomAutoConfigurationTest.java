@@ -1,0 +1,115 @@
+package dev.cloakroom.spring.boot;
+
+import dev.cloakroom.MemoryStore;
+import dev.cloakroom.SessionOptions;
+import dev.cloakroom.SessionStore;
+import dev.cloakroom.StoredSession;
+import dev.cloakroom.servlet.CloakroomFilter;
+import jakarta.servlet.DispatcherType;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+
+import java.util.EnumSet;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CloakroomAutoConfigurationTest {
+
+    @Test
+    void registersTheFilterForEveryPathAndDispatchAheadOfSpringSecurity() {
+        Contexts.runner().run(context -> {
+            FilterRegistrationBean<?> registration = context.getBean("cloakroomFilterRegistration", FilterRegistrationBean.class);
+            assertThat(registration.getFilter()).isInstanceOf(CloakroomFilter.class);
+            assertThat(registration.getUrlPatterns()).containsExactly("/*");
+            assertThat(registration.getOrder()).isEqualTo(Integer.MIN_VALUE + 50)
+                    .as("Spring Security's filter chain runs at -100").isLessThan(-100);
+            assertThat(registration.determineDispatcherTypes()).isEqualTo(EnumSet.of(DispatcherType.REQUEST,
+                    DispatcherType.ASYNC, DispatcherType.ERROR, DispatcherType.FORWARD, DispatcherType.INCLUDE));
+        });
+    }
+
+    @Test
+    void doesNothingOutsideAServletWebApplication() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CloakroomAutoConfiguration.class))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(SessionOptions.class)
+                        .doesNotHaveBean("cloakroomFilterRegistration"));
+    }
+
+    @Test
+    void withoutASecretStartupFailsNamingTheProperty() {
+        Contexts.bare().run(context -> {
+            CloakroomConfigurationException e = Contexts.failure(context);
+            assertThat(e.property()).isEqualTo("cloakroom.secret");
+            assertThat(e.action()).contains("cloakroom.secret");
+        });
+    }
+
+    @Test
+    void aBlankSecretIsNoSecret() {
+        Contexts.bare().withPropertyValues("cloakroom.secret= ").run(context ->
+                assertThat(Contexts.failure(context).property()).isEqualTo("cloakroom.secret"));
+    }
+
+    @Test
+    void theDefaultStoreIsMemoryAndTheOptionsUseIt() {
+        Contexts.runner().run(context -> {
+            assertThat(context.getBean(SessionStore.class)).isInstanceOf(MemoryStore.class);
+            assertThat(context.getBean(SessionOptions.class).store()).isSameAs(context.getBean(SessionStore.class));
+        });
+    }
+
+    @Test
+    void anApplicationStoreBeanWins() {
+        SessionStore own = new SessionStore() {
+            @Override
+            public Optional<StoredSession> get(String id) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void set(String id, StoredSession session) {
+            }
+
+            @Override
+            public void destroy(String id) {
+            }
+        };
+        Contexts.runner().withPropertyValues("cloakroom.store=redis").withBean(SessionStore.class, () -> own).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(SessionOptions.class).store()).isSameAs(own);
+        });
+    }
+
+    @Test
+    void anApplicationOptionsBeanWinsEntirely() {
+        SessionOptions own = SessionOptions.builder().secret("own-secret").name("own.sid").build();
+        Contexts.bare().withPropertyValues("cloakroom.name=ignored.sid")
+                .withBean(SessionOptions.class, () -> own).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(SessionOptions.class)).isSameAs(own);
+                    assertThat(context).hasBean("cloakroomFilterRegistration");
+                });
+    }
+
+    @Test
+    void customizersRunAfterThePropertiesInOrder() {
+        Contexts.runner().withPropertyValues("cloakroom.name=from.properties")
+                .withBean("first", CloakroomOptionsCustomizer.class, () -> b -> b.rolling(true))
+                .withBean("second", CloakroomOptionsCustomizer.class, () -> b -> b.name("from.customizer"))
+                .run(context -> {
+                    SessionOptions options = context.getBean(SessionOptions.class);
+                    assertThat(options.rolling()).isTrue();
+                    assertThat(options.name()).isEqualTo("from.customizer");
+                });
+    }
+
+    @Test
+    void aCustomizerThatBreaksTheOptionsStillFailsAtStartup() {
+        Contexts.runner().withBean(CloakroomOptionsCustomizer.class, () -> b -> b.name("bad name"))
+                .run(context -> assertThat(Contexts.failure(context).getMessage())
+                        .contains("cloakroom.name").contains("CloakroomOptionsCustomizer"));
+    }
+}

@@ -1,0 +1,139 @@
+package dev.cloakroom.spring.boot;
+
+import dev.cloakroom.CookieOptions;
+import dev.cloakroom.Priority;
+import dev.cloakroom.SameSite;
+import dev.cloakroom.SecureMode;
+import dev.cloakroom.SessionOptions;
+import dev.cloakroom.UnsetAction;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OptionsFromPropertiesTest {
+
+    @Test
+    void everyPropertyReachesTheOptions() {
+        Contexts.bare().withPropertyValues(
+                "cloakroom.secret=new-secret,old-secret",
+                "cloakroom.name=shop.sid",
+                "cloakroom.resave=true",
+                "cloakroom.save-uninitialized=true",
+                "cloakroom.rolling=true",
+                "cloakroom.unset=destroy",
+                "cloakroom.proxy=true",
+                "cloakroom.touch-after=10s",
+                "cloakroom.cookie.path=/shop",
+                "cloakroom.cookie.domain=shop.example",
+                "cloakroom.cookie.http-only=false",
+                "cloakroom.cookie.secure=true",
+                "cloakroom.cookie.max-age=30m",
+                "cloakroom.cookie.same-site=none",
+                "cloakroom.cookie.partitioned=true",
+                "cloakroom.cookie.priority=high").run(context -> {
+                    SessionOptions o = context.getBean(SessionOptions.class);
+                    assertThat(o.secrets()).containsExactly("new-secret", "old-secret");
+                    assertThat(o.name()).isEqualTo("shop.sid");
+                    assertThat(o.resave()).isTrue();
+                    assertThat(o.saveUninitialized()).isTrue();
+                    assertThat(o.rolling()).isTrue();
+                    assertThat(o.unset()).isEqualTo(UnsetAction.DESTROY);
+                    assertThat(o.proxy()).isTrue();
+                    assertThat(o.touchAfter()).isEqualTo(Duration.ofSeconds(10));
+                    CookieOptions c = o.cookieFor(null);
+                    assertThat(c.path()).isEqualTo("/shop");
+                    assertThat(c.domain()).hasValue("shop.example");
+                    assertThat(c.httpOnly()).isFalse();
+                    assertThat(c.secure()).isEqualTo(SecureMode.ALWAYS);
+                    assertThat(c.maxAge()).hasValue(Duration.ofMinutes(30));
+                    assertThat(c.sameSite()).hasValue(SameSite.NONE);
+                    assertThat(c.partitioned()).isTrue();
+                    assertThat(c.priority()).hasValue(Priority.HIGH);
+                });
+    }
+
+    @Test
+    void unsetPropertiesKeepCloakroomsDefaults() {
+        Contexts.runner().run(context -> {
+            SessionOptions o = context.getBean(SessionOptions.class);
+            SessionOptions defaults = SessionOptions.builder().secret("x").build();
+            assertThat(o.name()).isEqualTo(defaults.name()).isEqualTo("connect.sid");
+            assertThat(List.of(o.resave(), o.saveUninitialized(), o.rolling())).containsOnly(false);
+            assertThat(o.proxy()).isNull();
+            CookieOptions c = o.cookieFor(null);
+            CookieOptions d = CookieOptions.defaults();
+            assertThat(c.path()).isEqualTo(d.path());
+            assertThat(c.secure()).isEqualTo(d.secure()).isEqualTo(SecureMode.AUTO);
+            assertThat(c.sameSite()).isEqualTo(d.sameSite());
+            assertThat(c.maxAge()).isEmpty();
+        });
+    }
+
+    @Test
+    void sameSiteOmittedLeavesTheAttributeOut() {
+        Contexts.runner().withPropertyValues("cloakroom.cookie.same-site=omitted").run(context ->
+                assertThat(context.getBean(SessionOptions.class).cookieFor(null).sameSite()).isEmpty());
+    }
+
+    @Test
+    void secureAutoAndFalse() {
+        Contexts.runner().withPropertyValues("cloakroom.cookie.secure=false").run(context ->
+                assertThat(context.getBean(SessionOptions.class).cookieFor(null).secure()).isEqualTo(SecureMode.NEVER));
+        Contexts.runner().withPropertyValues("cloakroom.cookie.secure=auto").run(context ->
+                assertThat(context.getBean(SessionOptions.class).cookieFor(null).secure()).isEqualTo(SecureMode.AUTO));
+    }
+
+    @Test
+    void aBadCookiePathFailsNamingItsProperty() {
+        Contexts.runner().withPropertyValues("cloakroom.cookie.path=shop").run(context -> {
+            CloakroomConfigurationException e = Contexts.failure(context);
+            assertThat(e.property()).isEqualTo("cloakroom.cookie.path");
+            assertThat(e.problem()).contains("must start with '/'");
+        });
+    }
+
+    @Test
+    void sameSiteNoneWithoutSecureFailsNamingBothProperties() {
+        Contexts.runner().withPropertyValues("cloakroom.cookie.same-site=none", "cloakroom.cookie.secure=false").run(context -> {
+            CloakroomConfigurationException e = Contexts.failure(context);
+            assertThat(e.property()).isEqualTo("cloakroom.cookie.same-site");
+            assertThat(e.problem()).contains("cloakroom.cookie.secure true or auto");
+        });
+    }
+
+    @Test
+    void aNonPositiveMaxAgeFailsNamingItsProperty() {
+        Contexts.runner().withPropertyValues("cloakroom.cookie.max-age=0s").run(context ->
+                assertThat(Contexts.failure(context).property()).isEqualTo("cloakroom.cookie.max-age"));
+    }
+
+    @Test
+    void aBadCookieNameFailsNamingItsProperty() {
+        Contexts.runner().withPropertyValues("cloakroom.name=shop sid").run(context ->
+                assertThat(Contexts.failure(context).property()).isEqualTo("cloakroom.name"));
+    }
+
+    @Test
+    void aNegativeTouchAfterFailsNamingItsProperty() {
+        Contexts.runner().withPropertyValues("cloakroom.touch-after=-1s").run(context ->
+                assertThat(Contexts.failure(context).property()).isEqualTo("cloakroom.touch-after"));
+    }
+
+    @Test
+    void anUnknownEnumValueFailsInSpringBootsBinding() {
+        Contexts.runner().withPropertyValues("cloakroom.unset=forget").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("forget");
+            assertThat(context.getStartupFailure()).hasMessageContaining("cloakroom");
+        });
+    }
+
+    @Test
+    void anEmptyAllowedPackageFails() {
+        Contexts.runner().withPropertyValues("cloakroom.allowed-packages[0]=com.acme", "cloakroom.allowed-packages[1]= ")
+                .run(context -> assertThat(Contexts.failure(context).property()).isEqualTo("cloakroom.allowed-packages"));
+    }
+}
