@@ -1,6 +1,6 @@
 package dev.cloakroom;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import tools.jackson.core.type.TypeReference;
 
 import java.util.Map;
 import java.util.Optional;

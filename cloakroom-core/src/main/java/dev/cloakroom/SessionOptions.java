@@ -1,6 +1,6 @@
 package dev.cloakroom;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import dev.cloakroom.internal.SessionIds;
 
 import java.time.Duration;

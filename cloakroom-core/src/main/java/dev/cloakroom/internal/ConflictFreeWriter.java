@@ -1,12 +1,11 @@
 package dev.cloakroom.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import dev.cloakroom.SessionStoreException;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.UnreadableSessionException;
 
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -76,16 +75,12 @@ final class ConflictFreeWriter {
     /** {@code theirs} with every attribute this request set, changed or removed since {@code base}. */
     static ObjectNode applyOwnChanges(ObjectNode theirs, ObjectNode base, ObjectNode ours) {
         ObjectNode merged = theirs.deepCopy();
-        Iterator<String> baseNames = base.fieldNames();
-        while (baseNames.hasNext()) {
-            String name = baseNames.next();
+        for (String name : base.propertyNames()) {
             if (!ours.has(name)) {
                 merged.remove(name);
             }
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = ours.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : ours.properties()) {
             if (!JsonEquality.same(field.getValue(), base.get(field.getKey()))) {
                 merged.set(field.getKey(), field.getValue());
             }

@@ -1,6 +1,6 @@
 package dev.cloakroom.lifecycle;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import tools.jackson.core.type.TypeReference;
 import dev.cloakroom.SecureMode;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -126,10 +126,10 @@ class SavingTest extends LifecycleFixture {
         @Test
         void countsAnInPlaceChangeToAValueReadAsAJsonTree() {
             String id = seed(s -> s.set("prefs", java.util.Map.of("theme", "light")));
-            withSession(cookieFor(id), s -> s.get("prefs", com.fasterxml.jackson.databind.node.ObjectNode.class)
+            withSession(cookieFor(id), s -> s.get("prefs", tools.jackson.databind.node.ObjectNode.class)
                     .orElseThrow().put("theme", "dark"));
             assertThat(store.sets.get()).isOne();
-            withSession(cookieFor(id), s -> assertThat(s.get("prefs", com.fasterxml.jackson.databind.node.ObjectNode.class)
+            withSession(cookieFor(id), s -> assertThat(s.get("prefs", tools.jackson.databind.node.ObjectNode.class)
                     .orElseThrow().get("theme").asText()).isEqualTo("dark"));
         }
 
