@@ -134,10 +134,18 @@ class SavingTest extends LifecycleFixture {
         }
 
         @Test
-        void doesNotCountTheSameNumberWrittenBackAsAnotherType() {
-            String id = seed(s -> s.set("n", 1).set("price", 2));
-            withSession(cookieFor(id), s -> s.set("n", 1L).set("price", 2.0));
+        void doesNotCountTheSameNumberWrittenBackInAnotherNotation() {
+            String id = seed(s -> s.set("n", 1).set("price", 2.0));
+            withSession(cookieFor(id), s -> s.set("n", 1).set("price", 2));
             assertThat(store.sets.get()).isZero();
+        }
+
+        @Test
+        void savesOnlyTheTypeWhenTheSameNumberComesBackAsALong() {
+            String id = seed(s -> s.set("n", 1));
+            withSession(cookieFor(id), s -> s.set("n", 1L));
+            assertThat(store.sets.get()).isEqualTo(1);
+            withSession(cookieFor(id), s -> assertThat(s.get("n")).contains(1L));
         }
 
         @Test
