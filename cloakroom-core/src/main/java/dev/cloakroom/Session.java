@@ -1,7 +1,8 @@
 package dev.cloakroom;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import tools.jackson.core.type.TypeReference;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +35,28 @@ public interface Session {
     /** As {@link #get(String, Class)}, for generic types such as {@code List<Item>}. */
     <T> Optional<T> get(String key, TypeReference<T> type);
 
-    /** Sets an attribute. {@code cookie} is reserved for the cookie object and refused. */
+    /**
+     * The attribute as the Java type it was set with, without naming the type: what
+     * {@code HttpSession.getAttribute} returns. The type comes from a hint stored beside the
+     * document when the value was set, and is used only when {@link AttributeTypes} allows it;
+     * otherwise, or for a value another app wrote, the value comes back in its JSON shape (maps,
+     * lists, strings, numbers, booleans), with a warning naming the attribute when a hint was refused.
+     * The same object is returned on every call in a request, so in-place changes are tracked.
+     */
+    Optional<Object> get(String key);
+
+    /**
+     * When the session was created, as recorded beside the document. Empty for a session another
+     * application created (express-session records no creation time).
+     */
+    Optional<Instant> created();
+
+    /**
+     * Sets an attribute. {@code cookie} (the cookie object) and {@code __cloakroom} (Cloakroom's own
+     * data) are reserved and refused.
+     *
+     * @throws IllegalArgumentException when Jackson cannot write {@code value}, naming the key and the class
+     */
     Session set(String key, Object value);
 
     /** Removes an attribute; returns whether it was there. */

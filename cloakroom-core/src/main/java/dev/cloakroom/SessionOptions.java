@@ -1,6 +1,6 @@
 package dev.cloakroom;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import dev.cloakroom.internal.SessionIds;
 
 import java.time.Duration;
@@ -33,6 +33,7 @@ public final class SessionOptions {
     private final UnsetAction unset;
     private final SessionStore store;
     private final ObjectMapper objectMapper;
+    private final AttributeTypes attributeTypes;
     private final Duration touchAfter;
 
     private SessionOptions(Builder b, List<String> secrets, Function<SessionRequest, CookieOptions> cookie) {
@@ -47,6 +48,7 @@ public final class SessionOptions {
         this.unset = b.unset;
         this.store = b.store != null ? b.store : new MemoryStore();
         this.objectMapper = b.objectMapper;
+        this.attributeTypes = b.attributeTypes;
         this.touchAfter = b.touchAfter;
     }
 
@@ -104,6 +106,11 @@ public final class SessionOptions {
         return objectMapper;
     }
 
+    /** Which types an untyped read may rebuild a stored value as; {@link AttributeTypes#defaults()} unless set. */
+    public AttributeTypes attributeTypes() {
+        return attributeTypes;
+    }
+
     /** An unchanged session's stored expiry is only moved when it would move by at least this much. */
     public Duration touchAfter() {
         return touchAfter;
@@ -123,6 +130,7 @@ public final class SessionOptions {
         private UnsetAction unset = UnsetAction.KEEP;
         private SessionStore store;
         private ObjectMapper objectMapper;
+        private AttributeTypes attributeTypes = AttributeTypes.defaults();
         private Duration touchAfter = Duration.ZERO;
 
         private Builder() {
@@ -224,6 +232,16 @@ public final class SessionOptions {
         /** A Jackson mapper for attribute values, for custom modules; Cloakroom's own otherwise. */
         public Builder objectMapper(ObjectMapper objectMapper) {
             this.objectMapper = objectMapper;
+            return this;
+        }
+
+        /**
+         * The types an untyped read ({@link Session#get(String)}, {@code HttpSession.getAttribute})
+         * may rebuild stored values as, for example
+         * {@code AttributeTypes.builder().allowPackages("com.example.shop").build()}.
+         */
+        public Builder attributeTypes(AttributeTypes attributeTypes) {
+            this.attributeTypes = Objects.requireNonNull(attributeTypes, "attributeTypes");
             return this;
         }
 

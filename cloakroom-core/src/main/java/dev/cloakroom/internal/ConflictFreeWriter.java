@@ -1,12 +1,12 @@
 package dev.cloakroom.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import dev.cloakroom.SessionStoreException;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.UnreadableSessionException;
 
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -73,23 +73,50 @@ final class ConflictFreeWriter {
         throw new SessionStoreException("gave up saving a session after " + MAX_ATTEMPTS + " conflicting writes");
     }
 
-    /** {@code theirs} with every attribute this request set, changed or removed since {@code base}. */
+    /**
+     * {@code theirs} with every attribute this request set, changed or removed since {@code base}.
+     * Cloakroom's sidecar merges one level down, and its type hints one further, so two requests
+     * setting different attributes keep both hints.
+     */
     static ObjectNode applyOwnChanges(ObjectNode theirs, ObjectNode base, ObjectNode ours) {
+        return applyOwnChanges(theirs, base, ours, 0);
+    }
+
+    private static ObjectNode applyOwnChanges(ObjectNode theirs, ObjectNode base, ObjectNode ours, int depth) {
         ObjectNode merged = theirs.deepCopy();
-        Iterator<String> baseNames = base.fieldNames();
-        while (baseNames.hasNext()) {
-            String name = baseNames.next();
+        for (String name : base.propertyNames()) {
             if (!ours.has(name)) {
-                merged.remove(name);
+                JsonNode kept = isNested(name, depth) ? mergeNested(merged, name, base, JsonNodeFactory.instance.objectNode(), depth) : null;
+                if (kept == null || kept.isEmpty()) {
+                    merged.remove(name);
+                } else {
+                    merged.set(name, kept);
+                }
             }
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = ours.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (!JsonEquality.same(field.getValue(), base.get(field.getKey()))) {
-                merged.set(field.getKey(), field.getValue());
+        for (Map.Entry<String, JsonNode> field : ours.properties()) {
+            String name = field.getKey();
+            JsonNode mine = field.getValue();
+            if (JsonEquality.same(mine, base.get(name))) {
+                continue;
             }
+            JsonNode nested = isNested(name, depth) && mine instanceof ObjectNode o ? mergeNested(merged, name, base, o, depth) : null;
+            merged.set(name, nested != null ? nested : mine);
         }
         return merged;
+    }
+
+    /** The sidecar, and its type hints one level further down, merge key by key. */
+    private static boolean isNested(String name, int depth) {
+        return (depth == 0 && Sidecar.KEY.equals(name)) || (depth == 1 && Sidecar.TYPES.equals(name));
+    }
+
+    /** {@code name}'s object in {@code merged} with our changes to it applied; null when theirs is no object. */
+    private static ObjectNode mergeNested(ObjectNode merged, String name, ObjectNode base, ObjectNode mine, int depth) {
+        if (!(merged.get(name) instanceof ObjectNode theirs)) {
+            return null;
+        }
+        ObjectNode b = base.get(name) instanceof ObjectNode bn ? bn : JsonNodeFactory.instance.objectNode();
+        return applyOwnChanges(theirs, b, mine, depth + 1);
     }
 }

@@ -1,6 +1,6 @@
 package dev.cloakroom.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 import java.util.Comparator;
 

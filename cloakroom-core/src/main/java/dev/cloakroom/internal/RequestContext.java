@@ -1,7 +1,6 @@
 package dev.cloakroom.internal;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ObjectNode;
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionContext;
 import dev.cloakroom.SessionExchange;
@@ -125,7 +124,7 @@ public final class RequestContext implements SessionContext {
             decoded.cookie().expires = stored.get().expires();
         }
         loadedExpires = decoded.cookie().expires;
-        session = new SessionState(this, engine.codec.mapper(), cookieId, false, decoded.cookie(), decoded.attributes());
+        session = new SessionState(this, engine.values, cookieId, false, decoded.cookie(), decoded.attributes());
         originalId = cookieId;
         originalTree = decoded.attributes().deepCopy();
         savedTree = options.resave() ? null : originalTree;
@@ -141,9 +140,10 @@ public final class RequestContext implements SessionContext {
 
     private void generate() {
         String id = newId();
-        session = new SessionState(this, engine.codec.mapper(), id, true, freshCookie(), JsonNodeFactory.instance.objectNode());
+        ObjectNode attributes = Sidecar.freshAttributes(engine.clock.instant());
+        session = new SessionState(this, engine.values, id, true, freshCookie(), attributes);
         originalId = id;
-        originalTree = JsonNodeFactory.instance.objectNode();
+        originalTree = attributes.deepCopy();
         savedTree = null;
         remember(null, null, null);
     }
@@ -186,7 +186,7 @@ public final class RequestContext implements SessionContext {
         if (keepData) {
             s.id = id;
         } else {
-            s.replace(id, true, freshCookie(), JsonNodeFactory.instance.objectNode());
+            s.replace(id, true, freshCookie(), Sidecar.freshAttributes(engine.clock.instant()));
         }
     }
 

@@ -1,14 +1,14 @@
 package dev.cloakroom.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import dev.cloakroom.Priority;
 import dev.cloakroom.SameSite;
 import dev.cloakroom.UnreadableSessionException;
@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 
@@ -40,12 +39,15 @@ public final class SessionCodec {
         this.mapper = mapper != null ? mapper : defaultMapper();
     }
 
-    /** Jackson with java.time support, ISO dates, and tolerance for fields a newer app version added. */
+    /**
+     * Jackson 3 with ISO dates, tolerance for fields a newer app version added, and properties in
+     * declaration order (Jackson 3 would sort them), so a stored record reads as its source does.
+     */
     public static ObjectMapper defaultMapper() {
         return JsonMapper.builder()
-                .addModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 .build();
     }
 
@@ -61,7 +63,7 @@ public final class SessionCodec {
         JsonNode root;
         try {
             root = mapper.readTree(json);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new UnreadableSessionException("stored session is not valid JSON", e);
         }
         if (root == null || !root.isObject()) {
@@ -80,18 +82,12 @@ public final class SessionCodec {
     public String encode(CookieState cookie, ObjectNode attributes) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.set(COOKIE_KEY, encodeCookie(cookie));
-        Iterator<Map.Entry<String, JsonNode>> fields = attributes.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : attributes.properties()) {
             if (!COOKIE_KEY.equals(field.getKey())) {
                 root.set(field.getKey(), field.getValue());
             }
         }
-        try {
-            return mapper.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree failed to serialize", e);
-        }
+        return mapper.writeValueAsString(root);
     }
 
     public static String isoDate(Instant instant) {
@@ -140,7 +136,7 @@ public final class SessionCodec {
         JsonNode expires = node.get("expires");
         if (expires != null && !expires.isNull()) {
             try {
-                c.expires = Instant.parse(expires.asText());
+                c.expires = Instant.parse(expires.asString());
             } catch (DateTimeParseException e) {
                 throw new UnreadableSessionException("stored cookie.expires is not an ISO-8601 instant", e);
             }
@@ -157,7 +153,7 @@ public final class SessionCodec {
     }
 
     private static String textOrNull(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asText();
+        return node == null || node.isNull() ? null : node.asString();
     }
 
     /** express accepts {@code true} (meaning strict), {@code false} (absent) and the three words in any case. */
@@ -168,7 +164,7 @@ public final class SessionCodec {
         if (node.isBoolean()) {
             return SameSite.STRICT;
         }
-        return switch (node.asText().toLowerCase(Locale.ROOT)) {
+        return switch (node.asString().toLowerCase(Locale.ROOT)) {
             case "strict" -> SameSite.STRICT;
             case "lax" -> SameSite.LAX;
             case "none" -> SameSite.NONE;
@@ -180,7 +176,7 @@ public final class SessionCodec {
         if (node == null || node.isNull()) {
             return null;
         }
-        return switch (node.asText().toLowerCase(Locale.ROOT)) {
+        return switch (node.asString().toLowerCase(Locale.ROOT)) {
             case "low" -> Priority.LOW;
             case "medium" -> Priority.MEDIUM;
             case "high" -> Priority.HIGH;

@@ -21,6 +21,7 @@ public final class SessionEngine {
     final CookieSigner signer;
     final SessionCookieReader reader;
     final SessionCodec codec;
+    final ValueMapper values;
     final Clock clock;
     final ConflictFreeWriter writer;
 
@@ -29,6 +30,7 @@ public final class SessionEngine {
         this.signer = new CookieSigner(options.secrets());
         this.reader = new SessionCookieReader(options.name(), signer);
         this.codec = new SessionCodec(options.objectMapper());
+        this.values = new ValueMapper(codec.mapper(), options.attributeTypes());
         this.clock = clock;
         this.writer = new ConflictFreeWriter(this);
     }

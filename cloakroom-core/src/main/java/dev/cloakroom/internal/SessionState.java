@@ -1,16 +1,16 @@
 package dev.cloakroom.internal;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionCookie;
 
+import java.time.Instant;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -26,7 +26,7 @@ import java.util.Set;
 final class SessionState implements Session {
 
     private final RequestContext context;
-    private final ObjectMapper mapper;
+    private final ValueMapper mapper;
     String id;
     boolean isNew;
     CookieState cookie;
@@ -35,26 +35,30 @@ final class SessionState implements Session {
      * object a handler set.
      */
     private LinkedHashMap<String, Object> values;
+    /** Cloakroom's sidecar as stored: the creation time and the type hints of values not yet read. */
+    private Sidecar sidecar;
     /** False while every value is the untouched JSON from the store, so comparing is not needed. */
     private boolean touchedValues;
     boolean destroyed;
     boolean unset;
 
-    SessionState(RequestContext context, ObjectMapper mapper, String id, boolean isNew, CookieState cookie, ObjectNode attributes) {
+    SessionState(RequestContext context, ValueMapper mapper, String id, boolean isNew, CookieState cookie, ObjectNode attributes) {
         this.context = context;
         this.mapper = mapper;
         replace(id, isNew, cookie, attributes);
     }
 
+    /** Takes {@code attributes} as stored: the sidecar apart, every other key an attribute. */
     void replace(String id, boolean isNew, CookieState cookie, ObjectNode attributes) {
         this.id = id;
         this.isNew = isNew;
         this.cookie = cookie;
         this.values = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = attributes.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            values.put(field.getKey(), field.getValue());
+        this.sidecar = Sidecar.read(attributes.get(Sidecar.KEY));
+        for (Map.Entry<String, JsonNode> field : attributes.properties()) {
+            if (!Sidecar.KEY.equals(field.getKey())) {
+                values.put(field.getKey(), field.getValue());
+            }
         }
         this.touchedValues = false;
     }
@@ -67,24 +71,35 @@ final class SessionState implements Session {
     private record Read(Object value, JsonNode original, JsonNode asRead) {
     }
 
-    /** The attributes as JSON, as they would be stored now. */
+    /** The attributes as JSON, as they would be stored now, with the sidecar last. */
     ObjectNode tree() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
+        Map<String, String> hints = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : values.entrySet()) {
-            node.set(e.getKey(), toJson(e.getValue()));
+            String key = e.getKey();
+            Object v = e.getValue();
+            JsonNode json = toJson(v);
+            node.set(key, json);
+            String hint = v instanceof JsonNode ? sidecar.type(key)
+                    : v instanceof Read read ? (json == read.original() ? sidecar.type(key) : mapper.hintFor(key, read.value()))
+                    : mapper.hintFor(key, v);
+            if (hint != null) {
+                hints.put(key, hint);
+            }
+        }
+        ObjectNode side = sidecar.write(hints);
+        if (side != null) {
+            node.set(Sidecar.KEY, side);
         }
         return node;
     }
 
     private JsonNode toJson(Object v) {
-        if (v instanceof JsonNode json) {
-            return json;
-        }
         if (v instanceof Read read) {
-            JsonNode now = mapper.valueToTree(read.value());
+            JsonNode now = mapper.toJson(read.value());
             return JsonEquality.same(now, read.asRead()) ? read.original() : now;
         }
-        return mapper.valueToTree(v);
+        return mapper.toJson(v);
     }
 
     boolean valuesUntouched() {
@@ -115,15 +130,39 @@ final class SessionState implements Session {
     }
 
     @Override
+    public Optional<Instant> created() {
+        return Optional.ofNullable(sidecar.created());
+    }
+
+    @Override
     public <T> Optional<T> get(String key, Class<T> type) {
         Objects.requireNonNull(type, "type");
-        return read(key, mapper.constructType(type), type);
+        return read(key, mapper.mapper().constructType(type), type);
     }
 
     @Override
     public <T> Optional<T> get(String key, TypeReference<T> type) {
         Objects.requireNonNull(type, "type");
-        return read(key, mapper.constructType(type), null);
+        return read(key, mapper.mapper().constructType(type), null);
+    }
+
+    @Override
+    public Optional<Object> get(String key) {
+        checkLive();
+        Object value = values.get(key);
+        if (value == null || (value instanceof JsonNode node && node.isNull())) {
+            return Optional.empty();
+        }
+        if (value instanceof Read read) {
+            return Optional.ofNullable(read.value());
+        }
+        if (!(value instanceof JsonNode json)) {
+            return Optional.of(value);
+        }
+        Object converted = mapper.readUntyped(key, json, sidecar.type(key));
+        touchedValues = true;
+        values.put(key, new Read(converted, json, mapper.toJson(converted)));
+        return Optional.ofNullable(converted);
     }
 
     @SuppressWarnings("unchecked")
@@ -141,8 +180,8 @@ final class SessionState implements Session {
         JsonNode original = value instanceof Read read ? toJson(read) : toJson(value);
         T converted;
         try {
-            converted = mapper.convertValue(original, javaType);
-        } catch (IllegalArgumentException e) {
+            converted = mapper.convert(original, javaType);
+        } catch (IllegalArgumentException | JacksonException e) {
             throw new IllegalArgumentException("session attribute '" + key + "' cannot be read as " + javaType, e);
         }
         JsonNode asRead;
@@ -151,7 +190,7 @@ final class SessionState implements Session {
             converted = (T) node.deepCopy();
             asRead = node.deepCopy();
         } else {
-            asRead = mapper.valueToTree(converted);
+            asRead = mapper.toJson(converted);
         }
         touchedValues = true;
         values.put(key, new Read(converted, original, asRead));
@@ -164,7 +203,13 @@ final class SessionState implements Session {
         if (SessionCodec.COOKIE_KEY.equals(key)) {
             throw new IllegalArgumentException("'cookie' is reserved for the session cookie; use cookie() to change it");
         }
+        if (Sidecar.KEY.equals(key)) {
+            throw new IllegalArgumentException("'" + Sidecar.KEY + "' is reserved for Cloakroom's own data");
+        }
         checkLive();
+        if (value != null) {
+            mapper.toJsonForSet(key, value);
+        }
         touchedValues = true;
         values.put(key, value == null ? JsonNodeFactory.instance.nullNode() : value);
         return this;
@@ -199,7 +244,9 @@ final class SessionState implements Session {
     @Override
     public Map<String, Object> asMap() {
         checkLive();
-        Map<String, Object> map = mapper.convertValue(tree(), new TypeReference<LinkedHashMap<String, Object>>() { });
+        ObjectNode tree = tree();
+        tree.remove(Sidecar.KEY);
+        Map<String, Object> map = mapper.mapper().convertValue(tree, new TypeReference<LinkedHashMap<String, Object>>() { });
         return Collections.unmodifiableMap(map);
     }
 

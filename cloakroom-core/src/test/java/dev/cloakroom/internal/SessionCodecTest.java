@@ -1,7 +1,7 @@
 package dev.cloakroom.internal;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import dev.cloakroom.CookieOptions;
 import dev.cloakroom.Priority;
 import dev.cloakroom.SameSite;

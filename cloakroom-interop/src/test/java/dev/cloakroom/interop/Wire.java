@@ -1,13 +1,11 @@
 package dev.cloakroom.interop;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -27,16 +25,12 @@ final class Wire {
     }
 
     static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + text, e);
-        }
+        return JSON.readTree(text);
     }
 
     /** {@code doc} without {@code cookie.expires}, which each write moves. */
     static JsonNode withoutExpiry(JsonNode doc) {
-        ObjectNode copy = doc.deepCopy();
+        ObjectNode copy = (ObjectNode) doc.deepCopy();
         if (copy.get("cookie") instanceof ObjectNode cookie) {
             cookie.remove("expires");
         }

@@ -1,7 +1,7 @@
 package dev.cloakroom.jdbc;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import dev.cloakroom.StoredSession;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.cloakroom.mongodb;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** The one fact the store needs from an express-session document: whether its cookie has an expiry. */
 final class ExpressCookie {

@@ -1,6 +1,6 @@
 package dev.cloakroom.testkit.lifecycle;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import tools.jackson.core.type.TypeReference;
 import dev.cloakroom.Session;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.testkit.http.HttpCaller;

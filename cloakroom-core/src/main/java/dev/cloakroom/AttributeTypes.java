@@ -1,0 +1,182 @@
+package dev.cloakroom;
+
+import tools.jackson.databind.ObjectMapper;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Which Java types a stored session value may be rebuilt as, without the caller naming the type.
+ *
+ * <p>When a value is set, Cloakroom notes its Java type beside the document (under
+ * {@code __cloakroom.types}, never inside the value's own JSON), so an untyped read such as
+ * {@code HttpSession.getAttribute} can return a {@code Cart} instead of a map. The store is data
+ * an attacker may be able to write, so a noted type is only used when it is allowed here; any
+ * other name is refused before a class is even loaded, and the value reads in its JSON shape.
+ *
+ * <p>Always allowed: strings, numbers, booleans, {@code java.time} values, {@code UUID},
+ * {@code Locale}, {@code Currency}, and the standard lists, sets and maps. An application
+ * allows its own types in one line, by package or by class:
+ *
+ * <pre>{@code
+ * AttributeTypes.builder().allowPackages("com.example.shop").build()
+ * }</pre>
+ *
+ * <p>A {@linkplain Builder#mapper(String, ObjectMapper) mapper for a package} writes and reads the
+ * types under it with its own Jackson configuration; the Spring Boot starter uses this for Spring
+ * Security's types, whose Jackson modules add class names inside their JSON, so they never touch
+ * the application's values.
+ */
+public final class AttributeTypes {
+
+    private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*");
+    private static final Set<String> TOO_BROAD = Set.of("java", "javax", "jdk", "sun", "com.sun", "jakarta",
+            "org", "com", "net", "io", "org.springframework", "org.apache", "com.fasterxml", "tools.jackson");
+
+    private static final Set<String> ALWAYS_ALLOWED = Set.of(
+            "java.lang.Object", "java.lang.String", "java.lang.Boolean", "java.lang.Character",
+            "java.lang.Byte", "java.lang.Short", "java.lang.Integer", "java.lang.Long",
+            "java.lang.Float", "java.lang.Double", "java.math.BigDecimal", "java.math.BigInteger",
+            "java.util.UUID", "java.util.Locale", "java.util.Currency",
+            "java.time.Instant", "java.time.LocalDate", "java.time.LocalDateTime", "java.time.LocalTime",
+            "java.time.OffsetDateTime", "java.time.OffsetTime", "java.time.ZonedDateTime",
+            "java.time.Duration", "java.time.Period", "java.time.Year", "java.time.YearMonth",
+            "java.time.MonthDay", "java.time.DayOfWeek", "java.time.Month",
+            "java.util.Collection", "java.util.List", "java.util.ArrayList", "java.util.LinkedList",
+            "java.util.Set", "java.util.HashSet", "java.util.LinkedHashSet", "java.util.SortedSet",
+            "java.util.TreeSet", "java.util.Map", "java.util.HashMap", "java.util.LinkedHashMap",
+            "java.util.SortedMap", "java.util.TreeMap");
+
+    private static final AttributeTypes DEFAULTS = builder().build();
+
+    private final List<String> packages;
+    private final Set<String> classes;
+    private final Map<String, ObjectMapper> mappers;
+
+    private AttributeTypes(Builder b) {
+        this.packages = List.copyOf(b.packages);
+        this.classes = Set.copyOf(b.classes);
+        this.mappers = Map.copyOf(b.mappers);
+    }
+
+    /** Only the JDK value and collection types listed in the class comment. */
+    public static AttributeTypes defaults() {
+        return DEFAULTS;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Whether a stored type hint may name {@code className}. The check is on the name alone, so a
+     * refused class is never loaded (loading runs its static initializer).
+     */
+    public boolean allows(String className) {
+        if (className == null || !CLASS_NAME.matcher(className).matches()) {
+            return false;
+        }
+        if (ALWAYS_ALLOWED.contains(className) || classes.contains(className)) {
+            return true;
+        }
+        for (String p : packages) {
+            if (className.startsWith(p)) {
+                return true;
+            }
+        }
+        return mapperPrefix(className) != null;
+    }
+
+    /** The mapper for values of {@code className}, or {@code fallback} when no package mapper covers it. */
+    public ObjectMapper mapperFor(String className, ObjectMapper fallback) {
+        String prefix = mapperPrefix(className);
+        return prefix == null ? fallback : mappers.get(prefix);
+    }
+
+    private String mapperPrefix(String className) {
+        for (String prefix : mappers.keySet()) {
+            if (className.startsWith(prefix)) {
+                return prefix;
+            }
+        }
+        return null;
+    }
+
+    /** Collects allowed packages, classes and package mappers; {@link #build()} keeps them immutable. */
+    public static final class Builder {
+        private final Set<String> packages = new LinkedHashSet<>();
+        private final Set<String> classes = new LinkedHashSet<>();
+        private final Map<String, ObjectMapper> mappers = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Allows every class in these packages and their subpackages, such as {@code "com.example.shop"}.
+         *
+         * @throws IllegalArgumentException for a malformed name, or one as broad as {@code java} or
+         *                                  {@code com}, which would let a stored hint name gadget classes
+         */
+        public Builder allowPackages(String... names) {
+            for (String name : Objects.requireNonNull(names, "names")) {
+                packages.add(packagePrefix("attributeTypes.allowPackages", name));
+            }
+            return this;
+        }
+
+        /** Allows these classes. */
+        public Builder allow(Class<?>... types) {
+            for (Class<?> type : Objects.requireNonNull(types, "types")) {
+                Objects.requireNonNull(type, "attributeTypes.allow: a class is null");
+                classes.add(type.getName());
+            }
+            return this;
+        }
+
+        /**
+         * Writes and reads values whose class is under {@code packageName} with {@code mapper}
+         * instead of the session's mapper, and allows those classes.
+         */
+        public Builder mapper(String packageName, ObjectMapper mapper) {
+            Objects.requireNonNull(mapper, "attributeTypes.mapper: mapper");
+            mappers.put(packagePrefix("attributeTypes.mapper", packageName), mapper);
+            return this;
+        }
+
+        public AttributeTypes build() {
+            return new AttributeTypes(this);
+        }
+
+        private static String packagePrefix(String option, String name) {
+            if (name == null) {
+                throw new IllegalArgumentException(option + ": a package name is null");
+            }
+            String trimmed = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+            if (!CLASS_NAME.matcher(trimmed).matches() || trimmed.contains("$")) {
+                throw new IllegalArgumentException(option + ": '" + name + "' is not a package name");
+            }
+            if (TOO_BROAD.contains(trimmed.toLowerCase(Locale.ROOT)) || trimmed.startsWith("java.")
+                    || trimmed.startsWith("javax.") || trimmed.startsWith("sun.") || trimmed.startsWith("jdk.")) {
+                throw new IllegalArgumentException(option + ": '" + name + "' is too broad; a stored type hint could"
+                        + " name any class in it. Name your application's own packages");
+            }
+            return trimmed + ".";
+        }
+    }
+
+    /** For tests and logs: what is allowed beyond the defaults. */
+    @Override
+    public String toString() {
+        List<String> parts = new ArrayList<>(packages.stream().map(p -> p + "*").toList());
+        parts.addAll(classes);
+        parts.addAll(mappers.keySet().stream().map(p -> p + "* (own mapper)").toList());
+        return "AttributeTypes" + parts;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.cloakroom.internal;
+
+import dev.cloakroom.AttributeTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns attribute values into JSON and back, with the mapper their class calls for, and rebuilds
+ * a value from its stored type hint only when {@link AttributeTypes} allows every class the hint
+ * names. Log lines name the attribute, never the session.
+ */
+final class ValueMapper {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.cloakroom");
+    /** Bounds the classes warned about once, so hostile data cannot grow it without limit. */
+    private static final int MAX_WARNED = 1000;
+
+    private final ObjectMapper mapper;
+    private final AttributeTypes types;
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
+    ValueMapper(ObjectMapper mapper, AttributeTypes types) {
+        this.mapper = mapper;
+        this.types = types;
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    private ObjectMapper mapperFor(String className) {
+        return types.mapperFor(className, mapper);
+    }
+
+    /** {@code value} as JSON; {@code JsonNode}s are taken as they are. */
+    JsonNode toJson(Object value) {
+        if (value instanceof JsonNode node) {
+            return node;
+        }
+        return mapperFor(value.getClass().getName()).valueToTree(value);
+    }
+
+    /**
+     * As {@link #toJson}, for a value being set: a value Jackson cannot write fails now, naming the
+     * attribute and the class, rather than at the end of the request.
+     */
+    JsonNode toJsonForSet(String attribute, Object value) {
+        try {
+            return toJson(value);
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("session attribute '" + attribute + "' holds a "
+                    + value.getClass().getName() + ", which cannot be written as JSON: "
+                    + (e instanceof JacksonException je ? je.getOriginalMessage() : e.getMessage()), e);
+        }
+    }
+
+    /** {@code json} as {@code type}, with the mapper for the type's class. */
+    <T> T convert(JsonNode json, JavaType type) {
+        return mapperFor(type.getRawClass().getName()).convertValue(json, type);
+    }
+
+    /**
+     * The hint to store for {@code value}, or null. A type that could not be rebuilt is still
+     * noted (allowing it later makes old sessions readable), with a one-time warning.
+     */
+    String hintFor(String attribute, Object value) {
+        String hint = TypeHints.of(value);
+        if (hint != null) {
+            for (String name : TypeHints.classNames(hint)) {
+                if (!types.allows(name) && warnOnce(name)) {
+                    // Only an untyped read cares, and it warns when it refuses; typed reads need no allowing.
+                    LOG.debug("session attribute '{}' holds a {}, which is not an allowed attribute type: later requests"
+                            + " read it as plain JSON. Allow it with AttributeTypes.allowPackages(...) or allow(...)",
+                            attribute, name);
+                }
+            }
+        }
+        return hint;
+    }
+
+    /** A stored value as the type its hint names, or in its JSON shape when there is no usable hint. */
+    Object readUntyped(String attribute, JsonNode json, String hint) {
+        if (hint == null) {
+            return mapper.convertValue(json, Object.class);
+        }
+        List<String> names = TypeHints.classNames(hint);
+        if (names.isEmpty()) {
+            return refuse(attribute, json, "a malformed type hint");
+        }
+        for (String name : names) {
+            if (!types.allows(name)) {
+                return refuse(attribute, json, "the type hint names " + name + ", which is not an allowed attribute type");
+            }
+        }
+        JavaType type;
+        try {
+            type = mapper.getTypeFactory().constructFromCanonical(hint);
+        } catch (IllegalArgumentException e) {
+            return refuse(attribute, json, "the type hint names a class this application does not have");
+        }
+        try {
+            return convert(json, type);
+        } catch (JacksonException | IllegalArgumentException e) {
+            return refuse(attribute, json, "its JSON does not fit " + type.getRawClass().getName());
+        }
+    }
+
+    private Object refuse(String attribute, JsonNode json, String reason) {
+        LOG.warn("session attribute '{}' is read as plain JSON: {}", attribute, reason);
+        return mapper.convertValue(json, Object.class);
+    }
+
+    private boolean warnOnce(String className) {
+        return warned.size() < MAX_WARNED && warned.add(className);
+    }
+}

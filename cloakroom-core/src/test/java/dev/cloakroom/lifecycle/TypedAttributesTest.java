@@ -1,0 +1,256 @@
+package dev.cloakroom.lifecycle;
+
+import dev.cloakroom.AttributeTypes;
+import dev.cloakroom.lifecycle.gadget.Gadget;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TypedAttributesTest extends LifecycleFixture {
+
+    private static final String ID = "Tq8pL2mWv7XcR4nZs0KyBhJd3FgUeAoi";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    record Item(String sku, int quantity) {
+    }
+
+    record Cart(List<Item> items) {
+    }
+
+    enum Plan { FREE, PRO }
+
+    /** A value Jackson cannot write: its only property throws. */
+    static final class Broken {
+        public String getValue() {
+            throw new IllegalStateException("no value");
+        }
+    }
+
+    @BeforeEach
+    void allowThisPackage() {
+        configure(b -> b.attributeTypes(AttributeTypes.builder().allowPackages("dev.cloakroom.lifecycle").build()));
+    }
+
+    private Object readBack(String id, String key) {
+        Object[] value = new Object[1];
+        withSession(cookieFor(id), s -> value[0] = s.get(key).orElse(null));
+        return value[0];
+    }
+
+    private JsonNode stored(String id) {
+        return JSON.readTree(storedJson(id).orElseThrow());
+    }
+
+    @Nested
+    class WhenTheTypeIsAllowed {
+
+        @Test
+        void recordsEnumsLongsAndInstantsComeBackAsTheirOwnTypes() {
+            Instant at = Instant.parse("2026-12-01T10:15:30.123Z");
+            Cart cart = new Cart(List.of(new Item("apple", 2)));
+            String id = seed(s -> s.set("cart", cart).set("plan", Plan.PRO).set("big", 5L).set("at", at));
+            assertThat(readBack(id, "cart")).isEqualTo(cart);
+            assertThat(readBack(id, "plan")).isEqualTo(Plan.PRO);
+            assertThat(readBack(id, "big")).isEqualTo(5L);
+            assertThat(readBack(id, "at")).isEqualTo(at);
+        }
+
+        @Test
+        void collectionsAndMapsOfThemComeBackTyped() {
+            List<Item> items = new ArrayList<>(List.of(new Item("a", 1), new Item("b", 2)));
+            Map<String, Cart> carts = new LinkedHashMap<>(Map.of("home", new Cart(List.of(new Item("c", 3)))));
+            Set<String> tags = new LinkedHashSet<>(List.of("x", "y"));
+            String id = seed(s -> s.set("items", items).set("carts", carts).set("tags", tags).set("ids", List.of(1L, 2L)));
+            assertThat(readBack(id, "items")).isEqualTo(items);
+            assertThat(readBack(id, "carts")).isEqualTo(carts);
+            assertThat(readBack(id, "tags")).isInstanceOf(Set.class).isEqualTo(tags);
+            assertThat(readBack(id, "ids")).isEqualTo(List.of(1L, 2L));
+        }
+
+        @Test
+        void theValuesOwnJsonStaysPlainAndTheTypeSitsInTheSidecar() {
+            String id = seed(s -> s.set("cart", new Cart(List.of(new Item("apple", 2)))).set("name", "ada"));
+            JsonNode doc = stored(id);
+            assertThat(doc.get("cart").toString()).isEqualTo("{\"items\":[{\"sku\":\"apple\",\"quantity\":2}]}");
+            assertThat(doc.get("__cloakroom").get("types").get("cart").asString()).isEqualTo(Cart.class.getName());
+            assertThat(doc.get("__cloakroom").get("types").has("name")).as("a string needs no hint").isFalse();
+        }
+
+        @Test
+        void readingWithoutAChangeWritesNothing() {
+            String id = seed(s -> s.set("cart", new Cart(List.of(new Item("apple", 2)))));
+            withSession(cookieFor(id), s -> assertThat(s.get("cart")).containsInstanceOf(Cart.class));
+            assertThat(store.sets.get()).isZero();
+        }
+
+        @Test
+        void theSidecarIsNoAttribute() {
+            String id = seed(s -> s.set("cart", new Cart(List.of())));
+            withSession(cookieFor(id), s -> {
+                assertThat(s.keys()).containsExactly("cart");
+                assertThat(s.has("__cloakroom")).isFalse();
+                assertThat(s.asMap()).containsOnlyKeys("cart");
+                assertThatThrownBy(() -> s.set("__cloakroom", "x")).hasMessageContaining("reserved");
+            });
+        }
+    }
+
+    @Nested
+    class WhenTheStoredHintIsNotAllowed {
+
+        private String storeWithHint(String attribute, String hint) {
+            storeRaw(ID, "{\"cookie\":{\"originalMaxAge\":null,\"expires\":null,\"httpOnly\":true,\"path\":\"/\"},"
+                    + "\"" + attribute + "\":{\"command\":\"rm -rf /\"},"
+                    + "\"__cloakroom\":{\"types\":{\"" + attribute + "\":\"" + hint + "\"}}}");
+            return ID;
+        }
+
+        @Test
+        void aGadgetClassIsNeverLoadedAndTheValueReadsAsJson() {
+            configure(b -> b.attributeTypes(AttributeTypes.builder().allowPackages("dev.cloakroom.other").build()));
+            int before = Gadget.initialized;
+            storeWithHint("prefs", Gadget.class.getName());
+            try (ConsoleCopy log = new ConsoleCopy()) {
+                assertThat(readBack(ID, "prefs")).isEqualTo(Map.of("command", "rm -rf /"));
+                assertThat(log.text()).contains("session attribute 'prefs' is read as plain JSON")
+                        .contains("not an allowed attribute type").doesNotContain(ID);
+            }
+            assertThat(Gadget.initialized).as("the class was not even initialized").isEqualTo(before);
+        }
+
+        @Test
+        void javaNetUrlIsRefused() {
+            storeWithHint("home", "java.net.URL");
+            assertThat(readBack(ID, "home")).isInstanceOf(Map.class);
+        }
+
+        @Test
+        void aHintHiddenInsideAGenericTypeIsRefused() {
+            storeWithHint("list", "java.util.ArrayList<java.net.URL>");
+            assertThat(readBack(ID, "list")).isInstanceOf(Map.class);
+        }
+
+        @Test
+        void aMalformedOrMissingClassReadsAsJson() {
+            storeWithHint("a", "java.util.ArrayList<<dev.cloakroom.lifecycle.X");
+            assertThat(readBack(ID, "a")).isInstanceOf(Map.class);
+            storeWithHint("b", "dev.cloakroom.lifecycle.NoSuchClass");
+            assertThat(readBack(ID, "b")).isInstanceOf(Map.class);
+        }
+
+        @Test
+        void jsonThatDoesNotFitTheTypeReadsAsJson() {
+            storeWithHint("cart", Cart.class.getName() + "X");
+            assertThat(readBack(ID, "cart")).isInstanceOf(Map.class);
+            storeWithHint("n", "java.lang.Long");
+            assertThat(readBack(ID, "n")).isInstanceOf(Map.class);
+        }
+
+        @Test
+        void tooBroadAPackageIsRefusedAtStartup() {
+            assertThatThrownBy(() -> AttributeTypes.builder().allowPackages("java"))
+                    .hasMessageContaining("attributeTypes.allowPackages").hasMessageContaining("too broad");
+            assertThatThrownBy(() -> AttributeTypes.builder().allowPackages("org.springframework"))
+                    .hasMessageContaining("too broad");
+            assertThatThrownBy(() -> AttributeTypes.builder().allowPackages("not a package"))
+                    .hasMessageContaining("not a package name");
+        }
+    }
+
+    @Nested
+    class WhenTheTypeIsNotAllowed {
+
+        @Test
+        void anUntypedReadGivesItsJsonShapeWithAWarningNamingTheType() {
+            configure(b -> b.attributeTypes(AttributeTypes.defaults()));
+            String id = seed(s -> s.set("cart", new Cart(List.of(new Item("apple", 2)))));
+            try (ConsoleCopy log = new ConsoleCopy()) {
+                assertThat(readBack(id, "cart")).isInstanceOf(Map.class);
+                assertThat(log.text()).contains("session attribute 'cart' is read as plain JSON: the type hint names "
+                        + Cart.class.getName() + ", which is not an allowed attribute type");
+            }
+        }
+
+        @Test
+        void aTypedReadStillWorks() {
+            configure(b -> b.attributeTypes(AttributeTypes.defaults()));
+            Cart cart = new Cart(List.of(new Item("apple", 2)));
+            String id = seed(s -> s.set("cart", cart));
+            withSession(cookieFor(id), s -> assertThat(s.get("cart", Cart.class)).contains(cart));
+        }
+    }
+
+    @Nested
+    class WhenAValueCannotBeWritten {
+
+        @Test
+        void setFailsNamingTheAttributeAndTheClass() {
+            withSession(null, s -> assertThatThrownBy(() -> s.set("broken", new Broken()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'broken'").hasMessageContaining(Broken.class.getName()));
+        }
+    }
+
+    @Nested
+    class CreationTime {
+
+        @Test
+        void isRecordedAtCreationAndKeptByLaterRequests() {
+            Instant before = Instant.now();
+            String id = seed(s -> s.set("a", 1));
+            Instant[] created = new Instant[2];
+            withSession(cookieFor(id), s -> created[0] = s.created().orElseThrow());
+            withSession(cookieFor(id), s -> {
+                s.set("b", 2);
+                created[1] = s.created().orElseThrow();
+            });
+            assertThat(created[0]).isBetween(before.minusMillis(1), Instant.now()).isEqualTo(created[1]);
+            assertThat(stored(id).get("__cloakroom").get("created").asLong()).isEqualTo(created[0].toEpochMilli());
+        }
+
+        @Test
+        void changeIdKeepsItAndRegenerateStartsANewOne() throws InterruptedException {
+            String id = seed(s -> s.set("a", 1));
+            Instant[] seen = new Instant[3];
+            withSession(cookieFor(id), s -> seen[0] = s.created().orElseThrow());
+            Thread.sleep(5);
+            withSession(cookieFor(id), s -> {
+                s.changeId();
+                seen[1] = s.created().orElseThrow();
+                s.regenerate();
+                seen[2] = s.created().orElseThrow();
+            });
+            assertThat(seen[1]).isEqualTo(seen[0]);
+            assertThat(seen[2]).isAfter(seen[0]);
+        }
+
+        @Test
+        void isUnknownForASessionAnotherAppCreated() {
+            storeRaw(ID, "{\"cookie\":{\"originalMaxAge\":null,\"expires\":null,\"httpOnly\":true,\"path\":\"/\"},\"n\":1}");
+            withSession(cookieFor(ID), s -> {
+                assertThat(s.created()).isEmpty();
+                assertThat(s.get("n")).contains(1);
+            });
+            assertThat(store.sets.get()).isZero();
+        }
+
+        @Test
+        void aNewUntouchedSessionIsStillNotSaved() {
+            withSession(null, s -> s.created().orElseThrow());
+            assertThat(store.sets.get()).isZero();
+        }
+    }
+}
