@@ -1,58 +1,70 @@
 package dev.cloakroom.spring.boot;
 
+import dev.cloakroom.AttributeTypes;
 import dev.cloakroom.SessionOptions;
 import org.springframework.util.ClassUtils;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
  * Which stored attribute values come back as the Java types they were saved as: classes in the
- * application's packages and in {@code cloakroom.allowed-packages}, and, when Spring Security is
- * present, Spring Security's own types, written and read by a mapper of their own
- * ({@link SecurityMapper}) so that its default typing never reaches the application's values.
- *
- * <p>This is the one place that talks to core's typed-attribute API.
+ * application's packages ({@code @SpringBootApplication}'s) and in
+ * {@code cloakroom.allowed-packages}, and, when Spring Security is present, Spring Security's own
+ * types, written and read by a mapper of their own ({@link SecurityMapper}) so that its default
+ * typing never reaches the application's values.
  */
 final class TypedValuesConfigurer {
 
-    static final String SECURITY_PREFIX = "org.springframework.security.";
+    static final String SECURITY_PACKAGE = "org.springframework.security";
 
-    private final List<String> packages;
+    private final List<String> applicationPackages;
+    private final List<String> allowedPackages;
     private final ClassLoader classLoader;
 
     TypedValuesConfigurer(List<String> applicationPackages, List<String> allowedPackages, ClassLoader classLoader) {
-        LinkedHashSet<String> all = new LinkedHashSet<>(applicationPackages);
-        for (String p : allowedPackages) {
-            if (p == null || p.isBlank()) {
-                throw new CloakroomConfigurationException("cloakroom.allowed-packages",
-                        "contains an empty entry.", "Remove the empty entry from cloakroom.allowed-packages.");
-            }
-            all.add(p.trim());
-        }
-        this.packages = List.copyOf(new ArrayList<>(all));
+        this.applicationPackages = List.copyOf(applicationPackages);
+        this.allowedPackages = List.copyOf(allowedPackages);
         this.classLoader = classLoader;
-    }
-
-    /** The packages whose classes may be rebuilt from a stored type hint. */
-    List<String> packages() {
-        return packages;
     }
 
     /** Whether Spring Security's Jackson 3 modules can be used. */
     boolean securityTypesPresent() {
-        return ClassUtils.isPresent("org.springframework.security.jackson.SecurityJacksonModules", classLoader)
-                && ClassUtils.isPresent("tools.jackson.databind.json.JsonMapper", classLoader);
+        return ClassUtils.isPresent("org.springframework.security.jackson.SecurityJacksonModules", classLoader);
     }
 
-    /**
-     * Hands the types to {@code builder}. Waiting for core's {@code AttributeTypes}: until then
-     * values come back as core stores them today (maps and lists), so a Spring Security login
-     * does not survive to the next request. The wiring is:
-     * {@code builder.attributeTypes(AttributeTypes.builder().allowPackages(packages)
-     * .mapper(SECURITY_PREFIX, SecurityMapper.create(classLoader)).build())}.
-     */
+    /** The allowed types, for {@link SessionOptions.Builder#attributeTypes}. */
+    AttributeTypes attributeTypes() {
+        AttributeTypes.Builder types = AttributeTypes.builder();
+        for (String p : applicationPackages) {
+            try {
+                types.allowPackages(p);
+            } catch (IllegalArgumentException e) {
+                throw new CloakroomConfigurationException("cloakroom.allowed-packages",
+                        "cannot include the application's package '" + p + "': " + e.getMessage() + ".",
+                        "Move the @SpringBootApplication class into a package of the application's own"
+                                + " (com.example.shop, not com), or define a SessionOptions bean.");
+            }
+        }
+        for (String p : allowedPackages) {
+            if (p == null || p.isBlank()) {
+                throw new CloakroomConfigurationException("cloakroom.allowed-packages", "contains an empty entry.",
+                        "Remove the empty entry from cloakroom.allowed-packages.");
+            }
+            try {
+                types.allowPackages(p.trim());
+            } catch (IllegalArgumentException e) {
+                throw new CloakroomConfigurationException("cloakroom.allowed-packages",
+                        e.getMessage().replaceFirst("^attributeTypes\\.allowPackages: ", "") + ".",
+                        "Name the application's own packages in cloakroom.allowed-packages.");
+            }
+        }
+        if (securityTypesPresent()) {
+            types.mapper(SECURITY_PACKAGE, SecurityMapper.create(classLoader));
+        }
+        return types.build();
+    }
+
     void apply(SessionOptions.Builder builder) {
+        builder.attributeTypes(attributeTypes());
     }
 }
