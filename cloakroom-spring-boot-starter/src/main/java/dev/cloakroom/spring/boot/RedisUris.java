@@ -57,12 +57,13 @@ final class RedisUris {
             throw new CloakroomConfigurationException(P + "sentinel.nodes", "is empty, but " + P + "sentinel.master is set.",
                     "List the Sentinels as host:port in " + P + "sentinel.nodes.");
         }
-        if (sentinel.getPassword() != null && !sentinel.getPassword().equals(s.getPassword())
-                || sentinel.getUsername() != null && !sentinel.getUsername().equals(s.getUsername())) {
-            throw new CloakroomConfigurationException(P + "sentinel.password",
-                    "(or sentinel.username) differs from the data nodes' credentials; Cloakroom's Redis store uses one set for both.",
-                    "Give Sentinels and data nodes the same credentials, or define a SessionStore bean with"
-                            + " RedisStore.builder().client(...) on a client configured for them.");
+        if (sentinel.getPassword() != null || sentinel.getUsername() != null) {
+            // A Sentinel URI's credentials are the data nodes' only (as spring.data.redis.password is).
+            throw new CloakroomConfigurationException(P + (sentinel.getPassword() != null ? "sentinel.password" : "sentinel.username"),
+                    "is set, but the Redis URI Cloakroom's store is built from carries no credentials for Sentinels"
+                            + " (spring.data.redis.password is used for the data nodes).",
+                    "Define a SessionStore bean with RedisStore.builder().client(...) on a Lettuce client whose"
+                            + " RedisURI sets each Sentinel's password, or run the Sentinels without one.");
         }
         return (ssl ? "rediss-sentinel://" : "redis-sentinel://") + userInfo + nodes(sentinel.getNodes(), P + "sentinel.nodes")
                 + "/" + s.getDatabase() + "#" + sentinel.getMaster();

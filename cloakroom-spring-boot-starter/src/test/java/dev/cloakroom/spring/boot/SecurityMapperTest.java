@@ -1,0 +1,58 @@
+package dev.cloakroom.spring.boot;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.core.userdetails.User;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Spring Security 7's Jackson 3 modules on the Jackson that Spring Boot 4 manages. */
+class SecurityMapperTest {
+
+    private final JsonMapper mapper = SecurityMapper.create(getClass().getClassLoader());
+
+    @Test
+    void aLoginRoundTrips() {
+        User alice = new User("alice", "", AuthorityUtils.createAuthorityList("ROLE_CUSTOMER"));
+        SecurityContext context = new SecurityContextImpl(
+                UsernamePasswordAuthenticationToken.authenticated(alice, null, alice.getAuthorities()));
+        String json = mapper.writeValueAsString(context);
+        SecurityContext back = mapper.readValue(json, SecurityContextImpl.class);
+        assertThat(back.getAuthentication().getName()).isEqualTo("alice");
+        assertThat(back.getAuthentication().isAuthenticated()).isTrue();
+        assertThat(back.getAuthentication().getAuthorities()).extracting(Object::toString).containsExactly("ROLE_CUSTOMER");
+    }
+
+    @Test
+    void itsDefaultTypingRefusesClassesOutsideItsAllowList() {
+        assertThatThrownBy(() -> mapper.readValue("[\"java.net.URL\",\"http://127.0.0.1:9/\"]", Object.class))
+                .hasMessageContaining("java.net.URL");
+    }
+
+    @Test
+    void theApplicationPackagesAndAllowedPackagesAreAllowedAndSecurityTypesGetTheirOwnMapper() {
+        TypedValuesConfigurer typed = new TypedValuesConfigurer(java.util.List.of("com.example.shop"),
+                java.util.List.of("com.example.catalog"), getClass().getClassLoader());
+        dev.cloakroom.AttributeTypes types = typed.attributeTypes();
+        assertThat(types.allows("com.example.shop.Cart")).isTrue();
+        assertThat(types.allows("com.example.catalog.Item")).isTrue();
+        assertThat(types.allows("org.springframework.security.core.context.SecurityContextImpl")).isTrue();
+        assertThat(types.allows("java.net.URL")).isFalse();
+        assertThat(types.allows("org.springframework.context.support.ClassPathXmlApplicationContext")).isFalse();
+        assertThat(types.mapperFor("org.springframework.security.core.context.SecurityContextImpl", null)).isNotNull();
+        assertThat(types.mapperFor("com.example.shop.Cart", null)).isNull();
+    }
+
+    @Test
+    void aTooBroadAllowedPackageFailsNamingTheProperty() {
+        TypedValuesConfigurer typed = new TypedValuesConfigurer(java.util.List.of(), java.util.List.of("java.net"),
+                getClass().getClassLoader());
+        assertThatThrownBy(typed::attributeTypes).isInstanceOf(CloakroomConfigurationException.class)
+                .hasMessageStartingWith("cloakroom.allowed-packages").hasMessageContaining("too broad");
+    }
+}
