@@ -47,8 +47,12 @@ public final class RequestContext implements SessionContext {
     /** The expiry the store held when loaded, for touch throttling. */
     private Instant loadedExpires;
     private boolean committed;
-    /** Whether the first commit sent the session cookie. */
+    /** Whether a commit sent the session cookie, and for which id. */
     private boolean cookieSent;
+    private String cookieSentFor;
+    /** Whether a commit already moved the stored expiry, or deleted an unset session; once per request is enough. */
+    private boolean touched;
+    private boolean unsetDestroyed;
     /** The attributes at the first commit, to spot changes made after it. */
     private ObjectNode committedTree;
 
@@ -254,7 +258,7 @@ public final class RequestContext implements SessionContext {
 
     @Override
     public void commit() {
-        if (committed) {
+        if (committed && !exchange.headersStillOpen()) {
             commitAgain();
             return;
         }
@@ -263,8 +267,9 @@ public final class RequestContext implements SessionContext {
             return;
         }
         if (!session.isLive()) {
-            if (session.unset && options.unset() == UnsetAction.DESTROY) {
+            if (session.unset && options.unset() == UnsetAction.DESTROY && !unsetDestroyed) {
                 engine.destroy(session.id);
+                unsetDestroyed = true;
             }
             return;
         }
@@ -290,13 +295,15 @@ public final class RequestContext implements SessionContext {
         if (shouldSave && !write(session, tree)) {
             return;
         }
-        if (!shouldSave && fromCookie && !touchThrottled()) {
+        if (!shouldSave && fromCookie && !touched && !touchThrottled()) {
             // The document is unchanged; only the expiry moves, so there is nothing to serialize.
             engine.touch(id, new StoredSession(storedJson, session.cookie.expires));
+            touched = true;
         }
-        if (shouldSetCookie) {
+        if (shouldSetCookie && !id.equals(cookieSentFor)) {
             exchange.addSetCookie(engine.setCookie(id, session.cookie));
             cookieSent = true;
+            cookieSentFor = id;
         }
     }
 

@@ -8,6 +8,7 @@ import dev.cloakroom.SessionStoreException;
 import dev.cloakroom.servlet.internal.CommitGuardResponse;
 import dev.cloakroom.servlet.internal.RequestSessions;
 import dev.cloakroom.servlet.internal.ServletExchange;
+import dev.cloakroom.servlet.internal.SessionListeners;
 import dev.cloakroom.servlet.internal.SessionRequestWrapper;
 import dev.cloakroom.servlet.internal.StoreFailures;
 import jakarta.servlet.AsyncEvent;
@@ -21,17 +22,24 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.EventListener;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Servlet sessions kept by Cloakroom. Existing code keeps calling {@code request.getSession()};
  * the {@link jakarta.servlet.http.HttpSession} it gets is backed by the configured store and
- * the express-session compatible cookie. Register it for {@code /*} and the {@code REQUEST}
- * dispatch, ahead of anything that uses sessions:
+ * the express-session compatible cookie. Register it for {@code /*} and every dispatch type,
+ * ahead of anything that uses sessions:
  *
  * <pre>{@code
- * context.addFilter(new CloakroomFilter(options), "/*", EnumSet.of(DispatcherType.REQUEST));
+ * context.addFilter(new CloakroomFilter(options), "/*", EnumSet.allOf(DispatcherType.class));
  * }</pre>
+ *
+ * <p>Every dispatch of one request shares one session. A later dispatch that arrives without this
+ * filter's request wrapper, as an error page does in Tomcat, is wrapped again, so it never reaches
+ * the container's own sessions (no {@code JSESSIONID}); while the response is still open, a session
+ * it creates gets its cookie.
  *
  * <p>The session is committed (saved, and its cookie added) before the response is: on a
  * redirect, an error, a buffer flush, the first byte of the body, or when the chain returns.
@@ -44,16 +52,31 @@ import java.util.Objects;
  * {@code 503 Service Unavailable} in plain text; core has logged the failure.
  *
  * <p>The container's own session manager is bypassed for requests this filter sees; it should
- * not be configured at the same time.
+ * not be configured at the same time. {@code HttpSessionListener}, {@code HttpSessionAttributeListener}
+ * and {@code HttpSessionIdListener}s registered with the container are not seen by this filter: pass
+ * them to {@link #CloakroomFilter(SessionOptions, List)}.
  */
 public final class CloakroomFilter implements Filter {
 
     private static final String CONTEXT_ATTRIBUTE = SessionContext.class.getName();
 
     private final SessionManager manager;
+    private final SessionListeners listeners;
 
     public CloakroomFilter(SessionOptions options) {
+        this(options, List.of());
+    }
+
+    /**
+     * A filter that calls these session listeners where the Servlet specification says, such as
+     * Spring Security's {@code HttpSessionEventPublisher}.
+     *
+     * @throws IllegalArgumentException for a listener that is none of {@code HttpSessionListener},
+     *                                  {@code HttpSessionAttributeListener}, {@code HttpSessionIdListener}
+     */
+    public CloakroomFilter(SessionOptions options, List<? extends EventListener> listeners) {
         this.manager = new SessionManager(Objects.requireNonNull(options, "options"));
+        this.listeners = new SessionListeners(Objects.requireNonNull(listeners, "listeners"));
     }
 
     /**
@@ -76,23 +99,32 @@ public final class CloakroomFilter implements Filter {
         Object context = request.getAttribute(CONTEXT_ATTRIBUTE);
         if (!(context instanceof SessionContext sessions)) {
             throw new IllegalStateException("CloakroomFilter did not handle this request: map it to the path"
-                    + " for the REQUEST dispatch");
+                    + " for every dispatch type");
         }
         return sessions;
     }
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
-        if (!(req instanceof HttpServletRequest httpRequest) || !(res instanceof HttpServletResponse httpResponse)
-                || req.getAttribute(CONTEXT_ATTRIBUTE) != null) {
+        if (!(req instanceof HttpServletRequest httpRequest) || !(res instanceof HttpServletResponse httpResponse)) {
             chain.doFilter(req, res);
             return;
         }
-        ServletExchange exchange = new ServletExchange(httpRequest, httpResponse);
-        RequestSessions sessions = new RequestSessions(manager.open(exchange));
-        CommitGuardResponse response = new CommitGuardResponse(httpResponse, sessions, exchange);
+        RequestSessions sessions;
+        if (req.getAttribute(CONTEXT_ATTRIBUTE) instanceof RequestSessions earlier) {
+            if (SessionRequestWrapper.isWrapped(req)) {
+                chain.doFilter(req, res);
+                return;
+            }
+            sessions = earlier;
+            sessions.reopenForDispatch();
+        } else {
+            ServletExchange exchange = new ServletExchange(httpRequest, httpResponse);
+            sessions = new RequestSessions(manager.open(exchange), exchange, listeners, httpRequest.getServletContext());
+            httpRequest.setAttribute(CONTEXT_ATTRIBUTE, sessions);
+        }
+        CommitGuardResponse response = new CommitGuardResponse(httpResponse, sessions);
         SessionRequestWrapper request = new SessionRequestWrapper(httpRequest, sessions, response, manager.options().name());
-        httpRequest.setAttribute(CONTEXT_ATTRIBUTE, sessions);
 
         Throwable failure = null;
         try {

@@ -43,7 +43,7 @@ final class JettyApp implements AutoCloseable {
         context.setContextPath("/");
         FilterHolder filter = new FilterHolder(new CloakroomFilter(options));
         filter.setAsyncSupported(true);
-        context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(filter, "/*", EnumSet.allOf(DispatcherType.class));
         ServletHolder servlet = new ServletHolder(new HttpServlet() {
             @Override
             protected void service(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {

@@ -36,7 +36,7 @@ final class ServletHarness implements AdapterHarness {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.addFilter(new FilterHolder(new CloakroomFilter(options)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new CloakroomFilter(options)), "/*", EnumSet.allOf(DispatcherType.class));
         context.addServlet(new ServletHolder(servletFor(routes)), "/*");
         server.setHandler(context);
         server.start();

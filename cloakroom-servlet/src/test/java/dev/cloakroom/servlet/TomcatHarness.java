@@ -32,7 +32,9 @@ final class TomcatHarness implements AdapterHarness {
         FilterMap map = new FilterMap();
         map.setFilterName("cloakroom");
         map.addURLPattern("/*");
-        map.setDispatcher(DispatcherType.REQUEST.name());
+        for (DispatcherType type : DispatcherType.values()) {
+            map.setDispatcher(type.name());
+        }
         context.addFilterMap(map);
         Tomcat.addServlet(context, "routes", ServletHarness.servletFor(routes)).addMapping("/*");
         tomcat.start();

@@ -12,41 +12,46 @@ import java.util.Enumeration;
 
 /**
  * An {@link HttpSession} view of one request's Cloakroom {@link Session}. Attributes are the
- * session's attributes, so they are stored as JSON and shared with express-session; a value must
- * be something Jackson can write.
+ * session's attributes, stored as JSON and shared with express-session; a value must be something
+ * Jackson can write, or {@link #setAttribute} fails naming the attribute and the class.
  *
  * <p>What does not map one to one, and what this class does instead:
  * <ul>
- *   <li>{@link #getAttribute}: a value set in this request comes back as the same object; a
- *       stored value comes back in its JSON shape (maps, lists, strings, numbers, booleans).
- *       Use {@code CloakroomFilter.session(request).get(name, Type.class)} for a typed value.
- *       Changing a returned map or list in place is seen and saved.</li>
- *   <li>Times: the stored document is express-session's and has no creation or access time, and
- *       Cloakroom adds no hidden attribute for them. {@link #getLastAccessedTime()} is the moment
- *       the store last recorded a use of the session (its expiry minus its max age), or the
- *       start of this request for a new session or a browser-session cookie.
- *       {@link #getCreationTime()} is the earliest moment known: the same value.</li>
+ *   <li>{@link #getAttribute}: a value set in this request comes back as the same object; a stored
+ *       value comes back as the Java type it was set with when that type is allowed by the
+ *       session's {@code AttributeTypes} (see the README), otherwise in its JSON shape (maps,
+ *       lists, strings, numbers, booleans). Changing a returned object in place is seen and saved.</li>
+ *   <li>{@link #getCreationTime()} is the creation time Cloakroom stored beside the document. A
+ *       session another application created has none; then it is the last-access time below.</li>
+ *   <li>{@link #getLastAccessedTime()} is when the session was last used before this request: the
+ *       expiry the store holds minus the cookie's max age, since every request that uses the
+ *       session moves that expiry. For a new session, a browser-session cookie, or with
+ *       {@code touchAfter} throttling, it is the start of this request or the last time the expiry moved.</li>
  *   <li>{@link #getMaxInactiveInterval()} is the cookie's original max age in seconds, rounded up;
  *       {@code -1} for a browser-session cookie, which the cookie never expires (the store still
  *       drops an unused one after its default lifetime, one day for {@code MemoryStore}).</li>
  *   <li>{@link #setMaxInactiveInterval(int)} sets the cookie's max age from now; zero or less makes
  *       it a browser-session cookie. As in express-session, the browser gets the new expiry when
  *       the cookie is next sent: for a new or changed session, or every time with {@code rolling}.</li>
- *   <li>{@link #invalidate()} destroys the session in the store at once; like every servlet
- *       container, the view then refuses attribute calls with {@link IllegalStateException}.</li>
- *   <li>Binding and attribute listeners are not called.</li>
+ *   <li>{@link #invalidate()} tells {@code HttpSessionListener}s, unbinds every attribute, then
+ *       destroys the session in the store at once; the view then refuses attribute calls with
+ *       {@link IllegalStateException}, as every servlet container does.</li>
+ *   <li>Binding and attribute listeners are called for changes made through this view. Expiry
+ *       happens inside the store, so no listener hears of a session that simply times out.</li>
  * </ul>
  */
 public final class CloakroomHttpSession implements HttpSession {
 
     private final Session session;
     private final ServletContext servletContext;
-    private final long knownSince;
+    private final SessionListeners listeners;
+    private final long lastAccessed;
 
-    CloakroomHttpSession(Session session, ServletContext servletContext, long requestStart) {
+    CloakroomHttpSession(Session session, ServletContext servletContext, long requestStart, SessionListeners listeners) {
         this.session = session;
         this.servletContext = servletContext;
-        this.knownSince = lastUse(session, requestStart);
+        this.listeners = listeners;
+        this.lastAccessed = lastUse(session, requestStart);
     }
 
     private static long lastUse(Session session, long requestStart) {
@@ -75,7 +80,7 @@ public final class CloakroomHttpSession implements HttpSession {
     @Override
     public long getCreationTime() {
         checkValid();
-        return knownSince;
+        return session.created().map(Instant::toEpochMilli).orElse(lastAccessed);
     }
 
     @Override
@@ -86,7 +91,7 @@ public final class CloakroomHttpSession implements HttpSession {
     @Override
     public long getLastAccessedTime() {
         checkValid();
-        return knownSince;
+        return lastAccessed;
     }
 
     @Override
@@ -113,7 +118,7 @@ public final class CloakroomHttpSession implements HttpSession {
     @Override
     public Object getAttribute(String name) {
         checkValid();
-        return session.get(name, Object.class).orElse(null);
+        return session.get(name).orElse(null);
     }
 
     @Override
@@ -122,26 +127,40 @@ public final class CloakroomHttpSession implements HttpSession {
         return Collections.enumeration(session.keys());
     }
 
-    /** Stores {@code value} as JSON; {@code null} removes the attribute, as the servlet spec says. */
+    /**
+     * Stores {@code value} as JSON; {@code null} removes the attribute, as the servlet spec says.
+     *
+     * @throws IllegalArgumentException when Jackson cannot write {@code value}; nothing changes then
+     */
     @Override
     public void setAttribute(String name, Object value) {
         checkValid();
         if (value == null) {
-            session.remove(name);
-        } else {
-            session.set(name, value);
+            removeAttribute(name);
+            return;
         }
+        Object old = session.get(name).orElse(null);
+        session.set(name, value);
+        listeners.set(this, name, value, old);
     }
 
     @Override
     public void removeAttribute(String name) {
         checkValid();
-        session.remove(name);
+        Object old = session.get(name).orElse(null);
+        if (session.remove(name)) {
+            listeners.removed(this, name, old);
+        }
     }
 
+    /** Listeners first, while the session can still be read, then every attribute unbound, then the store. */
     @Override
     public void invalidate() {
         checkValid();
+        listeners.destroyed(this);
+        for (String name : session.keys()) {
+            listeners.removed(this, name, session.get(name).orElse(null));
+        }
         session.destroy();
     }
 

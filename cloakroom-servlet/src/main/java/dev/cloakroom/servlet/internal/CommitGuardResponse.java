@@ -27,10 +27,10 @@ public final class CommitGuardResponse extends HttpServletResponseWrapper {
     private PrintWriter rawWriter;
     private PrintWriter guardedWriter;
 
-    public CommitGuardResponse(HttpServletResponse response, RequestSessions sessions, ServletExchange exchange) {
+    public CommitGuardResponse(HttpServletResponse response, RequestSessions sessions) {
         super(response);
         this.sessions = sessions;
-        this.exchange = exchange;
+        this.exchange = sessions.exchange();
     }
 
     void beforeCommit() {

@@ -2,36 +2,54 @@ package dev.cloakroom.servlet.internal;
 
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionContext;
+import jakarta.servlet.ServletContext;
 
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Core's {@link SessionContext} for one request, plus what the filter needs to know: whether the
- * session has been committed already (because the response body started), after which a new
- * session cannot be created because its cookie could no longer be sent.
+ * Core's {@link SessionContext} for one request, plus what the servlet side needs: whether the
+ * session was committed already (after which a new session can only be created while headers can
+ * still be sent), the {@code HttpSession} view of it, and the listeners to tell about new sessions.
+ * One instance serves every dispatch of the request (REQUEST, then FORWARD, INCLUDE, ERROR, ASYNC).
  */
 public final class RequestSessions implements SessionContext {
 
     private final SessionContext core;
+    private final ServletExchange exchange;
+    private final SessionListeners listeners;
+    private final ServletContext servletContext;
+    private final long start = System.currentTimeMillis();
+    private final Set<String> announced = new HashSet<>(2);
     private boolean committed;
+    private CloakroomHttpSession view;
 
-    public RequestSessions(SessionContext core) {
+    public RequestSessions(SessionContext core, ServletExchange exchange, SessionListeners listeners,
+                           ServletContext servletContext) {
         this.core = core;
+        this.exchange = exchange;
+        this.listeners = listeners;
+        this.servletContext = servletContext;
     }
 
     /**
-     * As core's, but refuses to create a session once the session was committed: the browser
-     * would never get its cookie, so the session would be lost after this response.
+     * As core's, but refuses to create a session once the session was committed and headers can no
+     * longer be sent: the browser would never get its cookie, so the session would be lost.
      *
-     * @throws IllegalStateException when a new session would be needed after the body started
+     * @throws IllegalStateException when a new session would be needed after the response started
      */
     @Override
     public Session session() {
-        if (committed && liveExisting().isEmpty()) {
+        if (committed && !exchange.headersStillOpen() && liveExisting().isEmpty()) {
             throw new IllegalStateException("cannot create a session after the response body has started:"
                     + " call request.getSession() before writing the body");
         }
-        return core.session();
+        Session session = core.session();
+        if (session.isNew() && !session.isInvalidated() && announced.add(session.id())) {
+            listeners.created(view(session));
+        }
+        return session;
     }
 
     @Override
@@ -42,6 +60,20 @@ public final class RequestSessions implements SessionContext {
     /** The existing session unless it was invalidated in this request. */
     Optional<Session> liveExisting() {
         return core.existing().filter(s -> !s.isInvalidated());
+    }
+
+    /** The {@code HttpSession} face of {@code session}, the same object for the same session. */
+    CloakroomHttpSession view(Session session) {
+        if (view == null || view.session() != session) {
+            view = new CloakroomHttpSession(session, servletContext, start, listeners);
+        }
+        return view;
+    }
+
+    /** Tells the listeners about an id {@code changeSessionId()} replaced. */
+    void idChanged(Session session, String oldId) {
+        announced.add(session.id());
+        listeners.idChanged(view(session), oldId);
     }
 
     @Override
@@ -67,7 +99,21 @@ public final class RequestSessions implements SessionContext {
         }
     }
 
+    /**
+     * Starts a new commit round for a later dispatch (an error page) while the response is still
+     * open, so what it does to the session is committed, cookie included, before its body leaves.
+     */
+    public void reopenForDispatch() {
+        if (exchange.headersStillOpen()) {
+            committed = false;
+        }
+    }
+
     boolean isCommitted() {
         return committed;
+    }
+
+    ServletExchange exchange() {
+        return exchange;
     }
 }

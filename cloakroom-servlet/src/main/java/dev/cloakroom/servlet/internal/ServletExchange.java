@@ -48,6 +48,12 @@ public final class ServletExchange implements SessionExchange {
         response.addHeader("Set-Cookie", headerValue);
     }
 
+    /** Until the container commits the response, say while an error page renders after {@code sendError}. */
+    @Override
+    public boolean headersStillOpen() {
+        return !response.isCommitted();
+    }
+
     /**
      * Adds the session's cookies again after the application reset the response, which drops
      * every header: the session was already saved, so without them the browser would never

@@ -3,6 +3,7 @@ package dev.cloakroom.servlet.internal;
 import dev.cloakroom.Session;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -20,8 +21,6 @@ public final class SessionRequestWrapper extends HttpServletRequestWrapper {
     private final RequestSessions sessions;
     private final CommitGuardResponse response;
     private final String cookieName;
-    private final long start;
-    private CloakroomHttpSession view;
     private SessionAsyncContext asyncContext;
 
     public SessionRequestWrapper(HttpServletRequest request, RequestSessions sessions, CommitGuardResponse response,
@@ -30,7 +29,16 @@ public final class SessionRequestWrapper extends HttpServletRequestWrapper {
         this.sessions = sessions;
         this.response = response;
         this.cookieName = cookieName;
-        this.start = System.currentTimeMillis();
+    }
+
+    /** Whether {@code request} is, or wraps, one of these: then a later dispatch needs no second wrapper. */
+    public static boolean isWrapped(ServletRequest request) {
+        for (ServletRequest r = request; r != null; r = r instanceof ServletRequestWrapper w ? w.getRequest() : null) {
+            if (r instanceof SessionRequestWrapper) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -46,7 +54,7 @@ public final class SessionRequestWrapper extends HttpServletRequestWrapper {
     public HttpSession getSession(boolean create) {
         Optional<Session> existing = sessions.liveExisting();
         if (existing.isPresent()) {
-            return view(existing.get());
+            return sessions.view(existing.get());
         }
         if (!create) {
             return null;
@@ -56,19 +64,12 @@ public final class SessionRequestWrapper extends HttpServletRequestWrapper {
             throw new IllegalStateException("this version of Cloakroom cannot start a new session in the request"
                     + " that invalidated the old one; the next request will get one");
         }
-        return view(session);
+        return sessions.view(session);
     }
 
     @Override
     public HttpSession getSession() {
         return getSession(true);
-    }
-
-    private HttpSession view(Session session) {
-        if (view == null || view.session() != session) {
-            view = new CloakroomHttpSession(session, getServletContext(), start);
-        }
-        return view;
     }
 
     /**
@@ -85,7 +86,9 @@ public final class SessionRequestWrapper extends HttpServletRequestWrapper {
         if (sessions.isCommitted()) {
             throw new IllegalStateException("cannot change the session id after the response body has started");
         }
+        String oldId = session.id();
         session.changeId();
+        sessions.idChanged(session, oldId);
         return session.id();
     }
 
