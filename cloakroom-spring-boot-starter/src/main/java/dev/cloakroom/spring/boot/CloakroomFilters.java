@@ -6,20 +6,14 @@ import dev.cloakroom.servlet.CloakroomFilter;
 import java.util.EventListener;
 import java.util.List;
 
-/**
- * Creates the {@link CloakroomFilter} with the context's session listeners. This is the one place
- * that talks to the servlet module's listener API.
- */
+/** Creates the {@link CloakroomFilter} with the context's session listeners. */
 final class CloakroomFilters {
 
     private CloakroomFilters() {
     }
 
-    /**
-     * Waiting for the servlet module's {@code CloakroomFilter(options, listeners)}: until then the
-     * listeners are not told of session events. The wiring is {@code new CloakroomFilter(options, listeners)}.
-     */
+    /** {@code listeners}: the context's HttpSessionListener, HttpSessionAttributeListener and HttpSessionIdListener beans, each once. */
     static CloakroomFilter create(SessionOptions options, List<EventListener> listeners) {
-        return new CloakroomFilter(options);
+        return new CloakroomFilter(options, listeners);
     }
 }
