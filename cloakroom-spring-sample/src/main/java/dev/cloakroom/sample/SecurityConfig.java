@@ -11,6 +11,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Everything needs a login, the error page included. Spring Security's defaults otherwise: its
@@ -27,6 +28,12 @@ public class SecurityConfig {
                 .rememberMe(remember -> remember.key(rememberMeKey).userDetailsService(users))
                 .logout(Customizer.withDefaults());
         return http.build();
+    }
+
+    /** Publishes session events as Spring application events, for {@link SessionAudit}. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     @Bean

@@ -154,4 +154,33 @@ abstract class ShopScenarios {
         nextDay.cookie("remember-me", null);
         assertLoggedIn(nextDay, "alice");
     }
+
+    @Test
+    void aPostWithoutItsCsrfTokenIsRefusedThroughTheErrorPage() {
+        Browser browser = server().browser();
+        browser.login("alice", ShopServer.ALICE_PASSWORD, false);
+        HttpResponse<String> forged = browser.postForm("/cart", Map.of("name", "anvil"));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("Whitelabel Error Page");
+        assertThat(browser.get("/cart").body()).doesNotContain("anvil");
+
+        Browser anonymous = server().browser();
+        HttpResponse<String> refused = anonymous.postForm("/cart", Map.of("name", "anvil"));
+        assertThat(refused.statusCode()).as("the error page needs a login too").isEqualTo(302);
+    }
+
+    @Test
+    void sessionListenersHearOfTheNewIdAtLoginAndTheEndAtLogout() {
+        SessionAudit audit = server().context().getBean(SessionAudit.class);
+        Browser browser = server().browser();
+        browser.get("/login");
+        String before = Browser.sessionId(browser.cookie(Browser.SESSION_COOKIE));
+        browser.login("alice", ShopServer.ALICE_PASSWORD, false);
+        String after = Browser.sessionId(browser.cookie(Browser.SESSION_COOKIE));
+        browser.logout();
+
+        assertThat(audit.events()).containsSubsequence("created " + before, "changed " + before + " " + after,
+                "destroyed " + after);
+        assertThat(audit.events()).filteredOn(e -> e.equals("created " + before)).hasSize(1);
+    }
 }
