@@ -5,7 +5,16 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * A small shop: form login, remember-me and a cart, with its sessions kept by Cloakroom. The
- * store is chosen by profile: none (memory), {@code redis} or {@code postgres}.
+ * store is chosen by profile: none (memory), {@code redis} ({@code REDIS_URL}) or {@code postgres}
+ * ({@code DATABASE_URL}, {@code DATABASE_USER}, {@code DATABASE_PASSWORD}). The secrets come from
+ * the environment: {@code CLOAKROOM_SECRET}, {@code SHOP_REMEMBER_ME_KEY}, and the two customers'
+ * passwords {@code SHOP_ALICE_PASSWORD} and {@code SHOP_BOB_PASSWORD}. For example:
+ *
+ * <pre>
+ * mvn -pl cloakroom-spring-sample -am package -DskipTests
+ * CLOAKROOM_SECRET=... SHOP_REMEMBER_ME_KEY=... SHOP_ALICE_PASSWORD=... SHOP_BOB_PASSWORD=... \
+ *   java -jar cloakroom-spring-sample/target/cloakroom-spring-sample-0.1.0-SNAPSHOT.jar --spring.profiles.active=redis
+ * </pre>
  */
 @SpringBootApplication
 public class ShopApplication {

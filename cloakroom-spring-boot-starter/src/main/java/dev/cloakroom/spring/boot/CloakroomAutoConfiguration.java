@@ -45,8 +45,9 @@ public class CloakroomAutoConfiguration {
     /** The filter's order: Spring Session's, so it runs before Spring Security's filter chain. */
     public static final int FILTER_ORDER = Integer.MIN_VALUE + 50;
 
+    /** Not made when the application has its own store, or its own options (which carry their store). */
     @Bean
-    @ConditionalOnMissingBean(SessionStore.class)
+    @ConditionalOnMissingBean({SessionStore.class, SessionOptions.class})
     SessionStore cloakroomSessionStore(CloakroomProperties properties, Environment environment, ListableBeanFactory beans) {
         return SessionStoreFactory.create(properties, Binder.get(environment), beans, beanClassLoader(beans));
     }

@@ -18,7 +18,8 @@ public class CloakroomProperties {
 
     /**
      * Secrets that sign the session cookie: the first signs new cookies, every one verifies
-     * incoming cookies. Put a new secret first to rotate. Required.
+     * incoming cookies. Put a new secret first to rotate. Required. A comma separates secrets, so
+     * a secret containing one must be given in indexed form (cloakroom.secret[0]).
      */
     private List<String> secret = new ArrayList<>();
 

@@ -86,9 +86,9 @@ class CloakroomAutoConfigurationTest {
     @Test
     void anApplicationOptionsBeanWinsEntirely() {
         SessionOptions own = SessionOptions.builder().secret("own-secret").name("own.sid").build();
-        Contexts.bare().withPropertyValues("cloakroom.name=ignored.sid")
+        Contexts.bare().withPropertyValues("cloakroom.name=ignored.sid", "cloakroom.store=jdbc")
                 .withBean(SessionOptions.class, () -> own).run(context -> {
-                    assertThat(context).hasNotFailed();
+                    assertThat(context).hasNotFailed().as("the options carry their own store").doesNotHaveBean(SessionStore.class);
                     assertThat(context.getBean(SessionOptions.class)).isSameAs(own);
                     assertThat(context).hasBean("cloakroomFilterRegistration");
                 });
