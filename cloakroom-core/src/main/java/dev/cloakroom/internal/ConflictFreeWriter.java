@@ -30,27 +30,19 @@ final class ConflictFreeWriter {
         this.engine = engine;
     }
 
-    /** What a successful write stored: the document's text and its attributes. */
-    record Written(String json, ObjectNode attributes) {
-    }
-
     /**
-     * Writes this request's attributes for {@code id} and returns what is now stored, or empty
-     * when the session is gone from the store and nothing was written.
-     *
-     * @param expectedJson the stored document as this request last saw it (loaded or written)
-     * @param stored       that document's attributes
-     * @param base         this request's own attributes at that moment; its changes are measured from here
-     * @param ours         this request's attributes now
+     * Writes this request's attributes {@code ours} for {@code id} over {@code last}, the document
+     * this request last saw, and returns what is now stored; empty when the session is gone from
+     * the store and nothing was written.
      */
-    Optional<Written> write(String id, String expectedJson, ObjectNode stored, ObjectNode base, ObjectNode ours,
-                            CookieState cookie) {
-        ObjectNode candidate = JsonEquality.same(stored, base) ? ours : applyOwnChanges(stored, base, ours);
+    Optional<StoreCopy> write(String id, StoreCopy last, ObjectNode ours, CookieState cookie) {
+        ObjectNode base = last.ours();
+        ObjectNode candidate = JsonEquality.same(last.attributes(), base) ? ours : applyOwnChanges(last.attributes(), base, ours);
         String json = engine.codec.encode(cookie, candidate);
-        String expected = expectedJson;
+        String expected = last.json();
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             if (engine.replace(id, expected, new StoredSession(json, cookie.expires))) {
-                return Optional.of(new Written(json, candidate));
+                return Optional.of(new StoreCopy(json, candidate, ours));
             }
             Optional<StoredSession> current = engine.get(id);
             if (current.isEmpty()) {

@@ -33,28 +33,38 @@ public final class RequestContext implements SessionContext {
 
     private SessionState session;
     private boolean lookedUp;
-    /** The id and attributes the session had when it entered this request (express's originalId / originalHash). */
-    private String originalId;
-    private ObjectNode originalTree;
-    /** The attributes as last written to the store in this request, or as loaded when resave is off. */
-    private ObjectNode savedTree;
-    /** The stored document as this request last saw or wrote it; null when the id has never been stored. */
-    private String storedJson;
-    /** The attributes of {@link #storedJson}; they include other requests' changes merged in by a save. */
-    private ObjectNode storedTree;
-    /** This request's own attributes when {@link #storedJson} was read or written: its changes count from here. */
-    private ObjectNode baseTree;
+
+    /*
+     * Four views of the session's attributes decide what commit() does. Each is a tree of its own,
+     * never changed in place:
+     *   arrival    - how the session entered the request: did the handler change it?
+     *   lastSaved  - what this request regards as stored: is a save still owed?
+     *   inStore    - the store's document as last read or written: what a compare-and-set expects
+     *   commits    - what the first commit saw: did anything change after it?
+     */
+    private Arrival arrival;
+    /** The attributes this request last wrote, or, with resave off, those it loaded; null while a save is owed. */
+    private ObjectNode lastSaved;
+    /** Null while the session's id has never been stored. */
+    private StoreCopy inStore;
     /** The expiry the store held when loaded, for touch throttling. */
     private Instant loadedExpires;
-    private boolean committed;
-    /** Whether a commit sent the session cookie, and for which id. */
-    private boolean cookieSent;
-    private String cookieSentFor;
-    /** Whether a commit already moved the stored expiry, or deleted an unset session; once per request is enough. */
-    private boolean touched;
-    private boolean unsetDestroyed;
-    /** The attributes at the first commit, to spot changes made after it. */
-    private ObjectNode committedTree;
+    private final Commits commits = new Commits();
+
+    /** The session as it entered this request, or as this request created it: express's originalId and originalHash. */
+    private record Arrival(String id, ObjectNode attributes) {
+    }
+
+    /** What commits so far have done; a request may commit more than once (see {@link #commit()}). */
+    private static final class Commits {
+        boolean done;
+        /** The id whose cookie a commit sent, or null. */
+        String cookieSentFor;
+        boolean touched;
+        boolean unsetDestroyed;
+        /** The attributes the first commit saw, to spot changes made after it. */
+        ObjectNode atFirst;
+    }
 
     RequestContext(SessionEngine engine, SessionExchange exchange) {
         this.engine = engine;
@@ -129,27 +139,23 @@ public final class RequestContext implements SessionContext {
         }
         loadedExpires = decoded.cookie().expires;
         session = new SessionState(this, engine.values, cookieId, false, decoded.cookie(), decoded.attributes());
-        originalId = cookieId;
-        originalTree = decoded.attributes().deepCopy();
-        savedTree = options.resave() ? null : originalTree;
-        remember(stored.get().json(), originalTree, originalTree);
+        arrive(cookieId, stored.get().json(), decoded.attributes().deepCopy());
     }
 
-    /** Records what the store now holds for the session and this request's view at that moment. */
-    private void remember(String json, ObjectNode stored, ObjectNode base) {
-        storedJson = json;
-        storedTree = stored;
-        baseTree = base;
+    /** The session {@code id} entered the request holding {@code attributes}, stored as {@code json}. */
+    private void arrive(String id, String json, ObjectNode attributes) {
+        arrival = new Arrival(id, attributes);
+        lastSaved = options.resave() ? null : attributes;
+        inStore = StoreCopy.loaded(json, attributes);
     }
 
     private void generate() {
         String id = newId();
         ObjectNode attributes = Sidecar.freshAttributes(engine.clock.instant());
         session = new SessionState(this, engine.values, id, true, freshCookie(), attributes);
-        originalId = id;
-        originalTree = attributes.deepCopy();
-        savedTree = null;
-        remember(null, null, null);
+        arrival = new Arrival(id, attributes.deepCopy());
+        lastSaved = null;
+        inStore = null;
     }
 
     private String newId() {
@@ -182,11 +188,11 @@ public final class RequestContext implements SessionContext {
     }
 
     void regenerate(SessionState s, boolean keepData) {
-        if (storedJson != null) {
+        if (inStore != null) {
             engine.destroy(s.id);
         }
         String id = newId();
-        remember(null, null, null);
+        inStore = null;
         if (keepData) {
             s.id = id;
         } else {
@@ -219,12 +225,12 @@ public final class RequestContext implements SessionContext {
             decoded.cookie().expires = stored.get().expires();
         }
         s.replace(s.id, s.isNew, decoded.cookie(), decoded.attributes());
-        if (s.id.equals(originalId)) {
-            originalTree = decoded.attributes().deepCopy();
-            savedTree = options.resave() ? null : originalTree;
-        }
         ObjectNode loaded = decoded.attributes().deepCopy();
-        remember(stored.get().json(), loaded, loaded);
+        if (s.id.equals(arrival.id())) {
+            arrive(s.id, stored.get().json(), loaded);
+        } else {
+            inStore = StoreCopy.loaded(stored.get().json(), loaded);
+        }
     }
 
     /** {@link Session#save()}: a session destroyed meanwhile by another request is not brought back. */
@@ -240,51 +246,57 @@ public final class RequestContext implements SessionContext {
      * meanwhile; then nothing was written.
      */
     private boolean write(SessionState s, ObjectNode tree) {
-        if (storedJson == null) {
+        if (inStore == null) {
             String json = engine.codec.encode(s.cookie, tree);
             engine.set(s.id, new StoredSession(json, s.cookie.expires));
-            remember(json, tree, tree);
+            inStore = StoreCopy.loaded(json, tree);
         } else {
-            Optional<ConflictFreeWriter.Written> written = engine.writer.write(s.id, storedJson, storedTree, baseTree, tree, s.cookie);
+            Optional<StoreCopy> written = engine.writer.write(s.id, inStore, tree, s.cookie);
             if (written.isEmpty()) {
                 SessionEngine.info("session {} was destroyed by another request; its changes here are dropped", s.id);
                 return false;
             }
-            remember(written.get().json(), written.get().attributes(), tree);
+            inStore = written.get();
         }
-        savedTree = tree;
+        lastSaved = tree;
         return true;
     }
 
+    /**
+     * Saves, touches and sends the cookie by express-session's rules. A later call, once the
+     * response may be gone, only saves what changed since ({@link #commitAgain()}); while the
+     * exchange says headers are still open (an error page after {@code sendError}), it follows these
+     * rules again, without a second cookie for the same id or a second touch.
+     */
     @Override
     public void commit() {
-        if (committed && !exchange.headersStillOpen()) {
+        if (commits.done && !exchange.headersStillOpen()) {
             commitAgain();
             return;
         }
-        committed = true;
+        commits.done = true;
         if (session == null) {
             return;
         }
         if (!session.isLive()) {
-            if (session.unset && options.unset() == UnsetAction.DESTROY && !unsetDestroyed) {
+            if (session.unset && options.unset() == UnsetAction.DESTROY && !commits.unsetDestroyed) {
                 engine.destroy(session.id);
-                unsetDestroyed = true;
+                commits.unsetDestroyed = true;
             }
             return;
         }
         session.cookie.resetMaxAge();
         String id = session.id;
-        ObjectNode tree = session.valuesUntouched() && id.equals(originalId) ? originalTree : session.tree();
-        committedTree = tree;
-        boolean valuesChanged = !JsonEquality.same(originalTree, tree);
-        boolean modified = !id.equals(originalId) || valuesChanged;
+        boolean arrived = id.equals(arrival.id());
+        ObjectNode tree = session.valuesUntouched() && arrived ? arrival.attributes() : session.tree();
+        commits.atFirst = tree;
+        boolean valuesChanged = !JsonEquality.same(arrival.attributes(), tree);
+        boolean modified = !arrived || valuesChanged;
         boolean fromCookie = id.equals(cookieId);
 
-        // express's isSaved; when nothing was written yet the saved state is the loaded one, already compared.
-        boolean saved = id.equals(originalId)
-                && (savedTree == originalTree ? !valuesChanged : JsonEquality.same(tree, savedTree));
-        boolean shouldSave = !options.saveUninitialized() && savedTree == null && !fromCookie ? modified : !saved;
+        // express's isSaved; when nothing was written yet the saved state is the arrival, already compared.
+        boolean saved = arrived && (lastSaved == arrival.attributes() ? !valuesChanged : JsonEquality.same(tree, lastSaved));
+        boolean shouldSave = !options.saveUninitialized() && lastSaved == null && !fromCookie ? modified : !saved;
         boolean shouldSetCookie = fromCookie
                 ? options.rolling() || (session.cookie.expires != null && modified)
                 : options.saveUninitialized() || modified;
@@ -295,15 +307,14 @@ public final class RequestContext implements SessionContext {
         if (shouldSave && !write(session, tree)) {
             return;
         }
-        if (!shouldSave && fromCookie && !touched && !touchThrottled()) {
+        if (!shouldSave && fromCookie && !commits.touched && !touchThrottled()) {
             // The document is unchanged; only the expiry moves, so there is nothing to serialize.
-            engine.touch(id, new StoredSession(storedJson, session.cookie.expires));
-            touched = true;
+            engine.touch(id, new StoredSession(inStore.json(), session.cookie.expires));
+            commits.touched = true;
         }
-        if (shouldSetCookie && !id.equals(cookieSentFor)) {
+        if (shouldSetCookie && !id.equals(commits.cookieSentFor)) {
             exchange.addSetCookie(engine.setCookie(id, session.cookie));
-            cookieSent = true;
-            cookieSentFor = id;
+            commits.cookieSentFor = id;
         }
     }
 
@@ -315,18 +326,18 @@ public final class RequestContext implements SessionContext {
         if (session == null || !session.isLive()) {
             return;
         }
-        if (!session.id.equals(cookieId) && !cookieSent) {
+        if (!session.id.equals(cookieId) && !session.id.equals(commits.cookieSentFor)) {
             // No cookie names this session and none can be sent any more: storing it would
             // only leave an orphan until its expiry.
             return;
         }
         ObjectNode tree = session.tree();
-        ObjectNode baseline = committedTree != null ? committedTree
-                : session.id.equals(originalId) ? originalTree : null;
+        ObjectNode baseline = commits.atFirst != null ? commits.atFirst
+                : session.id.equals(arrival.id()) ? arrival.attributes() : null;
         if (baseline == null || !JsonEquality.same(baseline, tree)) {
             write(session, tree);
         }
-        committedTree = tree;
+        commits.atFirst = tree;
     }
 
     private boolean touchThrottled() {

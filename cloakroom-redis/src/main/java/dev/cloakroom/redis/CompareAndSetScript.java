@@ -50,7 +50,7 @@ final class CompareAndSetScript {
         return wrote != null && wrote == 1L;
     }
 
-    private static String sha1(String script) {
+    static String sha1(String script) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -107,10 +107,15 @@ public final class RedisStore implements EnumerableSessionStore, AutoCloseable {
         }
     }
 
+    /** The document with its live expiry, read from its TTL in the same script, so touches count. */
     @Override
     public Optional<StoredSession> get(String id) {
-        String json = call("GET", l -> l.strings.get(key(id)));
-        return json == null ? Optional.empty() : Optional.of(new StoredSession(json, null));
+        ReadScript.Read read = call("EVALSHA", l -> ReadScript.run(l.scripts, key(id)));
+        if (read == null) {
+            return Optional.empty();
+        }
+        Instant expires = read.remainingMillis() >= 0 ? clock.instant().plusMillis(read.remainingMillis()) : null;
+        return Optional.of(new StoredSession(read.json(), expires));
     }
 
     @Override

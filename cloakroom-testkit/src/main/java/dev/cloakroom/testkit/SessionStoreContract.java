@@ -213,6 +213,21 @@ public abstract class SessionStoreContract {
             assertHolds("browser-session", s);
         }
 
+        /**
+         * Core reads the live expiry from {@code get}: it becomes the cookie's, and
+         * {@code HttpSession.getLastAccessedTime()} is that expiry minus the max age.
+         */
+        @Test
+        void getReportsTheExpiryTheLastTouchSet() {
+            Instant now = Instant.now();
+            store.set("seen", session("a", now.plusSeconds(3600)));
+            Instant later = now.plusSeconds(7200);
+            store.touch("seen", session("a", later));
+            Instant reported = store.get("seen").orElseThrow().expires();
+            assertThat(reported).as("expiry after the touch").isNotNull()
+                    .isBetween(later.minusSeconds(1), later.plusSeconds(1));
+        }
+
         @Test
         void touchMovesTheExpiry() throws InterruptedException {
             store.set("touched", session("a", Instant.now().plusMillis(1500)));
