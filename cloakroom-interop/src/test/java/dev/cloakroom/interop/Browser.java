@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * One browser visiting both apps: like a real one on a shared domain, it keeps one session cookie
@@ -38,6 +40,16 @@ final class Browser {
     HttpResponse<String> putJson(String base, String path, String json) {
         return send(request(base, path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    /** Posts an HTML form, its fields URL-encoded in the given order. */
+    HttpResponse<String> postForm(String base, String path, Map<String, String> fields) {
+        String form = fields.entrySet().stream()
+                .map(f -> URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(request(base, path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     /** Logs in on the Cloakroom demo's form. */
