@@ -38,10 +38,13 @@ public interface Session {
     /**
      * The attribute as the Java type it was set with, without naming the type: what
      * {@code HttpSession.getAttribute} returns. The type comes from a hint stored beside the
-     * document when the value was set, and is used only when {@link AttributeTypes} allows it;
-     * otherwise, or for a value another app wrote, the value comes back in its JSON shape (maps,
-     * lists, strings, numbers, booleans), with a warning naming the attribute when a hint was refused.
-     * The same object is returned on every call in a request, so in-place changes are tracked.
+     * document when the value was set, and is used only when {@link AttributeTypes} allows it. A
+     * value another app wrote, with no hint, comes back in its JSON shape (maps, lists, strings,
+     * numbers, booleans). A value whose hint is refused, names a class this application lacks, or
+     * does not fit its JSON reads as absent, with a warning naming the attribute: code that casts
+     * copes with an absent value as with one never set. Its stored JSON is kept, and a typed
+     * {@link #get(String, Class)} still reads it. The same object is returned on every call in a
+     * request, so in-place changes are tracked.
      */
     Optional<Object> get(String key);
 

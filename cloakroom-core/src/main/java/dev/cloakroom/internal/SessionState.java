@@ -11,6 +11,7 @@ import dev.cloakroom.SessionCookie;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -37,6 +38,8 @@ final class SessionState implements Session {
     private LinkedHashMap<String, Object> values;
     /** Cloakroom's sidecar as stored: the creation time and the type hints of values not yet read. */
     private Sidecar sidecar;
+    /** Attributes whose stored type hint an untyped read refused; they stay stored as they are. */
+    private final Set<String> refused = new HashSet<>();
     /** False while every value is the untouched JSON from the store, so comparing is not needed. */
     private boolean touchedValues;
     boolean destroyed;
@@ -55,6 +58,7 @@ final class SessionState implements Session {
         this.cookie = cookie;
         this.values = new LinkedHashMap<>();
         this.sidecar = Sidecar.read(attributes.get(Sidecar.KEY));
+        this.refused.clear();
         for (Map.Entry<String, JsonNode> field : attributes.properties()) {
             if (!Sidecar.KEY.equals(field.getKey())) {
                 values.put(field.getKey(), field.getValue());
@@ -159,10 +163,17 @@ final class SessionState implements Session {
         if (!(value instanceof JsonNode json)) {
             return Optional.of(value);
         }
-        Object converted = mapper.readUntyped(key, json, sidecar.type(key));
+        if (refused.contains(key)) {
+            return Optional.empty();
+        }
+        Optional<Object> converted = mapper.readUntyped(key, json, sidecar.type(key));
+        if (converted.isEmpty()) {
+            refused.add(key);
+            return converted;
+        }
         touchedValues = true;
-        values.put(key, new Read(converted, json, mapper.toJson(converted)));
-        return Optional.ofNullable(converted);
+        values.put(key, new Read(converted.get(), json, mapper.toJson(converted.get())));
+        return converted;
     }
 
     @SuppressWarnings("unchecked")
@@ -211,6 +222,7 @@ final class SessionState implements Session {
             mapper.toJsonForSet(key, value);
         }
         touchedValues = true;
+        refused.remove(key);
         values.put(key, value == null ? JsonNodeFactory.instance.nullNode() : value);
         return this;
     }
@@ -219,6 +231,7 @@ final class SessionState implements Session {
     public boolean remove(String key) {
         checkLive();
         touchedValues = true;
+        refused.remove(key);
         return values.remove(key) != null;
     }
 

@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -86,36 +87,42 @@ final class ValueMapper {
         return hint;
     }
 
-    /** A stored value as the type its hint names, or in its JSON shape when there is no usable hint. */
-    Object readUntyped(String attribute, JsonNode json, String hint) {
+    /**
+     * A stored value as the type its hint names, or in its JSON shape when it has no hint (a value
+     * another app wrote). Empty when the hint cannot be used: a refused or missing class, or JSON
+     * that does not fit. Code that casts what it reads copes with an absent value, as with one
+     * never set, where a map in place of its own type would fail on every request.
+     */
+    Optional<Object> readUntyped(String attribute, JsonNode json, String hint) {
         if (hint == null) {
-            return mapper.convertValue(json, Object.class);
+            return Optional.ofNullable(mapper.convertValue(json, Object.class));
         }
         List<String> names = TypeHints.classNames(hint);
         if (names.isEmpty()) {
-            return refuse(attribute, json, "a malformed type hint");
+            return refuse(attribute, "a malformed type hint");
         }
         for (String name : names) {
             if (!types.allows(name)) {
-                return refuse(attribute, json, "the type hint names " + name + ", which is not an allowed attribute type");
+                return refuse(attribute, "the type hint names " + name + ", which is not an allowed attribute type");
             }
         }
         JavaType type;
         try {
             type = mapper.getTypeFactory().constructFromCanonical(hint);
         } catch (IllegalArgumentException e) {
-            return refuse(attribute, json, "the type hint names a class this application does not have");
+            return refuse(attribute, "the type hint names a class this application does not have");
         }
         try {
-            return convert(json, type);
+            return Optional.ofNullable(convert(json, type));
         } catch (JacksonException | IllegalArgumentException e) {
-            return refuse(attribute, json, "its JSON does not fit " + type.getRawClass().getName());
+            return refuse(attribute, "its JSON does not fit " + type.getRawClass().getName());
         }
     }
 
-    private Object refuse(String attribute, JsonNode json, String reason) {
-        LOG.warn("session attribute '{}' is read as plain JSON: {}", attribute, reason);
-        return mapper.convertValue(json, Object.class);
+    private static Optional<Object> refuse(String attribute, String reason) {
+        LOG.warn("session attribute '{}' reads as absent: {}. Its stored JSON is kept; a typed read"
+                + " (get(name, Type.class)) still sees it", attribute, reason);
+        return Optional.empty();
     }
 
     private boolean warnOnce(String className) {

@@ -119,13 +119,13 @@ class TypedAttributesTest extends LifecycleFixture {
         }
 
         @Test
-        void aGadgetClassIsNeverLoadedAndTheValueReadsAsJson() {
+        void aGadgetClassIsNeverLoadedAndTheValueReadsAsAbsent() {
             configure(b -> b.attributeTypes(AttributeTypes.builder().allowPackages("dev.cloakroom.other").build()));
             int before = Gadget.initialized;
             storeWithHint("prefs", Gadget.class.getName());
             try (ConsoleCopy log = new ConsoleCopy()) {
-                assertThat(readBack(ID, "prefs")).isEqualTo(Map.of("command", "rm -rf /"));
-                assertThat(log.text()).contains("session attribute 'prefs' is read as plain JSON")
+                assertThat(readBack(ID, "prefs")).isNull();
+                assertThat(log.text()).contains("session attribute 'prefs' reads as absent")
                         .contains("not an allowed attribute type").doesNotContain(ID);
             }
             assertThat(Gadget.initialized).as("the class was not even initialized").isEqualTo(before);
@@ -134,29 +134,50 @@ class TypedAttributesTest extends LifecycleFixture {
         @Test
         void javaNetUrlIsRefused() {
             storeWithHint("home", "java.net.URL");
-            assertThat(readBack(ID, "home")).isInstanceOf(Map.class);
+            assertThat(readBack(ID, "home")).isNull();
         }
 
         @Test
         void aHintHiddenInsideAGenericTypeIsRefused() {
             storeWithHint("list", "java.util.ArrayList<java.net.URL>");
-            assertThat(readBack(ID, "list")).isInstanceOf(Map.class);
+            assertThat(readBack(ID, "list")).isNull();
         }
 
         @Test
-        void aMalformedOrMissingClassReadsAsJson() {
+        void aMalformedOrMissingClassReadsAsAbsent() {
             storeWithHint("a", "java.util.ArrayList<<dev.cloakroom.lifecycle.X");
-            assertThat(readBack(ID, "a")).isInstanceOf(Map.class);
+            assertThat(readBack(ID, "a")).isNull();
             storeWithHint("b", "dev.cloakroom.lifecycle.NoSuchClass");
-            assertThat(readBack(ID, "b")).isInstanceOf(Map.class);
+            assertThat(readBack(ID, "b")).isNull();
         }
 
         @Test
-        void jsonThatDoesNotFitTheTypeReadsAsJson() {
+        void jsonThatDoesNotFitTheTypeReadsAsAbsent() {
             storeWithHint("cart", Cart.class.getName() + "X");
-            assertThat(readBack(ID, "cart")).isInstanceOf(Map.class);
+            assertThat(readBack(ID, "cart")).isNull();
             storeWithHint("n", "java.lang.Long");
-            assertThat(readBack(ID, "n")).isInstanceOf(Map.class);
+            assertThat(readBack(ID, "n")).isNull();
+        }
+
+        @Test
+        void theRefusedValueStaysStoredAndATypedReadStillSeesIt() {
+            storeWithHint("prefs", "java.net.URL");
+            withSession(cookieFor(ID), s -> {
+                assertThat(s.get("prefs")).isEmpty();
+                assertThat(s.keys()).contains("prefs");
+                assertThat(s.get("prefs", Map.class)).contains(Map.of("command", "rm -rf /"));
+            });
+            assertThat(store.sets.get()).as("nothing was rewritten").isZero();
+        }
+
+        @Test
+        void aValueSetAfterTheRefusalReadsNormally() {
+            storeWithHint("prefs", "java.net.URL");
+            withSession(cookieFor(ID), s -> {
+                assertThat(s.get("prefs")).isEmpty();
+                s.set("prefs", "dark");
+                assertThat(s.get("prefs")).contains("dark");
+            });
         }
 
         @Test
@@ -171,15 +192,26 @@ class TypedAttributesTest extends LifecycleFixture {
     }
 
     @Nested
+    class WhenAnotherAppWroteTheValue {
+
+        @Test
+        void itComesBackInItsJsonShape() {
+            storeRaw(ID, "{\"cookie\":{\"originalMaxAge\":null,\"expires\":null,\"httpOnly\":true,\"path\":\"/\"},"
+                    + "\"cart\":{\"items\":[{\"sku\":\"a\",\"quantity\":1}]}}");
+            assertThat(readBack(ID, "cart")).isEqualTo(Map.of("items", List.of(Map.of("sku", "a", "quantity", 1))));
+        }
+    }
+
+    @Nested
     class WhenTheTypeIsNotAllowed {
 
         @Test
-        void anUntypedReadGivesItsJsonShapeWithAWarningNamingTheType() {
+        void anUntypedReadGivesNothingWithAWarningNamingTheType() {
             configure(b -> b.attributeTypes(AttributeTypes.defaults()));
             String id = seed(s -> s.set("cart", new Cart(List.of(new Item("apple", 2)))));
             try (ConsoleCopy log = new ConsoleCopy()) {
-                assertThat(readBack(id, "cart")).isInstanceOf(Map.class);
-                assertThat(log.text()).contains("session attribute 'cart' is read as plain JSON: the type hint names "
+                assertThat(readBack(id, "cart")).isNull();
+                assertThat(log.text()).contains("session attribute 'cart' reads as absent: the type hint names "
                         + Cart.class.getName() + ", which is not an allowed attribute type");
             }
         }

@@ -235,7 +235,7 @@ class DropInTest {
             STORE.set(browser.sessionId(), new StoredSession(doc, null));
             Browser.Reply reply = browser.get("/kind?name=cart");
             assertThat(reply.status()).isEqualTo(200);
-            assertThat(reply.body()).isEqualTo("map");
+            assertThat(reply.body()).isEqualTo("null");
         }
     }
 

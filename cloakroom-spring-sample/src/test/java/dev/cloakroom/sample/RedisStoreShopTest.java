@@ -118,6 +118,9 @@ class RedisStoreShopTest extends ShopScenarios {
         browser.login("alice", ShopServer.ALICE_PASSWORD, false);
         forge(browser, "cart", "java.net.URL", "http://127.0.0.1:9/");
         assertLoggedIn(browser, "alice");
+        HttpResponse<String> cart = browser.get("/cart");
+        assertThat(cart.statusCode()).as("the (Cart) cast sees no cart, not a map").isEqualTo(200);
+        assertThat(cart.body()).doesNotContain("class=\"item\"");
     }
 
     /** Rewrites the stored document as someone with write access to Redis could: {@code attribute} claims type {@code type}. */

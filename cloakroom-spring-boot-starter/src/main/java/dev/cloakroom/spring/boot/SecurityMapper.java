@@ -1,5 +1,8 @@
 package dev.cloakroom.spring.boot;
 
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+import java.util.List;
+
 import org.springframework.security.jackson.SecurityJacksonModules;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,7 +17,12 @@ final class SecurityMapper {
     private SecurityMapper() {
     }
 
-    static JsonMapper create(ClassLoader classLoader) {
-        return JsonMapper.builder().addModules(SecurityJacksonModules.getModules(classLoader)).build();
+    /** Spring Security's modules; their class-name allow-list also admits {@code packages}, for an application's own principal type. */
+    static JsonMapper create(ClassLoader classLoader, List<String> packages) {
+        BasicPolymorphicTypeValidator.Builder allowed = BasicPolymorphicTypeValidator.builder();
+        for (String p : packages) {
+            allowed.allowIfSubType(p.endsWith(".") ? p : p + ".");
+        }
+        return JsonMapper.builder().addModules(SecurityJacksonModules.getModules(classLoader, allowed)).build();
     }
 }

@@ -4,6 +4,7 @@ import dev.cloakroom.AttributeTypes;
 import dev.cloakroom.SessionOptions;
 import org.springframework.util.ClassUtils;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -59,7 +60,9 @@ final class TypedValuesConfigurer {
             }
         }
         if (securityTypesPresent()) {
-            types.mapper(SECURITY_PACKAGE, SecurityMapper.create(classLoader));
+            List<String> own = new ArrayList<>(applicationPackages);
+            allowedPackages.stream().map(String::trim).forEach(own::add);
+            types.mapper(SECURITY_PACKAGE, SecurityMapper.create(classLoader, own));
         }
         return types.build();
     }

@@ -14,7 +14,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Spring Security 7's Jackson 3 modules on the Jackson that Spring Boot 4 manages. */
 class SecurityMapperTest {
 
-    private final JsonMapper mapper = SecurityMapper.create(getClass().getClassLoader());
+    private final JsonMapper mapper = SecurityMapper.create(getClass().getClassLoader(), java.util.List.of("dev.cloakroom.spring.boot"));
+
+    /** An application's own principal, as many apps keep instead of Spring's User. */
+    public record ShopUser(String name, String email) {
+    }
 
     @Test
     void aLoginRoundTrips() {
@@ -26,6 +30,15 @@ class SecurityMapperTest {
         assertThat(back.getAuthentication().getName()).isEqualTo("alice");
         assertThat(back.getAuthentication().isAuthenticated()).isTrue();
         assertThat(back.getAuthentication().getAuthorities()).extracting(Object::toString).containsExactly("ROLE_CUSTOMER");
+    }
+
+    @Test
+    void aLoginWithTheApplicationsOwnPrincipalRoundTrips() {
+        ShopUser alice = new ShopUser("alice", "alice@example.com");
+        SecurityContext context = new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
+                alice, null, AuthorityUtils.createAuthorityList("ROLE_CUSTOMER")));
+        SecurityContext back = mapper.readValue(mapper.writeValueAsString(context), SecurityContextImpl.class);
+        assertThat(back.getAuthentication().getPrincipal()).isEqualTo(alice);
     }
 
     @Test
