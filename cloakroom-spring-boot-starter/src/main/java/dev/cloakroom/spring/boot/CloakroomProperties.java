@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Cloakroom's settings under {@code cloakroom.*}, named after express-session's options. Only
  * {@code cloakroom.secret} is required. Settings left unset take Cloakroom's defaults, or the
- * matching {@code server.servlet.session.*} value where one is set (see DECISIONS.md).
+ * matching {@code server.servlet.session.*} value where one is set (see the README, "Spring Boot quickstart").
  */
 @ConfigurationProperties("cloakroom")
 public class CloakroomProperties {

@@ -13,7 +13,7 @@ import java.util.Set;
  * The {@code server.servlet.session.*} values the user set, each {@code null} when not set.
  * Cloakroom replaces the container's sessions, so these either map onto Cloakroom's settings or
  * make startup fail; {@link #read} fails for those with no Cloakroom meaning (tracking modes
- * other than cookies, persistence, a store directory). See DECISIONS.md.
+ * other than cookies, persistence, a store directory). See the README, "Spring Boot quickstart".
  */
 record ServletSessionProperties(String name, String path, String domain, Boolean httpOnly, Boolean secure,
                                 Cookie.SameSite sameSite, Boolean partitioned, Duration cookieMaxAge, Duration timeout) {
