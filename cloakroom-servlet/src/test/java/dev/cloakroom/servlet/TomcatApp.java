@@ -44,24 +44,9 @@ final class TomcatApp implements AutoCloseable {
     static TomcatApp start(SessionOptions options, List<? extends EventListener> listeners, Map<String, Route> routes)
             throws Exception {
         Map<String, Route> table = new LinkedHashMap<>(routes);
-        Tomcat tomcat = new Tomcat();
-        tomcat.setBaseDir(Files.createTempDirectory("cloakroom-tomcat").toString());
-        Connector connector = new Connector();
-        connector.setPort(0);
-        connector.setProperty("address", "127.0.0.1");
-        tomcat.setConnector(connector);
-        Context context = tomcat.addContext("", null);
-        FilterDef filter = new FilterDef();
-        filter.setFilterName("cloakroom");
-        filter.setFilter(new CloakroomFilter(options, listeners));
-        context.addFilterDef(filter);
-        FilterMap map = new FilterMap();
-        map.setFilterName("cloakroom");
-        map.addURLPattern("/*");
-        for (DispatcherType type : DispatcherType.values()) {
-            map.setDispatcher(type.name());
-        }
-        context.addFilterMap(map);
+        Embedded embedded = embedded(new CloakroomFilter(options, listeners));
+        Tomcat tomcat = embedded.tomcat();
+        Context context = embedded.context();
         ErrorPage errors = new ErrorPage();
         errors.setLocation("/error");
         context.addErrorPage(errors);
@@ -88,7 +73,33 @@ final class TomcatApp implements AutoCloseable {
             }
         }).addMapping("/*");
         tomcat.start();
-        return new TomcatApp(tomcat, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
+        return new TomcatApp(tomcat, URI.create("http://127.0.0.1:" + embedded.connector().getLocalPort()));
+    }
+
+    /** A Tomcat on a free loopback port with one context and {@code filter} for {@code /*} and every dispatch type. */
+    record Embedded(Tomcat tomcat, Connector connector, Context context) {
+    }
+
+    static Embedded embedded(CloakroomFilter filter) throws IOException {
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(Files.createTempDirectory("cloakroom-tomcat").toString());
+        Connector connector = new Connector();
+        connector.setPort(0);
+        connector.setProperty("address", "127.0.0.1");
+        tomcat.setConnector(connector);
+        Context context = tomcat.addContext("", null);
+        FilterDef def = new FilterDef();
+        def.setFilterName("cloakroom");
+        def.setFilter(filter);
+        context.addFilterDef(def);
+        FilterMap map = new FilterMap();
+        map.setFilterName("cloakroom");
+        map.addURLPattern("/*");
+        for (DispatcherType type : DispatcherType.values()) {
+            map.setDispatcher(type.name());
+        }
+        context.addFilterMap(map);
+        return new Embedded(tomcat, connector, context);
     }
 
     URI base() {
