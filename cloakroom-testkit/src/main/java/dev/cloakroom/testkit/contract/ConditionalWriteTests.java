@@ -64,7 +64,7 @@ public abstract class ConditionalWriteTests {
     void aTouchLeavesTheDocumentComparable() {
         store().set("cas-4", doc("first", later()));
         String seen = store().get("cas-4").orElseThrow().json();
-        store().touch("cas-4", new StoredSession(seen, Instant.now().plus(Duration.ofDays(1))));
+        store().touch("cas-4", doc("handed-to-touch", Instant.now().plus(Duration.ofDays(1))));
 
         assertThat(store().replace("cas-4", seen, doc("second", later()))).isTrue();
     }
