@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,9 +20,10 @@ public abstract class TouchTests {
     /** The store under test, fresh for each test. */
     protected abstract SessionStore store();
 
+    /** A document whose {@code cookie.expires} is {@code expires}, as core writes one. */
     private static StoredSession doc(String marker, Instant expires) {
-        return new StoredSession("{\"cookie\":{\"originalMaxAge\":null,\"expires\":null,\"httpOnly\":true,\"path\":\"/\"},"
-                + "\"marker\":\"" + marker + "\"}", expires);
+        return new StoredSession("{\"cookie\":{\"originalMaxAge\":60000,\"expires\":\"" + expires.truncatedTo(ChronoUnit.MILLIS)
+                + "\",\"httpOnly\":true,\"path\":\"/\"},\"marker\":\"" + marker + "\"}", expires);
     }
 
     private static Instant inOneDay() {
