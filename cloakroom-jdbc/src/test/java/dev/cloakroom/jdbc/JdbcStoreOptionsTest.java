@@ -4,6 +4,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
@@ -88,10 +89,11 @@ class JdbcStoreOptionsTest {
     @Nested
     class WhenTheDatabaseIsDetected {
 
+        /** The names the drivers report (pgjdbc, MySQL Connector/J and the MariaDB driver, H2, sqlite-jdbc). */
         @ParameterizedTest
-        @ValueSource(strings = {"PostgreSQL", "MySQL", "MariaDB", "H2", "SQLite"})
-        void eachSupportedProductIsKnown(String product) {
-            assertThat(JdbcDialect.forProductName(product)).isPresent();
+        @CsvSource({"PostgreSQL, POSTGRESQL", "MySQL, MYSQL", "MariaDB, MARIADB", "H2, H2", "SQLite, SQLITE"})
+        void eachSupportedProductNameGivesItsOwnDialect(String product, JdbcDialect expected) {
+            assertThat(JdbcDialect.forProductName(product)).contains(expected);
         }
 
         @Test
