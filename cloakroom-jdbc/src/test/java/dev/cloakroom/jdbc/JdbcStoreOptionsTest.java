@@ -69,8 +69,10 @@ class JdbcStoreOptionsTest {
         }
 
         @Test
-        void onMysqlKeepsTheDocumentAsBinaryComparedText() {
-            assertThat(JdbcStore.ddl(JdbcDialect.MYSQL, "session")).contains("`sess` LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin")
+        void onMysqlKeepsTheIdAndTheDocumentAsBinaryComparedText() {
+            assertThat(JdbcStore.ddl(JdbcDialect.MYSQL, "session"))
+                    .contains("`sid` VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL")
+                    .contains("`sess` LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin")
                     .contains("`expire` DATETIME(6)").contains("INDEX `IDX_session_expire`").doesNotContain(" JSON");
             assertThat(JdbcStore.ddl(JdbcDialect.MARIADB, "session")).isEqualTo(JdbcStore.ddl(JdbcDialect.MYSQL, "session"));
         }
