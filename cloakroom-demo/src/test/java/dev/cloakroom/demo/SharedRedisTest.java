@@ -44,6 +44,20 @@ class SharedRedisTest {
         return DemoServer.start("--secret", "shared-secret", "--store", "redis://127.0.0.1:" + port);
     }
 
+    /**
+     * Logs {@code browser} in as admin and proves it worked: a failed login is no 302 to the
+     * dashboard, and the dashboard greets the user only when the session holds the login.
+     * Without this a broken login would pass every test below that expects a logged-out answer.
+     */
+    private static void loginAsAdmin(Browser browser) {
+        HttpResponse<String> login = browser.login("admin", "secret");
+        assertThat(login.statusCode()).as("login status").isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).as("login redirect").contains("/dashboard");
+        HttpResponse<String> dashboard = browser.get("/dashboard");
+        assertThat(dashboard.statusCode()).as("dashboard after login").isEqualTo(200);
+        assertThat(dashboard.body()).contains("Welcome admin!");
+    }
+
     @Nested
     class WhenTwoDemosShareOneRedis {
 
@@ -51,14 +65,14 @@ class SharedRedisTest {
         void aLoginOnOneIsALoginOnTheOther() {
             try (DemoServer a = demo(); DemoServer b = demo()) {
                 Browser onA = a.browser();
-                onA.login("admin", "secret");
+                loginAsAdmin(onA);
                 Browser onB = b.browser();
                 onB.cookie(onA.cookie());
 
                 HttpResponse<String> dashboard = onB.get("/dashboard");
 
                 assertThat(dashboard.statusCode()).isEqualTo(200);
-                assertThat(dashboard.body()).contains("admin");
+                assertThat(dashboard.body()).contains("Welcome admin!");
             }
         }
 
@@ -66,7 +80,7 @@ class SharedRedisTest {
         void aLogoutOnOneIsALogoutOnTheOther() {
             try (DemoServer a = demo(); DemoServer b = demo()) {
                 Browser onA = a.browser();
-                onA.login("admin", "secret");
+                loginAsAdmin(onA);
                 String cookie = onA.cookie();
                 Browser onB = b.browser();
                 onB.cookie(cookie);
@@ -88,7 +102,7 @@ class SharedRedisTest {
         void theDashboardAnswers503AndWorksAgainOnceRedisIsBack() throws IOException {
             try (DemoServer demo = demo()) {
                 Browser browser = demo.browser();
-                browser.login("admin", "secret");
+                loginAsAdmin(browser);
                 redis.stop();
                 try {
                     assertThat(browser.get("/dashboard").statusCode()).isEqualTo(503);

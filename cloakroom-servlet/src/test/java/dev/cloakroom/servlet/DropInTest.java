@@ -181,6 +181,16 @@ class DropInTest {
                     res.getWriter().print("error page, user=" + s.getAttribute("user"));
                 }),
                 Map.entry("/forward", (req, res) -> req.getRequestDispatcher("/whoami").forward(req, res)),
+                Map.entry("/start-and-forward", (req, res) -> {
+                    req.getSession().setAttribute("user", "dave");
+                    req.getRequestDispatcher("/whoami").forward(req, res);
+                }),
+                Map.entry("/start-and-include", (req, res) -> {
+                    req.getSession().setAttribute("user", "erin");
+                    res.getWriter().print("[");
+                    req.getRequestDispatcher("/whoami").include(req, res);
+                    res.getWriter().print("]");
+                }),
                 Map.entry("/include", (req, res) -> {
                     res.getWriter().print("[");
                     req.getRequestDispatcher("/whoami").include(req, res);
@@ -320,6 +330,18 @@ class DropInTest {
             browser.get("/login");
             assertThat(browser.get("/forward").body()).isEqualTo("bob null");
             assertThat(browser.get("/include").body()).isEqualTo("[bob null]");
+        }
+
+        @Test
+        void aForwardOrIncludeSeesTheSessionTheOuterServletStarted() {
+            Browser.Reply forwarded = browser.get("/start-and-forward");
+            assertThat(forwarded.body()).isEqualTo("dave null");
+            assertThat(forwarded.setCookies()).filteredOn(c -> c.startsWith(Browser.NAME + "=")).hasSize(1);
+
+            Browser other = new Browser(app.base());
+            Browser.Reply included = other.get("/start-and-include");
+            assertThat(included.body()).isEqualTo("[erin null]");
+            assertThat(included.setCookies()).filteredOn(c -> c.startsWith(Browser.NAME + "=")).hasSize(1);
         }
     }
 }

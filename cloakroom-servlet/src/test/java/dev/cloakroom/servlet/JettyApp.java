@@ -2,6 +2,7 @@ package dev.cloakroom.servlet;
 
 import dev.cloakroom.SessionOptions;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,7 +48,11 @@ final class JettyApp implements AutoCloseable {
         ServletHolder servlet = new ServletHolder(new HttpServlet() {
             @Override
             protected void service(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
-                Route route = table.get(request.getRequestURI());
+                // An include keeps the outer request's URI; the included path is an attribute.
+                String path = request.getDispatcherType() == DispatcherType.INCLUDE
+                        ? (String) request.getAttribute(RequestDispatcher.INCLUDE_REQUEST_URI)
+                        : request.getRequestURI();
+                Route route = table.get(path);
                 if (route == null) {
                     response.sendError(404);
                     return;

@@ -36,12 +36,21 @@ public record HttpResult(int status, String body, List<String> setCookies, Map<S
         return setCookies.stream().map(SetCookie::parse).toList();
     }
 
-    /** The {@code Set-Cookie} for {@code name}; empty when the response set none. */
+    /**
+     * The {@code Set-Cookie} for {@code name}; empty when the response set none. Fails when it set
+     * more than one: a browser keeps the last of two, so a duplicate is a bug to see, not one to
+     * hide behind the first.
+     */
     public Optional<SetCookie> cookie(String name) {
-        return cookies().stream().filter(c -> c.name().equals(name)).findFirst();
+        List<SetCookie> named = cookies().stream().filter(c -> c.name().equals(name)).toList();
+        if (named.size() > 1) {
+            throw new AssertionError("expected at most one Set-Cookie for " + name + " but got " + setCookies
+                    + " (status " + status + ")");
+        }
+        return named.stream().findFirst();
     }
 
-    /** The {@code Set-Cookie} for {@code name}, failing with the response's cookies when there is none. */
+    /** The only {@code Set-Cookie} for {@code name}, failing with the response's cookies when there is none or more than one. */
     public SetCookie requireCookie(String name) {
         return cookie(name).orElseThrow(() -> new AssertionError(
                 "expected a Set-Cookie for " + name + " but got " + setCookies + " (status " + status + ")"));
