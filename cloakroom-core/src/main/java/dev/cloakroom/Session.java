@@ -113,7 +113,10 @@ public interface Session {
     /** Writes the session to the store now. The end of the request will not write it again unless it changes. */
     void save();
 
-    /** Restarts the cookie's max age from now; stored at the end of the request. */
+    /**
+     * Restarts the cookie's max age from now; stored at the end of the request, even when
+     * {@code touchAfter} would hold back the automatic touch of an unchanged session.
+     */
     void touch();
 
     /**

@@ -259,6 +259,7 @@ public final class RequestContext implements SessionContext {
             inStore = written.get();
         }
         lastSaved = tree;
+        s.touchRequested = false;
         return true;
     }
 
@@ -311,6 +312,7 @@ public final class RequestContext implements SessionContext {
             // The document is unchanged; only the expiry moves, so there is nothing to serialize.
             engine.touch(id, new StoredSession(inStore.json(), session.cookie.expires));
             commits.touched = true;
+            session.touchRequested = false;
         }
         if (shouldSetCookie && !id.equals(commits.cookieSentFor)) {
             exchange.addSetCookie(engine.setCookie(id, session.cookie));
@@ -343,7 +345,7 @@ public final class RequestContext implements SessionContext {
     private boolean touchThrottled() {
         Duration after = options.touchAfter();
         Instant next = session.cookie.expires;
-        if (after.isZero() || loadedExpires == null || next == null) {
+        if (after.isZero() || session.touchRequested || loadedExpires == null || next == null) {
             return false;
         }
         return Duration.between(loadedExpires, next).compareTo(after) < 0;

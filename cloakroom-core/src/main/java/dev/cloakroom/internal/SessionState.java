@@ -44,6 +44,8 @@ final class SessionState implements Session {
     private boolean touchedValues;
     boolean destroyed;
     boolean unset;
+    /** The handler called {@link #touch()}: the new expiry is stored even within {@code touchAfter}. */
+    boolean touchRequested;
 
     SessionState(RequestContext context, ValueMapper mapper, String id, boolean isNew, CookieState cookie, ObjectNode attributes) {
         this.context = context;
@@ -301,6 +303,7 @@ final class SessionState implements Session {
     @Override
     public void touch() {
         checkLive();
+        touchRequested = true;
         cookie.resetMaxAge();
     }
 

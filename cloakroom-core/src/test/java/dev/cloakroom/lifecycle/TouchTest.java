@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code touchAfter} throttling and {@link dev.cloakroom.Session#touch()}, on a clock the test
  * moves. An unchanged session is touched by every commit anyway, so {@code touch()} is only
- * visible where that automatic touch is not: inside the request, and in a {@code save()} made
- * while the throttle holds the automatic touch back.
+ * visible where that automatic touch is not: inside the request, while the throttle holds the
+ * automatic touch back, and in a {@code save()}.
  */
 class TouchTest extends LifecycleFixture {
 
@@ -90,6 +90,17 @@ class TouchTest extends LifecycleFixture {
                 assertThat(s.cookie().expires()).contains(clock.instant().plus(MAX_AGE));
                 assertThat(s.cookie().maxAge()).contains(MAX_AGE);
             });
+        }
+
+        @Test
+        void isStoredEvenWhileTheThrottleHoldsTheAutomaticTouchBack() {
+            String id = seed(s -> s.set("user", "a"));
+            clock.advance(Duration.ofMinutes(5));
+
+            withSession(cookieFor(id), s -> s.touch());
+
+            assertThat(store.touches.get()).isOne();
+            assertThat(storedExpiry(id)).isEqualTo(clock.instant().plus(MAX_AGE));
         }
 
         @Test
