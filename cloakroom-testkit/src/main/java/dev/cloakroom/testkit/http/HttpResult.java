@@ -1,6 +1,5 @@
 package dev.cloakroom.testkit.http;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,11 +23,6 @@ public record HttpResult(int status, String body, List<String> setCookies, Map<S
     public Optional<String> header(String name) {
         List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
-    }
-
-    /** The {@code Date} header as an instant. */
-    public Optional<Instant> date() {
-        return header("Date").map(SetCookie::parseHttpDate);
     }
 
     /** Every {@code Set-Cookie}, parsed. */
