@@ -82,20 +82,29 @@ public final class SessionEngine {
     }
 
     /**
-     * Runs one store call. A failure is logged once, naming the session only by fingerprint,
-     * and rethrown as {@link SessionStoreException} so adapters can answer 503.
+     * Runs one store call. A failure is logged once at WARN, naming the session only by
+     * fingerprint and carrying the failure's message chain with the id replaced by that
+     * fingerprint, then thrown as a fresh {@link SessionStoreException}.
+     *
+     * <p>The thrown exception has no cause and no suppressed exceptions, even when the store threw
+     * a {@code SessionStoreException} of its own: a store's exception, or a driver's beneath it,
+     * may quote a server reply that echoes a key ({@code sess:<id>}), and whatever core throws ends
+     * up in an adapter's or a container's log with its whole chain. A sanitised copy of the chain
+     * would still hold arbitrary driver text, so the original is not kept at all; the scrubbed
+     * messages in the WARN line are what is left for debugging. The message names the operation,
+     * the store class and the fingerprint, so the exception can be matched to that line.
      */
     private <T> T call(String operation, String id, Supplier<T> call) {
         SessionStore store = options.store();
         try {
             return call.get();
         } catch (RuntimeException e) {
-            LOG.warn("session store {} failed on {} for session {}: {}", store.getClass().getSimpleName(), operation,
-                    SessionIds.fingerprint(id), e.getClass().getSimpleName());
-            if (e instanceof SessionStoreException sse) {
-                throw sse;
-            }
-            throw new SessionStoreException("session store failed on " + operation + ": " + e.getClass().getSimpleName(), e);
+            String storeName = store.getClass().getSimpleName();
+            String fingerprint = SessionIds.fingerprint(id);
+            LOG.warn("session store {} failed on {} for session {}: {}", storeName, operation, fingerprint,
+                    ScrubbedCauses.of(e, id));
+            throw new SessionStoreException("session store " + storeName + " failed on " + operation
+                    + " for session " + fingerprint + " (" + e.getClass().getSimpleName() + ")");
         }
     }
 

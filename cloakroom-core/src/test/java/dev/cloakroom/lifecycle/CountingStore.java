@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real {@link MemoryStore} that counts the calls it receives and can be made to fail. The
- * failure message names the session id on purpose, to prove Cloakroom keeps it out of its own.
+ * failure names the session id on purpose, in its message and in its cause's, as a driver that
+ * echoes a key would, to prove Cloakroom keeps it out of everything it throws and logs.
  */
 final class CountingStore implements SessionStore {
 
@@ -33,7 +34,8 @@ final class CountingStore implements SessionStore {
 
     private void maybeFail(String id) {
         if (failing) {
-            throw new IllegalStateException("connection refused while handling session " + id);
+            throw new IllegalStateException("connection refused while handling session " + id,
+                    new RuntimeException("server said: no such key sess:" + id));
         }
     }
 

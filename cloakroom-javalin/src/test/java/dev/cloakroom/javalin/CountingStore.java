@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real {@link MemoryStore} that counts calls, can be switched to fail like an unreachable
- * server, and can be made slow to write so a save that raced the response would show.
+ * server, and can be made slow to write so a save that raced the response would show. The failure
+ * names the session id in its message and its cause's, as a driver echoing a key would, so a leak
+ * of it would show.
  */
 final class CountingStore implements SessionStore {
 
@@ -23,14 +25,14 @@ final class CountingStore implements SessionStore {
     @Override
     public Optional<StoredSession> get(String id) {
         gets.incrementAndGet();
-        failIf(readsFail);
+        failIf(readsFail, id);
         return delegate.get(id);
     }
 
     @Override
     public void set(String id, StoredSession session) {
         sets.incrementAndGet();
-        failIf(writesFail);
+        failIf(writesFail, id);
         if (writeDelayMillis > 0) {
             try {
                 Thread.sleep(writeDelayMillis);
@@ -43,13 +45,14 @@ final class CountingStore implements SessionStore {
 
     @Override
     public void destroy(String id) {
-        failIf(writesFail);
+        failIf(writesFail, id);
         delegate.destroy(id);
     }
 
-    private static void failIf(boolean failing) {
+    private static void failIf(boolean failing, String id) {
         if (failing) {
-            throw new IllegalStateException("connection refused");
+            throw new IllegalStateException("connection refused for session " + id,
+                    new RuntimeException("server reply: no key sess:" + id));
         }
     }
 }

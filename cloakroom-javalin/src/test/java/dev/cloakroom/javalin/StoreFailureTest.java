@@ -1,12 +1,16 @@
 package dev.cloakroom.javalin;
 
 import dev.cloakroom.SessionOptions;
+import dev.cloakroom.SessionStoreException;
+import dev.cloakroom.testkit.Leaks;
+import dev.cloakroom.testkit.lifecycle.CapturedOutput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static dev.cloakroom.javalin.TestApp.cookies;
 import static dev.cloakroom.javalin.TestApp.sessionCookie;
@@ -16,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StoreFailureTest {
 
     private final CountingStore store = new CountingStore();
+    private final AtomicReference<SessionStoreException> caught = new AtomicReference<>();
     private TestApp app;
     private String cookie;
     private String id;
@@ -30,6 +35,15 @@ class StoreFailureTest {
                 ctx.result("set");
             });
             cfg.routes.get("/get", ctx -> ctx.result(Cloakroom.session(ctx).get("n", String.class).orElse("-")));
+            cfg.routes.get("/get-caught", ctx -> {
+                try {
+                    Cloakroom.session(ctx);
+                    ctx.result("read");
+                } catch (SessionStoreException e) {
+                    caught.set(e);
+                    ctx.status(503).result("caught");
+                }
+            });
             cfg.routes.get("/set-and-redirect", ctx -> {
                 Cloakroom.session(ctx).set("n", "redirected");
                 ctx.redirect("/elsewhere");
@@ -59,12 +73,27 @@ class StoreFailureTest {
 
         @Test
         void theAnswerIs503WithoutTheId() throws Exception {
-            HttpResponse<String> response = app.get("/get", "Cookie", cookie);
+            HttpResponse<String> response;
+            String log;
+            try (CapturedOutput console = new CapturedOutput()) {
+                response = app.get("/get", "Cookie", cookie);
+                log = console.text();
+            }
+            Leaks.assertOneWarnByFingerprint(log, id);
 
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
             assertThat(response.body()).isNotBlank().doesNotContain(id);
             assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+        }
+
+        @Test
+        void theExceptionAHandlerCatchesNamesNoSessionAnywhereInItsChain() throws Exception {
+            HttpResponse<String> response = app.get("/get-caught", "Cookie", cookie);
+
+            assertThat(response.body()).isEqualTo("caught");
+            Leaks.assertNeverNames(caught.get(), id, cookie);
+            assertThat(caught.get()).hasMessageContaining(Leaks.fingerprint(id));
         }
 
         @Test
@@ -95,7 +124,13 @@ class StoreFailureTest {
 
         @Test
         void theHandlersResponseBecomes503WithoutTheId() throws Exception {
-            HttpResponse<String> response = app.get("/set?n=2", "Cookie", cookie);
+            HttpResponse<String> response;
+            String log;
+            try (CapturedOutput console = new CapturedOutput()) {
+                response = app.get("/set?n=2", "Cookie", cookie);
+                log = console.text();
+            }
+            Leaks.assertOneWarnByFingerprint(log, id);
 
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(response.body()).isNotEqualTo("set").doesNotContain(id);

@@ -1,8 +1,15 @@
 package dev.cloakroom.mongodb;
 
+import com.mongodb.MongoServerException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoServer;
 import dev.cloakroom.SessionStoreException;
 import dev.cloakroom.StoredSession;
+import dev.cloakroom.testkit.Leaks;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * A server that goes away and comes back. Always an in-process mongo-java-server of its own, even
@@ -87,7 +95,7 @@ class MongoStoreOutageTest {
             for (Runnable call : List.<Runnable>of(() -> store.get(SECRET_ID), () -> store.replace(SECRET_ID, "{}", session()),
                     () -> store.touch(SECRET_ID, session()), () -> store.destroy(SECRET_ID))) {
                 assertThatThrownBy(call::run).isInstanceOf(SessionStoreException.class)
-                        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET_ID));
+                        .satisfies(e -> Leaks.assertNeverNames(e, SECRET_ID));
             }
         }
 
@@ -122,6 +130,50 @@ class MongoStoreOutageTest {
             } finally {
                 pool.shutdownNow();
             }
+        }
+    }
+
+    /**
+     * A server error that quotes a document: a unique index on the session text, and an
+     * application that keeps its session id inside the session, so a duplicate-key error quotes
+     * another session's id. The driver reports it; the store must strip it.
+     */
+    @Nested
+    class WhenTheServerRefusesAWriteQuotingASession {
+
+        private static final String OTHER_ID = "other-secret-session-id";
+
+        private StoredSession naming(String id) {
+            return new StoredSession("{\"cookie\":{\"expires\":null},\"sid\":\"" + id + "\"}",
+                    Instant.now().plus(Duration.ofHours(1)));
+        }
+
+        @BeforeEach
+        void restartWithAUniqueIndexOnTheSessionText() {
+            // One call while down lets the driver drop its pooled connections to the old server.
+            catchThrowable(() -> store.get(SECRET_ID));
+            server = TestMongo.startMemoryServer(port);
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+                client.getDatabase("outage").getCollection("sessions")
+                        .createIndex(Indexes.ascending("session"), new IndexOptions().unique(true));
+            }
+            store.set(SECRET_ID, naming(SECRET_ID));
+        }
+
+        @Test
+        void theDriverQuotesTheOtherSessionsId() {
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+                Throwable raw = catchThrowable(() -> client.getDatabase("outage").getCollection("sessions")
+                        .insertOne(new Document("_id", OTHER_ID).append("session", naming(SECRET_ID).json())));
+                assertThat(raw).isInstanceOf(MongoServerException.class).hasMessageContaining(SECRET_ID);
+            }
+        }
+
+        @Test
+        void theStoreExceptionCarriesNoneOfIt() {
+            Throwable error = catchThrowable(() -> store.set(OTHER_ID, naming(SECRET_ID)));
+            assertThat(error).isInstanceOf(SessionStoreException.class).hasMessageContaining("11000");
+            Leaks.assertNeverNames(error, SECRET_ID, OTHER_ID);
         }
     }
 

@@ -288,8 +288,10 @@ public final class RedisStore implements EnumerableSessionStore, AutoCloseable {
     }
 
     /**
-     * Lettuce's own client-side messages (timeouts, connection state) are kept; a server reply's
-     * text is not, since it could echo a command's arguments, keys included.
+     * Lettuce's own client-side failures (timeouts, connection state) keep their message and
+     * cause. Anything else keeps only its class name: a server reply's text can quote a command's
+     * arguments ({@code ERR unknown command 'SET', with args beginning with: 'sess:<id>'}), and so
+     * can the exception carrying it, so that exception is not kept as the cause either.
      */
     private static SessionStoreException failure(String what, RuntimeException e) {
         if (e instanceof SessionStoreException sse) {
@@ -298,6 +300,7 @@ public final class RedisStore implements EnumerableSessionStore, AutoCloseable {
         boolean clientSide = e instanceof RedisCommandTimeoutException || e instanceof RedisConnectionException
                 || e.getClass() == RedisException.class;
         String detail = e.getClass().getSimpleName() + (clientSide && e.getMessage() != null ? ": " + e.getMessage() : "");
-        return new SessionStoreException(what + " (" + detail + ")", e);
+        return clientSide ? new SessionStoreException(what + " (" + detail + ")", e)
+                : new SessionStoreException(what + " (" + detail + ")");
     }
 }

@@ -7,6 +7,9 @@ import dev.cloakroom.SessionOptions;
 import dev.cloakroom.SessionStoreException;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.testkit.DirectExchange;
+import dev.cloakroom.testkit.Leaks;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,10 +107,13 @@ class RedisOutageTest {
         }
 
         @Test
-        void theErrorNeverNamesTheSession() {
-            Throwable error = catchThrowable(() -> store.get(ID));
-            assertThat(error).isInstanceOf(SessionStoreException.class);
-            assertThat(error.getMessage()).doesNotContain(ID).doesNotContain("sess:");
+        void theErrorNeverNamesTheSessionAnywhereInItsChain() {
+            for (Runnable call : List.<Runnable>of(() -> store.get(ID), () -> store.set(ID, new StoredSession("{}", null)),
+                    () -> store.replace(ID, "{}", new StoredSession("{}", null)), () -> store.destroy(ID))) {
+                Throwable error = catchThrowable(call::run);
+                assertThat(error).isInstanceOf(SessionStoreException.class);
+                Leaks.assertNeverNames(error, ID, "sess:");
+            }
         }
 
         @Test
@@ -137,6 +143,50 @@ class RedisOutageTest {
             redis.start();
             awaitSuccess(() -> store.set("after", new StoredSession("{\"cookie\":{}}", null)), Duration.ofSeconds(15));
             assertThat(store.get("after")).isPresent();
+        }
+    }
+
+    /**
+     * A server that refuses SET and DEL as unknown commands, whose reply quotes the command's first
+     * arguments, the key {@code sess:<id>} included: the server error text the store must strip.
+     */
+    @Nested
+    class WhenTheServerReplyQuotesTheKey {
+
+        private EmbeddedRedis refusing;
+        private RedisStore refusingStore;
+
+        @BeforeEach
+        void startARefusingServer() {
+            refusing = EmbeddedRedis.launch("rename-command SET \"\"", "rename-command DEL \"\"");
+            refusingStore = RedisStore.builder().uri(refusing.uri()).timeout(Duration.ofSeconds(1)).build();
+        }
+
+        @AfterEach
+        void stopTheRefusingServer() {
+            refusingStore.close();
+            refusing.close();
+        }
+
+        @Test
+        void theDriverReportsTheKeyInTheReply() {
+            RedisClient client = RedisClient.create(refusing.uri());
+            try (var connection = client.connect()) {
+                Throwable raw = catchThrowable(() -> connection.sync().set("sess:" + ID, "{}"));
+                assertThat(raw).isInstanceOf(RedisCommandExecutionException.class).hasMessageContaining("sess:" + ID);
+            } finally {
+                client.shutdown();
+            }
+        }
+
+        @Test
+        void theStoreExceptionCarriesNoneOfIt() {
+            for (Runnable call : List.<Runnable>of(() -> refusingStore.set(ID, new StoredSession("{}", null)),
+                    () -> refusingStore.destroy(ID))) {
+                Throwable error = catchThrowable(call::run);
+                assertThat(error).isInstanceOf(SessionStoreException.class).hasMessageContaining("RedisCommandExecutionException");
+                Leaks.assertNeverNames(error, ID, "sess:");
+            }
         }
     }
 

@@ -150,9 +150,13 @@ public final class CloakroomFilter implements Filter {
         if (failure == null) {
             return;
         }
-        if (StoreFailures.find(failure) != null && !httpResponse.isCommitted()) {
+        SessionStoreException storeFailure = StoreFailures.find(failure);
+        if (storeFailure != null && !httpResponse.isCommitted()) {
             StoreFailures.answer503(httpResponse);
             return;
+        }
+        if (storeFailure != null) {
+            throw StoreFailures.afterCommit(storeFailure);
         }
         StoreFailures.rethrow(failure);
     }

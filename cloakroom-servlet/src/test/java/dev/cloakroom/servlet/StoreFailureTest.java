@@ -1,6 +1,9 @@
 package dev.cloakroom.servlet;
 
 import dev.cloakroom.SessionOptions;
+import dev.cloakroom.SessionStoreException;
+import dev.cloakroom.testkit.Leaks;
+import dev.cloakroom.testkit.lifecycle.CapturedOutput;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** A store that is down costs a clear 503, names no session, and is forgotten once the store is back. */
 class StoreFailureTest {
@@ -35,7 +39,21 @@ class StoreFailureTest {
                     var s = req.getSession(false);
                     res.getWriter().print(s == null ? "none" : s.getAttribute("user"));
                 },
-                "/health", (req, res) -> res.getWriter().print("ok")));
+                "/health", (req, res) -> res.getWriter().print("ok"),
+                "/flush-then-read", (req, res) -> {
+                    res.getWriter().print("partial");
+                    res.flushBuffer();
+                    req.getSession(false);
+                },
+                "/flush-then-wrap", (req, res) -> {
+                    res.getWriter().print("partial");
+                    res.flushBuffer();
+                    try {
+                        req.getSession(false);
+                    } catch (SessionStoreException e) {
+                        throw new IllegalStateException("no cart for session " + req.getRequestedSessionId(), e);
+                    }
+                }));
     }
 
     @AfterAll
@@ -62,6 +80,14 @@ class StoreFailureTest {
         }
     }
 
+    /** Runs {@code request}, returning everything written to the console meanwhile. */
+    private static String logOf(Runnable request) {
+        try (CapturedOutput console = new CapturedOutput()) {
+            request.run();
+            return console.text();
+        }
+    }
+
     @Nested
     class WhenTheStoreIsDown {
         @Test
@@ -69,7 +95,10 @@ class StoreFailureTest {
             browser.get("/login");
             String id = browser.sessionId();
             STORE.down = true;
-            assertUnavailable(browser.get("/whoami"), id);
+            Browser.Reply[] reply = new Browser.Reply[1];
+            String log = logOf(() -> reply[0] = browser.get("/whoami"));
+            assertUnavailable(reply[0], id);
+            Leaks.assertOneWarnByFingerprint(log, id);
         }
 
         @Test
@@ -91,6 +120,29 @@ class StoreFailureTest {
             Browser.Reply reply = browser.get("/health");
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.body()).isEqualTo("ok");
+        }
+    }
+
+    @Nested
+    class WhenTheResponseWasCommittedBeforeTheStoreFailed {
+        @Test
+        void theContainerIsHandedNoChainNamingTheSession() {
+            browser.get("/login");
+            String id = browser.sessionId();
+            STORE.down = true;
+            String log = logOf(() -> catchThrowable(() -> browser.get("/flush-then-read")));
+            Leaks.assertOneWarnByFingerprint(log, id);
+            assertThat(log).as("the container logs what the filter rethrew").contains("Exception");
+        }
+
+        @Test
+        void anApplicationExceptionWrappingTheFailureIsNotHandedOnEither() {
+            browser.get("/login");
+            String id = browser.sessionId();
+            STORE.down = true;
+            String log = logOf(() -> catchThrowable(() -> browser.get("/flush-then-wrap")));
+            Leaks.assertOneWarnByFingerprint(log, id);
+            assertThat(log).as("the container logs what the filter rethrew").contains("Exception");
         }
     }
 

@@ -75,7 +75,11 @@ public final class InstrumentedStore implements EnumerableSessionStore {
         this.setDelay = delay == null ? Duration.ZERO : delay;
     }
 
-    /** While on, every counted call throws {@link SessionStoreException}, as a store that is down. */
+    /**
+     * While on, every counted call throws {@link SessionStoreException}, as a store that is down.
+     * Its message and its cause's name the session id, as a driver echoing a key ({@code sess:<id>})
+     * would, so a test can check that Cloakroom keeps the id out of what it throws and logs.
+     */
     public void failEveryCall(boolean failing) {
         this.failing = failing;
     }
@@ -84,23 +88,24 @@ public final class InstrumentedStore implements EnumerableSessionStore {
         return failing;
     }
 
-    private void checkFailing(String operation) {
+    private void checkFailing(String operation, String id) {
         if (failing) {
-            throw new SessionStoreException("instrumented store is switched to fail (" + operation + ")");
+            throw new SessionStoreException("instrumented store is switched to fail (" + operation + ") for session " + id,
+                    new IllegalStateException("server reply: key sess:" + id + " is unavailable"));
         }
     }
 
     @Override
     public Optional<StoredSession> get(String id) {
         gets.incrementAndGet();
-        checkFailing("get");
+        checkFailing("get", id);
         return delegate.get(id);
     }
 
     @Override
     public void set(String id, StoredSession session) {
         sets.incrementAndGet();
-        checkFailing("set");
+        checkFailing("set", id);
         pause();
         delegate.set(id, session);
     }
@@ -121,7 +126,7 @@ public final class InstrumentedStore implements EnumerableSessionStore {
     @Override
     public boolean replace(String id, String expectedJson, StoredSession session) {
         sets.incrementAndGet();
-        checkFailing("replace");
+        checkFailing("replace", id);
         pause();
         return delegate.replace(id, expectedJson, session);
     }
@@ -129,14 +134,14 @@ public final class InstrumentedStore implements EnumerableSessionStore {
     @Override
     public void touch(String id, StoredSession session) {
         touches.incrementAndGet();
-        checkFailing("touch");
+        checkFailing("touch", id);
         delegate.touch(id, session);
     }
 
     @Override
     public void destroy(String id) {
         destroys.incrementAndGet();
-        checkFailing("destroy");
+        checkFailing("destroy", id);
         delegate.destroy(id);
     }
 

@@ -43,6 +43,17 @@ public final class StoreFailures {
         }
     }
 
+    /**
+     * What the container gets when the store failed after the response was committed, so no 503
+     * could be sent: a fresh exception with core's message (operation, store class, the session's
+     * fingerprint) and nothing else. Not the failure itself: the container logs the whole chain,
+     * and an application exception wrapping the store failure may name the session in its own
+     * message. Core has already logged the failure once, at WARN.
+     */
+    public static ServletException afterCommit(SessionStoreException storeFailure) {
+        return new ServletException("the response was already committed when the " + storeFailure.getMessage());
+    }
+
     public static void rethrow(Throwable failure) throws IOException, ServletException {
         if (failure instanceof IOException e) {
             throw e;

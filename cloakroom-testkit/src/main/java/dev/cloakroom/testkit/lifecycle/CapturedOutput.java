@@ -11,18 +11,18 @@ import java.nio.charset.StandardCharsets;
  * appender) are caught this way; ones that cache the stream or write elsewhere are not. It swaps
  * JVM-wide streams, so it assumes tests run one at a time (surefire's default).
  */
-final class CapturedOutput implements AutoCloseable {
+public final class CapturedOutput implements AutoCloseable {
 
     private final PrintStream originalOut = System.out;
     private final PrintStream originalErr = System.err;
     private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
 
-    CapturedOutput() {
+    public CapturedOutput() {
         System.setOut(new PrintStream(new Tee(originalOut, copy), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new Tee(originalErr, copy), true, StandardCharsets.UTF_8));
     }
 
-    String text() {
+    public String text() {
         synchronized (copy) {
             return copy.toString(StandardCharsets.UTF_8);
         }
