@@ -40,7 +40,7 @@ class AsyncRequestTest {
     }
 
     /** Finishes the request on another thread, using the request and response the async context holds. */
-    private static void later(HttpServletRequest req, JettyApp.Route work) {
+    private static void later(HttpServletRequest req, Route work) {
         AsyncContext async = req.startAsync();
         WORKER.execute(() -> {
             try {

@@ -108,7 +108,7 @@ class DropInTest {
                 .cookie(c -> c.maxAge(Duration.ofMinutes(30)))
                 .attributeTypes(AttributeTypes.builder().allowPackages("dev.cloakroom.servlet").build())
                 .build();
-        app = TomcatApp.start(options, List.of(new Recorder()), Map.ofEntries(
+        app = TomcatApp.start(options, List.of(new Recorder()), Route.join(Route.dispatchingTo("/whoami"), Map.ofEntries(
                 Map.entry("/put", (req, res) -> {
                     HttpSession s = req.getSession();
                     s.setAttribute("cart", new Cart(List.of(new Item("apple", 2))));
@@ -179,23 +179,7 @@ class DropInTest {
                     s.setAttribute("lastError", status);
                     res.setStatus(status instanceof Integer code ? code : 500);
                     res.getWriter().print("error page, user=" + s.getAttribute("user"));
-                }),
-                Map.entry("/forward", (req, res) -> req.getRequestDispatcher("/whoami").forward(req, res)),
-                Map.entry("/start-and-forward", (req, res) -> {
-                    req.getSession().setAttribute("user", "dave");
-                    req.getRequestDispatcher("/whoami").forward(req, res);
-                }),
-                Map.entry("/start-and-include", (req, res) -> {
-                    req.getSession().setAttribute("user", "erin");
-                    res.getWriter().print("[");
-                    req.getRequestDispatcher("/whoami").include(req, res);
-                    res.getWriter().print("]");
-                }),
-                Map.entry("/include", (req, res) -> {
-                    res.getWriter().print("[");
-                    req.getRequestDispatcher("/whoami").include(req, res);
-                    res.getWriter().print("]");
-                })));
+                }))));
     }
 
     @AfterAll

@@ -20,11 +20,6 @@ import java.util.Map;
 /** Embedded Jetty 12 (ee10) on a free loopback port: the filter for /*, one servlet routing by path. */
 final class JettyApp implements AutoCloseable {
 
-    @FunctionalInterface
-    interface Route {
-        void handle(HttpServletRequest request, HttpServletResponse response) throws Exception;
-    }
-
     private final Server server;
     private final URI base;
 

@@ -28,11 +28,6 @@ import java.util.Map;
  */
 final class TomcatApp implements AutoCloseable {
 
-    @FunctionalInterface
-    interface Route {
-        void handle(HttpServletRequest request, HttpServletResponse response) throws Exception;
-    }
-
     private final Tomcat tomcat;
     private final URI base;
 
