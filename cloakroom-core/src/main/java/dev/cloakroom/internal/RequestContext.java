@@ -13,6 +13,7 @@ import dev.cloakroom.UnsetAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -45,14 +46,19 @@ public final class RequestContext implements SessionContext {
     private Arrival arrival;
     /** The attributes this request last wrote, or, with resave off, those it loaded; null while a save is owed. */
     private ObjectNode lastSaved;
+    /** The cookie's max age (ms) as last written or loaded, beside {@link #lastSaved}; null for a browser-session cookie. */
+    private Long lastSavedMaxAge;
     /** Null while the session's id has never been stored. */
     private StoreCopy inStore;
     /** The expiry the store held when loaded, for touch throttling. */
     private Instant loadedExpires;
     private final Commits commits = new Commits();
 
-    /** The session as it entered this request, or as this request created it: express's originalId and originalHash. */
-    private record Arrival(String id, ObjectNode attributes) {
+    /**
+     * The session as it entered this request, or as this request created it: express's originalId
+     * and originalHash, and the cookie's max age, so a handler's "remember me" counts as a change.
+     */
+    private record Arrival(String id, ObjectNode attributes, Long maxAgeMillis) {
     }
 
     /** What commits so far have done; a request may commit more than once (see {@link #commit()}). */
@@ -139,13 +145,14 @@ public final class RequestContext implements SessionContext {
         }
         loadedExpires = decoded.cookie().expires;
         session = new SessionState(this, engine.values, cookieId, false, decoded.cookie(), decoded.attributes());
-        arrive(cookieId, stored.get().json(), decoded.attributes().deepCopy());
+        arrive(cookieId, stored.get().json(), decoded.attributes().deepCopy(), decoded.cookie().originalMaxAgeMillis);
     }
 
     /** The session {@code id} entered the request holding {@code attributes}, stored as {@code json}. */
-    private void arrive(String id, String json, ObjectNode attributes) {
-        arrival = new Arrival(id, attributes);
+    private void arrive(String id, String json, ObjectNode attributes, Long maxAgeMillis) {
+        arrival = new Arrival(id, attributes, maxAgeMillis);
         lastSaved = options.resave() ? null : attributes;
+        lastSavedMaxAge = maxAgeMillis;
         inStore = StoreCopy.loaded(json, attributes);
     }
 
@@ -153,7 +160,7 @@ public final class RequestContext implements SessionContext {
         String id = newId();
         ObjectNode attributes = Sidecar.freshAttributes(engine.clock.instant());
         session = new SessionState(this, engine.values, id, true, freshCookie(), attributes);
-        arrival = new Arrival(id, attributes.deepCopy());
+        arrival = new Arrival(id, attributes.deepCopy(), session.cookie.originalMaxAgeMillis);
         lastSaved = null;
         inStore = null;
     }
@@ -227,7 +234,7 @@ public final class RequestContext implements SessionContext {
         s.replace(s.id, s.isNew, decoded.cookie(), decoded.attributes());
         ObjectNode loaded = decoded.attributes().deepCopy();
         if (s.id.equals(arrival.id())) {
-            arrive(s.id, stored.get().json(), loaded);
+            arrive(s.id, stored.get().json(), loaded, decoded.cookie().originalMaxAgeMillis);
         } else {
             inStore = StoreCopy.loaded(stored.get().json(), loaded);
         }
@@ -259,6 +266,7 @@ public final class RequestContext implements SessionContext {
             inStore = written.get();
         }
         lastSaved = tree;
+        lastSavedMaxAge = s.cookie.originalMaxAgeMillis;
         s.touchRequested = false;
         return true;
     }
@@ -292,14 +300,19 @@ public final class RequestContext implements SessionContext {
         ObjectNode tree = session.valuesUntouched() && arrived ? arrival.attributes() : session.tree();
         commits.atFirst = tree;
         boolean valuesChanged = !JsonEquality.same(arrival.attributes(), tree);
-        boolean modified = !arrived || valuesChanged;
+        // A stored session's new max age ("remember me") is a change to save and send; express-session
+        // would only touch the store and leave the browser's cookie as it was.
+        Long maxAge = session.cookie.originalMaxAgeMillis;
+        boolean lifetimeChanged = !session.isNew && !Objects.equals(arrival.maxAgeMillis(), maxAge);
+        boolean modified = !arrived || valuesChanged || lifetimeChanged;
         boolean fromCookie = id.equals(cookieId);
 
         // express's isSaved; when nothing was written yet the saved state is the arrival, already compared.
-        boolean saved = arrived && (lastSaved == arrival.attributes() ? !valuesChanged : JsonEquality.same(tree, lastSaved));
+        boolean saved = arrived && Objects.equals(lastSavedMaxAge, maxAge)
+                && (lastSaved == arrival.attributes() ? !valuesChanged : JsonEquality.same(tree, lastSaved));
         boolean shouldSave = !options.saveUninitialized() && lastSaved == null && !fromCookie ? modified : !saved;
         boolean shouldSetCookie = fromCookie
-                ? options.rolling() || (session.cookie.expires != null && modified)
+                ? options.rolling() || lifetimeChanged || (session.cookie.expires != null && modified)
                 : options.saveUninitialized() || modified;
         if (session.cookie.secure && !isSecureRequest()) {
             shouldSetCookie = false;
