@@ -92,6 +92,10 @@ class HttpSessionTest {
                     }
                 }),
                 Map.entry("/interval", (req, res) -> res.getWriter().print(req.getSession().getMaxInactiveInterval())),
+                Map.entry("/remember", (req, res) -> {
+                    req.getSession().setMaxInactiveInterval(30 * 24 * 3600);
+                    res.getWriter().print("remembered");
+                }),
                 Map.entry("/short", (req, res) -> {
                     HttpSession s = req.getSession();
                     s.setMaxInactiveInterval(60);
@@ -226,6 +230,19 @@ class HttpSessionTest {
         @Test
         void isTheCookieMaxAgeInSeconds() {
             assertThat(browser.get("/interval").body()).isEqualTo("1800");
+        }
+
+        @Test
+        void aLongerIntervalOnAnUnchangedSessionIsSentAtOnce() {
+            logIn();
+            long before = System.currentTimeMillis();
+            Browser.Reply reply = browser.get("/remember");
+            String header = reply.sessionCookieHeader().orElseThrow();
+            String expires = header.substring(header.indexOf("Expires=") + 8, header.indexOf(';', header.indexOf("Expires=")));
+            long expiresAt = java.time.ZonedDateTime.parse(expires, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant().toEpochMilli();
+            assertThat(expiresAt).isGreaterThan(before + 29L * 24 * 3600 * 1000);
+            assertThat(browser.get("/interval").body()).isEqualTo(String.valueOf(30 * 24 * 3600));
         }
 
         @Test

@@ -31,8 +31,8 @@ import java.util.Enumeration;
  *       {@code -1} for a browser-session cookie, which the cookie never expires (the store still
  *       drops an unused one after its default lifetime, one day for {@code MemoryStore}).</li>
  *   <li>{@link #setMaxInactiveInterval(int)} sets the cookie's max age from now; zero or less makes
- *       it a browser-session cookie. As in express-session, the browser gets the new expiry when
- *       the cookie is next sent: for a new or changed session, or every time with {@code rolling}.</li>
+ *       it a browser-session cookie. A new value is saved and the cookie sent with it in the same
+ *       response, as core does for any new max age of a stored session.</li>
  *   <li>{@link #invalidate()} tells {@code HttpSessionListener}s, unbinds every attribute, then
  *       destroys the session in the store at once; the view then refuses attribute calls with
  *       {@link IllegalStateException}, as every servlet container does.</li>
