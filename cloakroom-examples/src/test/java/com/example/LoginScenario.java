@@ -56,6 +56,26 @@ public abstract class LoginScenario {
         assertThat(replay.get("/dashboard").statusCode()).isEqualTo(401);
     }
 
+    /** Logging in again, as after a privilege change, moves the session to a new id and the old one stops working. */
+    @Test
+    void givesTheSessionANewIdAtLogin() throws Exception {
+        Browser browser = new Browser(base());
+        assertThat(browser.postForm("/login", "username", "ada", "password", "lovelace").statusCode()).isEqualTo(302);
+        assertThat(browser.get("/dashboard").body()).isEqualTo("Hello ada, visit 1");
+        String before = browser.sessionCookie().orElseThrow();
+
+        assertThat(browser.postForm("/login", "username", "ada", "password", "lovelace").statusCode()).isEqualTo(302);
+        String after = browser.sessionCookie().orElseThrow();
+        assertThat(after).isNotEqualTo(before);
+        // The count may start again: Javalin's regenerate() empties the session, as express-session's
+        // does, where the servlet's changeSessionId() keeps the attributes.
+        assertThat(browser.get("/dashboard").body()).startsWith("Hello ada, visit ");
+
+        Browser stale = new Browser(base());
+        stale.setSessionCookie(before);
+        assertThat(stale.get("/dashboard").statusCode()).isEqualTo(401);
+    }
+
     @Test
     void keepsTwoVisitorsApart() throws Exception {
         Browser ada = new Browser(base());
