@@ -14,7 +14,7 @@ public final class JavalinQuickstart {
 
     public record User(String username) {}
 
-    // Stands in for your user database. Keep password hashes there, never passwords.
+    // Stands in for your user store, which keeps password hashes, never passwords.
     private static final Map<String, String> PASSWORDS = Map.of("ada", "lovelace");
 
     public static void main(String[] args) {
@@ -30,7 +30,8 @@ public final class JavalinQuickstart {
             cfg.registerPlugin(new CloakroomPlugin(options));
             cfg.routes.post("/login", ctx -> {
                 String username = ctx.formParam("username");
-                if (username == null || !PASSWORDS.getOrDefault(username, "").equals(ctx.formParam("password"))) {
+                String password = ctx.formParam("password");
+                if (username == null || !PASSWORDS.getOrDefault(username, "").equals(password)) {
                     ctx.status(401).result("Invalid credentials");
                     return;
                 }
@@ -40,7 +41,7 @@ public final class JavalinQuickstart {
                 ctx.redirect("/dashboard");            // the store write has finished before this leaves
             });
             cfg.routes.get("/dashboard", ctx -> {
-                Session s = Cloakroom.session(ctx);    // a visitor without one is not stored until it holds data
+                Session s = Cloakroom.session(ctx);    // stored only once it holds data
                 Optional<User> user = s.get("user", User.class);
                 if (user.isEmpty()) {
                     ctx.status(401).result("Log in first");
@@ -52,7 +53,7 @@ public final class JavalinQuickstart {
             });
             cfg.routes.post("/logout", ctx -> {
                 Cloakroom.existing(ctx).ifPresent(Session::destroy);
-                Cloakroom.clearCookie(ctx);            // destroy() alone sends no cookie, as in express-session
+                Cloakroom.clearCookie(ctx);            // destroy() itself sends no cookie
                 ctx.result("Logged out");
             });
         });

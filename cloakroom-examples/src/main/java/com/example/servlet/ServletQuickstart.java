@@ -7,7 +7,6 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
@@ -21,7 +20,7 @@ public final class ServletQuickstart extends HttpServlet {
 
     public record User(String username) {}
 
-    // Stands in for your user database. Keep password hashes there, never passwords.
+    // Stands in for your user store, which keeps password hashes, never passwords.
     private static final Map<String, String> PASSWORDS = Map.of("ada", "lovelace");
 
     public static void main(String[] args) throws Exception {
@@ -31,10 +30,11 @@ public final class ServletQuickstart extends HttpServlet {
     public static Server create(int port, String secret) {
         SessionOptions options = SessionOptions.builder()
                 .secret(secret)
-                .attributeTypes(AttributeTypes.builder().allowPackages("com.example.servlet").build())  // your own types
+                .attributeTypes(AttributeTypes.builder().allowPackages("com.example.servlet").build())
                 .build();
         ServletContextHandler context = new ServletContextHandler();
-        context.addFilter(new FilterHolder(new CloakroomFilter(options)), "/*", EnumSet.allOf(DispatcherType.class));
+        context.addFilter(new FilterHolder(new CloakroomFilter(options)), "/*",
+                EnumSet.allOf(DispatcherType.class));     // every dispatch: REQUEST, FORWARD, ERROR...
         context.addServlet(ServletQuickstart.class, "/*");
         Server server = new Server(port);
         server.setHandler(context);
@@ -43,11 +43,12 @@ public final class ServletQuickstart extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        HttpSession session = request.getSession();     // existing servlet code keeps working
+        var session = request.getSession();             // an HttpSession, backed by Cloakroom
         switch (request.getMethod() + " " + request.getRequestURI()) {
             case "POST /login" -> {
                 String username = request.getParameter("username");
-                if (username == null || !PASSWORDS.getOrDefault(username, "").equals(request.getParameter("password"))) {
+                String password = request.getParameter("password");
+                if (username == null || !PASSWORDS.getOrDefault(username, "").equals(password)) {
                     response.sendError(401, "Invalid credentials");
                     return;
                 }
@@ -56,7 +57,7 @@ public final class ServletQuickstart extends HttpServlet {
                 response.sendRedirect("/dashboard");
             }
             case "GET /dashboard" -> {
-                User user = (User) session.getAttribute("user");     // a record again, on any machine, after a restart
+                User user = (User) session.getAttribute("user");     // a User again, even after a restart
                 if (user == null) {
                     response.sendError(401, "Log in first");
                     return;
