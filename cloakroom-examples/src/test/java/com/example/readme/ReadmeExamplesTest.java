@@ -71,7 +71,8 @@ class ReadmeExamplesTest {
                 continue;
             }
             String indent = line.substring(0, line.length() - first.length());
-            int differs = firstDifference(block.lines(), file.subList(at, Math.min(file.size(), at + block.lines().size())), indent);
+            List<String> run = file.subList(at, Math.min(file.size(), at + block.lines().size()));
+            int differs = firstDifference(block.lines(), run, indent);
             if (differs < 0) {
                 return;
             }
