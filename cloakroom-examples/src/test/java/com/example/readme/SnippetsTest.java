@@ -55,6 +55,23 @@ class SnippetsTest {
         assertThat(text(dependencies.get(1), "version")).isEqualTo(required("slf4j.version"));
     }
 
+    /**
+     * The user pom is enough for the Javalin quickstart: the program needs only the JDK, Cloakroom and
+     * Javalin, and cloakroom-javalin brings Javalin to its users (a compile-scope dependency).
+     */
+    @Test
+    void theUserPomIsEnoughForTheJavalinQuickstart() throws Exception {
+        List<String> imports = Files.readAllLines(Path.of("src/main/java/com/example/javalin/JavalinQuickstart.java"))
+                .stream().filter(line -> line.startsWith("import ")).toList();
+        assertThat(imports).isNotEmpty().allSatisfy(line -> assertThat(line)
+                .matches("import (java\\.|io\\.javalin\\.|dev\\.cloakroom\\.[A-Z]|dev\\.cloakroom\\.javalin\\.).*;"));
+        Element project = parse(ReadmeBlocks.ROOT.resolve("cloakroom-javalin/pom.xml")).getDocumentElement();
+        assertThat(children(child(project, "dependencies"), "dependency"))
+                .filteredOn(d -> text(d, "groupId").equals("io.javalin") && text(d, "artifactId").equals("javalin"))
+                .singleElement()
+                .satisfies(javalin -> assertThat(optionalText(javalin, "scope")).isIn(null, "compile"));
+    }
+
     @Test
     void theSpringDependenciesNameModulesOfThisBuildAtItsVersion() throws Exception {
         for (String snippet : List.of("spring/starter-dependency.xml", "spring/redis-dependency.xml")) {
