@@ -3,7 +3,6 @@ package dev.cloakroom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * How the session cookie is written: express-session's {@code cookie} option. Immutable; build
@@ -130,6 +129,16 @@ public final class CookieOptions {
             return this;
         }
 
+        /**
+         * When the cookie carries {@code Secure}; {@link SecureMode#AUTO} by default.
+         *
+         * <p>{@link SecureMode#ALWAYS} cannot be checked here: it is right for an app reached only
+         * over HTTPS, and wrong only when a request in fact arrives over plain HTTP. Such a request
+         * gets no cookie at all (a browser would refuse a {@code Secure} cookie from an insecure
+         * origin), so every request starts a new session. So it is warned about, not refused: at
+         * the first such request, once per session engine (one WARN, not one per request), naming
+         * the fix, which behind a TLS-terminating proxy is {@code SessionOptions.Builder.proxy(true)}.
+         */
         public Builder secure(SecureMode secure) {
             this.secure = secure;
             return this;
@@ -149,13 +158,25 @@ public final class CookieOptions {
             return this;
         }
 
-        /** A fixed expiry for new sessions. Prefer {@link #maxAge(Duration)}; the two exclude each other. */
+        /**
+         * A fixed expiry for new sessions. Prefer {@link #maxAge(Duration)}; the two exclude each
+         * other. An instant already past when {@link #build()} runs is refused: the browser would
+         * delete the cookie as it arrives, so no session could ever be kept.
+         */
         public Builder expires(Instant expires) {
             this.expires = expires;
             return this;
         }
 
-        /** {@code null} leaves the attribute out. */
+        /**
+         * {@code null} leaves the attribute out. {@link SameSite#NONE} needs
+         * {@code secure(ALWAYS)} and is refused by {@link #build()} with {@code secure(AUTO)} (the
+         * default) as well as with {@code NEVER}: under AUTO a plain-HTTP request would get
+         * {@code SameSite=None} without {@code Secure}, which browsers reject. This is refused
+         * rather than warned about because it is wrong whatever the requests turn out to be: if
+         * they all use HTTPS, ALWAYS says the same thing; if some do not, those cookies are dropped.
+         * {@link SameSite#AUTO} (None on HTTPS, Lax on HTTP) is the choice for an app that serves both.
+         */
         public Builder sameSite(SameSite sameSite) {
             this.sameSite = sameSite;
             return this;
@@ -192,7 +213,18 @@ public final class CookieOptions {
             }
             if (sameSite == SameSite.NONE && secure == SecureMode.NEVER) {
                 throw new IllegalArgumentException(
-                        "cookie.sameSite NONE needs cookie.secure ALWAYS or AUTO: browsers drop SameSite=None cookies without Secure");
+                        "cookie.sameSite NONE needs cookie.secure ALWAYS: browsers drop SameSite=None cookies without Secure");
+            }
+            if (sameSite == SameSite.NONE && secure == SecureMode.AUTO) {
+                throw new IllegalArgumentException("cookie.sameSite NONE needs cookie.secure ALWAYS, not AUTO: a plain-HTTP"
+                        + " request would get SameSite=None without Secure, which browsers drop. Set secure(SecureMode.ALWAYS)"
+                        + " (behind a TLS-terminating proxy also proxy(true)), or sameSite(SameSite.AUTO) for None on"
+                        + " HTTPS and Lax on plain HTTP");
+            }
+            if (expires != null && expires.isBefore(Instant.now())) {
+                throw new IllegalArgumentException("cookie.expires is in the past (" + expires + "): browsers delete"
+                        + " such a cookie as it arrives, so no session would be kept. Give a future instant, or use"
+                        + " cookie.maxAge for a lifetime counted from each request");
             }
             if (partitioned && secure == SecureMode.NEVER) {
                 throw new IllegalArgumentException(
@@ -214,12 +246,5 @@ public final class CookieOptions {
         private static String describe(String s) {
             return s == null ? "null" : "'" + s + "'";
         }
-    }
-
-    /** Applies {@code customizer} to a fresh builder and builds. */
-    static CookieOptions of(Consumer<Builder> customizer) {
-        Builder b = builder();
-        customizer.accept(b);
-        return b.build();
     }
 }

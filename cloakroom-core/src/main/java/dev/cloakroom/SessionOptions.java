@@ -136,7 +136,11 @@ public final class SessionOptions {
         private Builder() {
         }
 
-        /** The one secret that signs and verifies cookies. Keep it out of source control. */
+        /**
+         * The one secret that signs and verifies cookies. Keep it out of source control. A blank
+         * secret is refused; one shorter than 32 bytes is accepted with a WARN when the session
+         * engine starts, since express-session advises at least 32 bytes of random data.
+         */
         public Builder secret(String secret) {
             return secrets(secret == null ? null : List.of(secret));
         }
@@ -173,9 +177,17 @@ public final class SessionOptions {
             return this;
         }
 
-        /** Adjusts the default cookie settings: {@code .cookie(c -> c.maxAge(Duration.ofMinutes(30)))}. */
+        /**
+         * Adjusts the cookie settings made so far (the defaults, or an earlier {@code cookie(...)}):
+         * {@code .cookie(c -> c.maxAge(Duration.ofMinutes(30)))}. Calls compose, each refining the
+         * one before, so {@code .cookie(c -> c.path("/app")).cookie(c -> c.secure(SecureMode.ALWAYS))}
+         * keeps both. Each call's result must be valid on its own: it is checked at once.
+         */
         public Builder cookie(Consumer<CookieOptions.Builder> customizer) {
-            return cookie(CookieOptions.of(customizer));
+            Objects.requireNonNull(customizer, "cookie must not be null");
+            CookieOptions.Builder refined = cookie.toBuilder();
+            customizer.accept(refined);
+            return cookie(refined.build());
         }
 
         /** Cookie settings decided per request, for new sessions (express-session 1.19's function form). */
@@ -258,9 +270,11 @@ public final class SessionOptions {
             if (!secretsSet || secrets.isEmpty()) {
                 throw new IllegalArgumentException("secret is required: give one secret, or a list whose first entry signs");
             }
-            for (String s : secrets) {
-                if (s.isEmpty()) {
-                    throw new IllegalArgumentException("secret must not contain an empty string");
+            for (int i = 0; i < secrets.size(); i++) {
+                if (secrets.get(i).isBlank()) {
+                    throw new IllegalArgumentException("secret must not be blank" + (secrets.size() > 1 ? " (secret #" + (i + 1)
+                            + " of " + secrets.size() + " is)" : "") + ": use at least 32 random bytes, e.g. from"
+                            + " 'openssl rand -base64 32', kept out of source control");
                 }
             }
             if (name == null || name.isEmpty() || !isToken(name)) {

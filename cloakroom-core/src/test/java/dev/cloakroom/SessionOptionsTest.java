@@ -22,6 +22,27 @@ class SessionOptionsTest {
     @Nested
     class WhenTheSecretIsInvalid {
 
+        @ParameterizedTest
+        @ValueSource(strings = {"", " ", "   \t\n"})
+        void refusesABlankSecretNamingTheOption(String blank) {
+            assertThatThrownBy(() -> SessionOptions.builder().secret(blank).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("secret must not be blank: use at least 32 random bytes, e.g. from 'openssl rand -base64 32',"
+                            + " kept out of source control");
+        }
+
+        @Test
+        void refusesABlankSecretAmongSeveralSayingWhichOne() {
+            assertThatThrownBy(() -> SessionOptions.builder().secrets("x".repeat(32), "  ").build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("secret must not be blank (secret #2 of 2 is)");
+        }
+
+        @Test
+        void acceptsAShortSecretWhichOnlyWarns() {
+            assertThat(SessionOptions.builder().secret("short").build().secrets()).containsExactly("short");
+        }
+
         @Test
         void refusesAMissingSecret() {
             assertThatThrownBy(() -> SessionOptions.builder().build())
@@ -127,9 +148,39 @@ class SessionOptionsTest {
         }
 
         @Test
-        void acceptsSameSiteNoneAndPartitionedWithSecureAuto() {
-            CookieOptions c = CookieOptions.builder().sameSite(SameSite.NONE).partitioned(true).build();
-            assertThat(c.secure()).isEqualTo(SecureMode.AUTO);
+        void refusesSameSiteNoneWithSecureAutoNamingTheFix() {
+            assertThatThrownBy(() -> CookieOptions.builder().sameSite(SameSite.NONE).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("cookie.sameSite NONE needs cookie.secure ALWAYS, not AUTO: a plain-HTTP request would get"
+                            + " SameSite=None without Secure, which browsers drop. Set secure(SecureMode.ALWAYS) (behind a"
+                            + " TLS-terminating proxy also proxy(true)), or sameSite(SameSite.AUTO) for None on HTTPS and"
+                            + " Lax on plain HTTP");
+        }
+
+        @Test
+        void acceptsSameSiteNoneWithSecureAlwaysAndPartitionedWithSecureAuto() {
+            assertThat(CookieOptions.builder().sameSite(SameSite.NONE).secure(SecureMode.ALWAYS).partitioned(true).build()
+                    .sameSite()).contains(SameSite.NONE);
+            assertThat(CookieOptions.builder().sameSite(SameSite.AUTO).partitioned(true).build().secure())
+                    .isEqualTo(SecureMode.AUTO);
+        }
+
+        @Test
+        void refusesAnExpiresInThePastNamingTheOption() {
+            Instant past = Instant.now().minusSeconds(1);
+            assertThatThrownBy(() -> CookieOptions.builder().expires(past).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("cookie.expires is in the past (" + past + "): browsers delete such a cookie as it"
+                            + " arrives, so no session would be kept. Give a future instant, or use cookie.maxAge for a"
+                            + " lifetime counted from each request");
+            assertThatThrownBy(() -> valid().cookie(c -> c.expires(Instant.EPOCH)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("cookie.expires is in the past");
+        }
+
+        @Test
+        void acceptsAnExpiresInTheFuture() {
+            Instant future = Instant.now().plusSeconds(3600);
+            assertThat(CookieOptions.builder().expires(future).build().expires()).contains(future);
         }
     }
 
@@ -240,6 +291,42 @@ class SessionOptionsTest {
             assertThat(c.maxAge()).contains(Duration.ofMinutes(30));
             assertThat(c.sameSite()).contains(SameSite.STRICT);
             assertThat(c.path()).isEqualTo("/");
+        }
+    }
+
+    @Nested
+    class WhenCookieIsCalledMoreThanOnce {
+
+        @Test
+        void theSecondCallRefinesTheFirst() {
+            CookieOptions c = valid().cookie(b -> b.path("/app").maxAge(Duration.ofMinutes(30)))
+                    .cookie(b -> b.secure(SecureMode.ALWAYS)).build().cookieFor(null);
+            assertThat(c.path()).isEqualTo("/app");
+            assertThat(c.maxAge()).contains(Duration.ofMinutes(30));
+            assertThat(c.secure()).isEqualTo(SecureMode.ALWAYS);
+        }
+
+        @Test
+        void aLaterCallCanChangeWhatAnEarlierOneSet() {
+            CookieOptions c = valid().cookie(b -> b.path("/app")).cookie(b -> b.path("/shop")).build().cookieFor(null);
+            assertThat(c.path()).isEqualTo("/shop");
+            assertThat(c.httpOnly()).as("defaults kept").isTrue();
+        }
+
+        @Test
+        void aCustomizerRefinesAGivenCookieOptions() {
+            CookieOptions given = CookieOptions.builder().domain("example.com").build();
+            CookieOptions c = valid().cookie(given).cookie(b -> b.path("/app")).build().cookieFor(null);
+            assertThat(c.domain()).contains("example.com");
+            assertThat(c.path()).isEqualTo("/app");
+        }
+
+        @Test
+        void theCombinationIsCheckedAsAWhole() {
+            assertThatThrownBy(() -> valid().cookie(b -> b.maxAge(Duration.ofMinutes(5)))
+                    .cookie(b -> b.expires(Instant.now().plusSeconds(60))))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("cookie.maxAge and cookie.expires exclude each other: set one");
         }
     }
 }

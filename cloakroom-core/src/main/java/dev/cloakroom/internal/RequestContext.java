@@ -315,6 +315,9 @@ public final class RequestContext implements SessionContext {
                 ? options.rolling() || lifetimeChanged || (session.cookie.expires != null && modified)
                 : options.saveUninitialized() || modified;
         if (session.cookie.secure && !isSecureRequest()) {
+            if (shouldSetCookie) {
+                engine.warnSecureCookieOverPlainHttp(exchange.header("X-Forwarded-Proto"));
+            }
             shouldSetCookie = false;
         }
 

@@ -8,8 +8,11 @@ import dev.cloakroom.StoredSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /** What every request shares: options, signer, codec, and store calls with uniform failure handling. */
@@ -24,6 +27,11 @@ public final class SessionEngine {
     final ValueMapper values;
     final Clock clock;
     final ConflictFreeWriter writer;
+    /** Whether the WARN about a Secure cookie withheld from a plain-HTTP request was logged; once per engine. */
+    private final AtomicBoolean warnedSecureOverHttp = new AtomicBoolean();
+
+    /** express-session's advice for a secret: at least 32 bytes of random data. */
+    static final int ADVISED_SECRET_BYTES = 32;
 
     public SessionEngine(SessionOptions options, Clock clock) {
         this.options = options;
@@ -33,6 +41,43 @@ public final class SessionEngine {
         this.values = new ValueMapper(codec.mapper(), options.attributeTypes());
         this.clock = clock;
         this.writer = new ConflictFreeWriter(this);
+        warnAboutShortSecrets(options.secrets());
+    }
+
+    /** One WARN at startup per secret shorter than advised; never the secret itself, only its position and length. */
+    private static void warnAboutShortSecrets(List<String> secrets) {
+        for (int i = 0; i < secrets.size(); i++) {
+            int bytes = secrets.get(i).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes < ADVISED_SECRET_BYTES) {
+                LOG.warn("session secret #{} is only {} bytes long; use at least {} random bytes (express-session's"
+                        + " advice), e.g. from 'openssl rand -base64 32', so cookie signatures cannot be guessed",
+                        i + 1, bytes, ADVISED_SECRET_BYTES);
+            }
+        }
+    }
+
+    /**
+     * The first time a cookie marked {@code Secure} is held back because its request came over
+     * plain HTTP, says so once at WARN with the fix; later requests are silent (one line per
+     * engine, not one per request). {@code forwardedProto} is the request's X-Forwarded-Proto, or null.
+     */
+    void warnSecureCookieOverPlainHttp(String forwardedProto) {
+        if (!warnedSecureOverHttp.compareAndSet(false, true)) {
+            return;
+        }
+        String fix;
+        if (Boolean.TRUE.equals(options.proxy())) {
+            fix = "proxy(true) is set, and the proxy said this request was " + (forwardedProto == null
+                    ? "not HTTPS (no X-Forwarded-Proto header): have it send X-Forwarded-Proto: https; "
+                    : "not HTTPS (X-Forwarded-Proto is not https): check what it sends; ");
+        } else if (forwardedProto != null) {
+            fix = "The request has an X-Forwarded-Proto header: behind a proxy that terminates TLS, set proxy(true) so it counts; ";
+        } else {
+            fix = "Behind a proxy that terminates TLS, set proxy(true) and have it send X-Forwarded-Proto: https; ";
+        }
+        LOG.warn("no session cookie was sent: the cookie is Secure (cookie.secure ALWAYS) and this request came over plain"
+                + " HTTP, so browsers would refuse it and every request starts a new session. " + fix
+                + "for plain-HTTP development use cookie.secure(AUTO). Logged once");
     }
 
     public SessionOptions options() {

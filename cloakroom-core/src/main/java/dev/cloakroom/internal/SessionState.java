@@ -195,7 +195,8 @@ final class SessionState implements Session {
         try {
             converted = mapper.convert(original, javaType);
         } catch (IllegalArgumentException | JacksonException e) {
-            throw new IllegalArgumentException("session attribute '" + key + "' cannot be read as " + javaType, e);
+            throw new IllegalArgumentException("session attribute '" + key + "' holds " + describe(original)
+                    + ", which cannot be read as " + javaType.toCanonical(), e);
         }
         JsonNode asRead;
         if (converted instanceof JsonNode node) {
@@ -321,5 +322,19 @@ final class SessionState implements Session {
     @Override
     public String toString() {
         return "Session[" + SessionIds.fingerprint(id) + "]";
+    }
+
+    /** The JSON kind of a stored value in plain words, for errors; never the value itself, which may be private. */
+    static String describe(JsonNode json) {
+        return switch (json.getNodeType()) {
+            case STRING -> "a JSON string";
+            case NUMBER -> "a JSON number";
+            case BOOLEAN -> "a JSON boolean";
+            case OBJECT -> "a JSON object";
+            case ARRAY -> "a JSON array";
+            case BINARY -> "binary data";
+            case NULL, MISSING -> "no value";
+            case POJO -> "a Java object";
+        };
     }
 }

@@ -113,9 +113,9 @@ class SetCookieWriterTest {
 
         @Test
         void writeAFixedExpiresOption() {
-            CookieState fixed = cookie(c -> c.expires(Instant.EPOCH), false);
+            CookieState fixed = cookie(c -> c.expires(Instant.parse("2100-01-01T00:00:00Z")), false);
             assertThat(SetCookieWriter.write("sid", SIGNED_APPLE, fixed))
-                    .contains("; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly");
+                    .contains("; Path=/; Expires=Fri, 01 Jan 2100 00:00:00 GMT; HttpOnly");
         }
     }
 

@@ -237,6 +237,50 @@ class TypedAttributesTest extends LifecycleFixture {
     }
 
     @Nested
+    class WhenAValueIsReadAsTheWrongType {
+
+        private static final String STORED = "{\"cookie\":{\"originalMaxAge\":null,\"httpOnly\":true,\"path\":\"/\"},"
+                + "\"n\":\"private words\",\"count\":7,\"cart\":{\"items\":[]},\"tags\":[\"a\"],\"on\":true}";
+
+        private void readingFails(String key, Class<?> type, String message) {
+            storeRaw(ID, STORED);
+            withSession(cookieFor(ID), s -> assertThatThrownBy(() -> s.get(key, type))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(message)
+                    .hasMessageNotContaining("simple type")
+                    .hasMessageNotContaining("private words"));
+        }
+
+        @Test
+        void aStringReadAsAnIntegerSaysSoInPlainWords() {
+            readingFails("n", Integer.class, "session attribute 'n' holds a JSON string, which cannot be read as java.lang.Integer");
+        }
+
+        @Test
+        void aNumberReadAsARecordSaysSoInPlainWords() {
+            readingFails("count", Cart.class, "session attribute 'count' holds a JSON number, which cannot be read as "
+                    + Cart.class.getName());
+        }
+
+        @Test
+        void objectsArraysAndBooleansAreNamedToo() {
+            readingFails("cart", Integer.class, "session attribute 'cart' holds a JSON object, which cannot be read as java.lang.Integer");
+            readingFails("tags", Cart.class, "session attribute 'tags' holds a JSON array, which cannot be read as " + Cart.class.getName());
+            readingFails("on", Instant.class, "session attribute 'on' holds a JSON boolean, which cannot be read as java.time.Instant");
+        }
+
+        @Test
+        void aValueSetAsOneTypeAndReadAsAnotherIsNamedByItsJson() {
+            withSession(null, s -> {
+                s.set("cart", new Cart(List.of(new Item("sku-1", 2))));
+                assertThatThrownBy(() -> s.get("cart", Integer.class))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("session attribute 'cart' holds a JSON object, which cannot be read as java.lang.Integer");
+            });
+        }
+    }
+
+    @Nested
     class CreationTime {
 
         @Test

@@ -59,6 +59,11 @@ final class Database {
         return known;
     }
 
+    private JdbcDialect knownDialect() {
+        SqlText known = sql;
+        return known == null ? null : known.dialect;
+    }
+
     <T> T run(String operation, Work<T> work) {
         SqlText s = sql();
         return withConnection(operation, c -> work.run(c, s));
@@ -79,13 +84,13 @@ final class Database {
                     try {
                         c.rollback();
                     } catch (SQLException rollback) {
-                        e.addSuppressed(StoreFailures.wrap("rollback", table, rollback));
+                        e.addSuppressed(StoreFailures.wrap("rollback", table, knownDialect(), rollback));
                     }
                 }
                 throw e;
             }
         } catch (SQLException e) {
-            throw StoreFailures.wrap(operation, table, e);
+            throw StoreFailures.wrap(operation, table, knownDialect(), e);
         }
     }
 }

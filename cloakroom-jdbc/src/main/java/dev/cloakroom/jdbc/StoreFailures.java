@@ -16,15 +16,46 @@ import java.sql.SQLTransientConnectionException;
  * about the connection or a timeout, which carry no parameters and are what an operator needs
  * during an outage; anything else is replaced by a copy holding just its class, SQLState and
  * vendor code.
+ *
+ * <p>One failure is named outright, because its SQLState alone does not tell an operator what to
+ * do: the table is missing (SQLState {@code 42P01} on PostgreSQL, {@code 42S02} on MySQL, MariaDB
+ * and H2, "no such table" on SQLite, whose driver sets no SQLState). The message then says so and
+ * how to create it. Only the store's own table name goes into that text, never the driver's.
  */
 final class StoreFailures {
 
     private StoreFailures() {
     }
 
-    static SessionStoreException wrap(String operation, TableName table, SQLException e) {
-        String message = "JdbcStore " + operation + " on table " + table + " failed: " + describe(e);
+    /** {@code dialect} may be null while it is not yet detected; it only fills in the DDL hint. */
+    static SessionStoreException wrap(String operation, TableName table, JdbcDialect dialect, SQLException e) {
+        String message = "JdbcStore " + operation + " on table " + table + " failed: "
+                + (isMissingTable(e) ? missingTable(table, dialect) + " (" + describe(e) + ")" : describe(e));
         return new SessionStoreException(message, aboutTheConnection(e) ? e : scrubbed(e));
+    }
+
+    static String missingTable(TableName table, JdbcDialect dialect) {
+        return "the table " + table + " does not exist; create it with JdbcStore.builder(dataSource)"
+                + ".createTableIfMissing(true), or run the statements of JdbcStore.ddl("
+                + (dialect == null ? "dialect" : "JdbcDialect." + dialect.name()) + ", \"" + table + "\")";
+    }
+
+    /** The first exception in the chain (SQLException's own, then getCause) that says the table is missing. */
+    static boolean isMissingTable(SQLException e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 8; t = t.getCause(), depth++) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if ("42P01".equals(state) || "42S02".equals(state)) {
+                    return true;
+                }
+                String text = sql.getMessage();
+                if (text != null && text.contains("no such table")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static String describe(SQLException e) {

@@ -162,4 +162,48 @@ abstract class JdbcStoreContractBase extends SessionStoreContract {
             assertThat(store.replace("a\u0000b", "{}", session("a", inOneDay()))).isFalse();
         }
     }
+
+    @Nested
+    class WhenTheTableIsMissing {
+
+        private static final String ID = "id-that-must-not-leak-0123456789";
+
+        /** The dialect is detected, as in most setups, so the hint names the detected one. */
+        private JdbcStore storeWithoutItsTable() {
+            return configure(JdbcStore.builder(dataSource()).table("no_session_table").pruneInterval(Duration.ZERO)).build();
+        }
+
+        private String chain(Throwable t) {
+            StringBuilder text = new StringBuilder();
+            for (; t != null; t = t.getCause()) {
+                text.append(t.getMessage()).append(" <- ");
+            }
+            return text.toString();
+        }
+
+        @Test
+        void everyOperationSaysSoAndHowToCreateIt() {
+            try (JdbcStore missing = storeWithoutItsTable()) {
+                String expected = "the table no_session_table does not exist; create it with JdbcStore.builder(dataSource)"
+                        + ".createTableIfMissing(true), or run the statements of JdbcStore.ddl(JdbcDialect."
+                        + expectedDialect().name() + ", \"no_session_table\")";
+                for (Runnable call : new Runnable[] {
+                        () -> missing.get(ID),
+                        () -> missing.set(ID, new StoredSession("{\"secret\":\"" + ID + "\"}", Instant.now().plusSeconds(60))),
+                        () -> missing.touch(ID, new StoredSession("{}", Instant.now().plusSeconds(60))),
+                        () -> missing.destroy(ID),
+                        missing::length}) {
+                    Throwable failure = org.assertj.core.api.Assertions.catchThrowable(call::run);
+                    assertThat(failure).isInstanceOf(dev.cloakroom.SessionStoreException.class)
+                            .hasMessageContaining(expected);
+                    assertThat(chain(failure)).doesNotContain(ID);
+                }
+            }
+        }
+
+        @Test
+        void anotherSqlErrorIsNotCalledAMissingTable() {
+            assertThat(StoreFailures.isMissingTable(new SQLException("syntax error", "42601"))).isFalse();
+        }
+    }
 }

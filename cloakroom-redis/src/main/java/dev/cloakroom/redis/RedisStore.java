@@ -102,6 +102,8 @@ public final class RedisStore implements EnumerableSessionStore, AutoCloseable {
     private void connectEarly() {
         try {
             link();
+        } catch (CredentialsRefused e) {
+            LOG.warn("{}; the store will try again on first use", e.getMessage());
         } catch (SessionStoreException e) {
             LOG.warn("Redis is not reachable yet ({}); the store will connect on first use", e.getMessage());
         }
@@ -297,10 +299,52 @@ public final class RedisStore implements EnumerableSessionStore, AutoCloseable {
         if (e instanceof SessionStoreException sse) {
             return sse;
         }
+        String refusal = credentialsRefusal(e);
+        if (refusal != null) {
+            return new CredentialsRefused(what + ": " + refusal);
+        }
         boolean clientSide = e instanceof RedisCommandTimeoutException || e instanceof RedisConnectionException
                 || e.getClass() == RedisException.class;
         String detail = e.getClass().getSimpleName() + (clientSide && e.getMessage() != null ? ": " + e.getMessage() : "");
         return clientSide ? new SessionStoreException(what + " (" + detail + ")", e)
                 : new SessionStoreException(what + " (" + detail + ")");
+    }
+
+    /**
+     * What Redis answered when it refused the connection's credentials, in words, or null. Redis
+     * says {@code WRONGPASS} for a wrong password (or user) and {@code NOAUTH} when a password is
+     * required and none was given; Lettuce reports either as the cause of a connection failure or
+     * as the failed command's error. Only the reply's first word is used: it is all the operator
+     * needs, and no reply text (nor the URI, which holds the password) is repeated.
+     */
+    static String credentialsRefusal(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 8; t = t.getCause(), depth++) {
+            String message = t.getMessage();
+            if (message == null) {
+                continue;
+            }
+            if (repliedWith(message, "WRONGPASS")) {
+                return "Redis answered WRONGPASS (the password, or the user and password, was refused);"
+                        + " check the password in the Redis URI (redis://[user]:password@host:port)";
+            }
+            if (repliedWith(message, "NOAUTH")) {
+                return "Redis answered NOAUTH (it requires a password and none was given);"
+                        + " check the password in the Redis URI (redis://[user]:password@host:port)";
+            }
+        }
+        return null;
+    }
+
+    /** The reply starts the message, or follows the class name of a wrapped exception ("...Exception: WRONGPASS ..."). */
+    private static boolean repliedWith(String message, String error) {
+        return message.startsWith(error + " ") || message.equals(error) || message.contains("Exception: " + error + " ");
+    }
+
+    /** Redis refused the credentials: a configuration error, not an outage, and said so. */
+    static final class CredentialsRefused extends SessionStoreException {
+        CredentialsRefused(String message) {
+            super(message);
+        }
     }
 }

@@ -90,6 +90,9 @@ public final class RedisStoreBuilder {
         if (uri != null && uri.isBlank()) {
             throw new IllegalArgumentException("uri must not be blank");
         }
+        if (uri != null) {
+            UriPorts.check(uri);
+        }
         return RedisStore.create(this);
     }
 }

@@ -34,6 +34,18 @@ class RedisStoreBuilderTest {
                     .hasMessageNotContaining("s3cret");
         }
 
+        @org.junit.jupiter.params.ParameterizedTest
+        @org.junit.jupiter.params.provider.ValueSource(strings = {"redis://localhost:abc", "redis://:s3cret@localhost:abc/0",
+                "rediss://localhost:99999", "redis://localhost:-1", "redis-sentinel://localhost:abc/0#mymaster",
+                "redis-cluster://localhost:7000,localhost:abc"})
+        void aBadPortIsRefusedNamingTheOption(String uri) {
+            String expected = "uri: the port must be a number from 1 to 65535";
+            assertThatThrownBy(() -> RedisStore.connect(uri))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(expected).hasMessageNotContaining("s3cret");
+            assertThatThrownBy(() -> RedisStore.builder().uri(uri).build())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(expected);
+        }
+
         @Test
         void anEmptyPrefixIsRefused() {
             assertThatThrownBy(() -> valid().prefix("").build())

@@ -100,7 +100,7 @@ class OptionsFromPropertiesTest {
         Contexts.runner().withPropertyValues("cloakroom.cookie.same-site=none", "cloakroom.cookie.secure=false").run(context -> {
             CloakroomConfigurationException e = Contexts.failure(context);
             assertThat(e.property()).isEqualTo("cloakroom.cookie.same-site");
-            assertThat(e.problem()).contains("cloakroom.cookie.secure true or auto");
+            assertThat(e.problem()).contains("cloakroom.cookie.secure ALWAYS");
         });
     }
 
