@@ -277,7 +277,7 @@ public final class RedisStore implements EnumerableSessionStore, AutoCloseable {
                 throw new SessionStoreException("the RedisStore is closed");
             }
             if (link == null) {
-                link = connector.open();
+                link = openOnce();
             }
             return link;
         } catch (SessionStoreException e) {
@@ -287,6 +287,32 @@ public final class RedisStore implements EnumerableSessionStore, AutoCloseable {
         } finally {
             opening.unlock();
         }
+    }
+
+    /**
+     * Opens the connection, trying once more when Lettuce saw it close in the middle of its
+     * handshake: that is how a refused password sometimes surfaces instead of Redis's own
+     * {@code WRONGPASS} reply, which the second attempt then reports. A server that is down
+     * refuses the connection instead, so an outage still fails at once.
+     */
+    private RedisLink openOnce() {
+        try {
+            return connector.open();
+        } catch (RedisConnectionException e) {
+            if (!closedDuringHandshake(e)) {
+                throw e;
+            }
+            return connector.open();
+        }
+    }
+
+    private static boolean closedDuringHandshake(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Connection closed prematurely")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
