@@ -76,7 +76,11 @@ public final class SessionOptions {
         return genid.apply(request);
     }
 
-    /** {@code null}: ask the framework whether a request is secure; {@code true}: trust {@code X-Forwarded-Proto}; {@code false}: only TLS counts. */
+    /**
+     * {@code null}: ask the framework whether a request is secure; {@code true}: the first
+     * {@code X-Forwarded-Proto} value decides; {@code false}: only a TLS connection counts. A TLS
+     * connection counts under all three.
+     */
     public Boolean proxy() {
         return proxy;
     }
@@ -206,7 +210,13 @@ public final class SessionOptions {
             return this;
         }
 
-        /** {@code true}: trust {@code X-Forwarded-Proto}; {@code false}: ignore it; {@code null} (default): ask the framework. */
+        /**
+         * How to tell whether a request is secure, as express-session's {@code proxy}: {@code true}
+         * trusts the first {@code X-Forwarded-Proto} value ({@code https} is secure) and nothing
+         * else the framework derived from forwarding headers; {@code false} counts only a TLS
+         * connection, even when the framework was told to trust forwarding headers;
+         * {@code null} (default) takes the framework's answer. A TLS connection is secure under all three.
+         */
         public Builder proxy(Boolean proxy) {
             this.proxy = proxy;
             return this;

@@ -23,7 +23,19 @@ public interface SessionRequest {
 
     /**
      * Whether the framework considers the request secure: it arrived over TLS, or the framework
-     * itself was configured to trust a proxy's forwarding headers.
+     * itself was configured to trust a proxy's forwarding headers. With the proxy option unset,
+     * this decides.
      */
     boolean isSecure();
+
+    /**
+     * Whether the connection the request arrived on is itself TLS, whatever forwarding headers say
+     * or the framework concluded from them. It counts under every proxy setting and is all that
+     * counts with {@code proxy(false)}, as express-session's encrypted-socket check. An adapter
+     * that can tell must override it; the default, {@link #isSecure()}, suits an adapter whose
+     * framework never trusts forwarding headers.
+     */
+    default boolean connectionIsSecure() {
+        return isSecure();
+    }
 }

@@ -177,12 +177,19 @@ public final class RequestContext implements SessionContext {
         return CookieState.fresh(engine.clock, options.cookieFor(exchange), isSecureRequest());
     }
 
-    /** express-session's issecure(): TLS, or with proxy=true the first X-Forwarded-Proto value. */
+    /**
+     * express-session's issecure(): a TLS connection always counts; then proxy=false stops,
+     * unset asks the framework, and proxy=true reads only the first X-Forwarded-Proto value.
+     */
     boolean isSecureRequest() {
-        if (exchange.isSecure()) {
+        if (exchange.connectionIsSecure()) {
             return true;
         }
-        if (!Boolean.TRUE.equals(options.proxy())) {
+        Boolean proxy = options.proxy();
+        if (proxy == null) {
+            return exchange.isSecure();
+        }
+        if (!proxy) {
             return false;
         }
         String header = exchange.header("X-Forwarded-Proto");

@@ -8,12 +8,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** An in-memory request/response pair: a path, request headers, a TLS flag, and the Set-Cookie headers written. */
+/**
+ * An in-memory request/response pair: a path, request headers, whether the connection is TLS and
+ * whether the framework calls the request secure, and the Set-Cookie headers written.
+ */
 final class TestExchange implements SessionExchange {
 
     private final String path;
     private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    private boolean secure;
+    private boolean tls;
+    private boolean frameworkSecure;
     final List<String> setCookies = new ArrayList<>();
 
     TestExchange(String path) {
@@ -34,8 +38,16 @@ final class TestExchange implements SessionExchange {
         return cookie == null ? this : header("Cookie", cookie);
     }
 
+    /** Arrived over TLS, so the framework calls it secure too. */
     TestExchange secure() {
-        this.secure = true;
+        this.tls = true;
+        this.frameworkSecure = true;
+        return this;
+    }
+
+    /** Plain connection that the framework calls secure, as one trusting a proxy's forwarding headers does. */
+    TestExchange secureByForwarding() {
+        this.frameworkSecure = true;
         return this;
     }
 
@@ -51,7 +63,12 @@ final class TestExchange implements SessionExchange {
 
     @Override
     public boolean isSecure() {
-        return secure;
+        return frameworkSecure;
+    }
+
+    @Override
+    public boolean connectionIsSecure() {
+        return tls;
     }
 
     @Override
