@@ -35,8 +35,14 @@ public final class DirectExchange implements SessionExchange {
         return name.equalsIgnoreCase("Cookie") && cookieHeader != null ? List.of(cookieHeader) : List.of();
     }
 
+    /** Never: there is no connection, let alone TLS. */
     @Override
     public boolean isSecure() {
+        return false;
+    }
+
+    @Override
+    public boolean connectionIsSecure() {
         return false;
     }
 

@@ -1,8 +1,10 @@
 package dev.cloakroom.testkit.lifecycle;
 
+import dev.cloakroom.SameSite;
 import dev.cloakroom.SecureMode;
 import dev.cloakroom.testkit.http.HttpCaller;
 import dev.cloakroom.testkit.http.HttpResult;
+import dev.cloakroom.testkit.http.SetCookie;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The proxy option, seen through a {@code Secure} cookie: it is only sent on a request judged
  * secure, and the suite's servers speak plain HTTP, so a cookie appears exactly when
- * {@code X-Forwarded-Proto} was trusted.
+ * {@code X-Forwarded-Proto} was trusted. Run it also against a server whose framework trusts
+ * forwarding headers (overriding {@link #frameworkTrustsForwardedProto()}): {@code false} and
+ * {@code true} must then ignore the framework's answer, as express-session does.
  */
 public abstract class ProxyTests extends LifecycleTestBase {
 
@@ -22,6 +26,12 @@ public abstract class ProxyTests extends LifecycleTestBase {
 
     private HttpCaller server(Boolean proxy) {
         return start(options().proxy(proxy).cookie(c -> c.secure(SecureMode.ALWAYS)), LifecycleRoutes.standard());
+    }
+
+    /** The cookie of a new session with secure and sameSite AUTO, on a request a proxy says arrived over HTTPS. */
+    private SetCookie autoCookie(Boolean proxy) {
+        return start(options().proxy(proxy).cookie(c -> c.secure(SecureMode.AUTO).sameSite(SameSite.AUTO)),
+                LifecycleRoutes.standard()).get("/set?k=a&v=1").forwardedProto("https").send().requireCookie(NAME);
     }
 
     @Nested
@@ -54,6 +64,13 @@ public abstract class ProxyTests extends LifecycleTestBase {
 
             assertThat(response.cookie(NAME)).isEmpty();
         }
+
+        @Test
+        void ignoresOtherForwardingHeadersTheFrameworkMayTrust() {
+            HttpResult response = server(true).get("/set?k=a&v=1").header("Forwarded", "proto=https").send();
+
+            assertThat(response.cookie(NAME)).isEmpty();
+        }
     }
 
     @Nested
@@ -72,6 +89,14 @@ public abstract class ProxyTests extends LifecycleTestBase {
 
             assertThat(memory.length()).isEqualTo(1);
         }
+
+        @Test
+        void leavesAnAutoCookiePlainAndLax() {
+            SetCookie cookie = autoCookie(false);
+
+            assertThat(cookie.has("Secure")).isFalse();
+            assertThat(cookie.attribute("SameSite")).hasValue("Lax");
+        }
     }
 
     @Nested
@@ -82,6 +107,14 @@ public abstract class ProxyTests extends LifecycleTestBase {
             HttpResult response = server(null).get("/set?k=a&v=1").forwardedProto("https").send();
 
             assertThat(response.cookie(NAME).isPresent()).isEqualTo(frameworkTrustsForwardedProto());
+        }
+
+        @Test
+        void givesAnAutoCookieWhatTheFrameworkDecides() {
+            SetCookie cookie = autoCookie(null);
+
+            assertThat(cookie.has("Secure")).isEqualTo(frameworkTrustsForwardedProto());
+            assertThat(cookie.attribute("SameSite")).hasValue(frameworkTrustsForwardedProto() ? "None" : "Lax");
         }
 
         @Test

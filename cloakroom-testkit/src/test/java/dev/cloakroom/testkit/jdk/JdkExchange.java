@@ -5,14 +5,22 @@ import com.sun.net.httpserver.HttpsExchange;
 import dev.cloakroom.SessionExchange;
 
 import java.util.List;
+import java.util.Locale;
 
 /** A JDK {@link HttpExchange} as core's {@link SessionExchange}: all an adapter has to translate. */
 final class JdkExchange implements SessionExchange {
 
     private final HttpExchange exchange;
+    private final boolean trustsForwarding;
 
-    JdkExchange(HttpExchange exchange) {
+    /**
+     * {@code trustsForwarding} plays a framework told to trust a proxy, as Jetty's
+     * {@code ForwardedRequestCustomizer} is: the leftmost {@code X-Forwarded-Proto} value or a
+     * {@code Forwarded} header's {@code proto} then makes {@link #isSecure()} true.
+     */
+    JdkExchange(HttpExchange exchange, boolean trustsForwarding) {
         this.exchange = exchange;
+        this.trustsForwarding = trustsForwarding;
     }
 
     @Override
@@ -26,10 +34,21 @@ final class JdkExchange implements SessionExchange {
         return values == null ? List.of() : values;
     }
 
-    /** This server knows nothing of proxies: only TLS makes a request secure. */
     @Override
     public boolean isSecure() {
+        return connectionIsSecure() || trustsForwarding && forwardedAsHttps();
+    }
+
+    @Override
+    public boolean connectionIsSecure() {
         return exchange instanceof HttpsExchange;
+    }
+
+    private boolean forwardedAsHttps() {
+        String proto = header("X-Forwarded-Proto");
+        String forwarded = header("Forwarded");
+        return proto != null && proto.split(",")[0].trim().equalsIgnoreCase("https")
+                || forwarded != null && forwarded.toLowerCase(Locale.ROOT).contains("proto=https");
     }
 
     @Override

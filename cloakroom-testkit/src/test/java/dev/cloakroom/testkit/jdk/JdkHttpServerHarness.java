@@ -30,6 +30,18 @@ public final class JdkHttpServerHarness implements AdapterHarness {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdkHttpServerHarness.class);
 
+    private final boolean trustsForwarding;
+
+    /** A server that, like the JDK's, knows nothing of proxies. */
+    public JdkHttpServerHarness() {
+        this(false);
+    }
+
+    /** {@code trustsForwarding}: the exchange plays a framework told to trust forwarding headers. */
+    public JdkHttpServerHarness(boolean trustsForwarding) {
+        this.trustsForwarding = trustsForwarding;
+    }
+
     @Override
     public RunningServer start(SessionOptions options, TestRoutes routes) throws IOException {
         SessionManager sessions = new SessionManager(options);
@@ -37,7 +49,7 @@ public final class JdkHttpServerHarness implements AdapterHarness {
         // Several threads: a handler may call its own server (the reload test does).
         ExecutorService executor = Executors.newFixedThreadPool(8);
         server.setExecutor(executor);
-        server.createContext("/", exchange -> serve(exchange, sessions, routes));
+        server.createContext("/", exchange -> serve(new JdkExchange(exchange, trustsForwarding), exchange, sessions, routes));
         server.start();
         return RunningServer.onLoopback(server.getAddress().getPort(), () -> {
             server.stop(0);
@@ -45,9 +57,10 @@ public final class JdkHttpServerHarness implements AdapterHarness {
         });
     }
 
-    private static void serve(HttpExchange exchange, SessionManager sessions, TestRoutes routes) throws IOException {
+    private static void serve(JdkExchange adapted, HttpExchange exchange, SessionManager sessions, TestRoutes routes)
+            throws IOException {
         try (exchange) {
-            SessionContext context = sessions.open(new JdkExchange(exchange));
+            SessionContext context = sessions.open(adapted);
             JdkCall call = new JdkCall(exchange, context);
             int status;
             String body;
