@@ -2,6 +2,7 @@ package dev.cloakroom.javalin;
 
 import dev.cloakroom.SessionExchange;
 import io.javalin.http.Context;
+import jakarta.servlet.ServletConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +33,17 @@ final class JavalinExchange implements SessionExchange {
         return values == null ? List.of() : Collections.list(values);
     }
 
-    /** TLS as the servlet container sees it; {@code SessionOptions.proxy} decides about X-Forwarded-Proto. */
+    /** Jetty's answer, which includes forwarding headers a {@code ForwardedRequestCustomizer} was added to trust. */
     @Override
     public boolean isSecure() {
         return ctx.req().isSecure();
+    }
+
+    /** The physical connection's TLS, from Servlet 6's {@code ServletConnection}, which forwarding headers leave alone. */
+    @Override
+    public boolean connectionIsSecure() {
+        ServletConnection connection = ctx.req().getServletConnection();
+        return connection != null ? connection.isSecure() : ctx.req().isSecure();
     }
 
     /**

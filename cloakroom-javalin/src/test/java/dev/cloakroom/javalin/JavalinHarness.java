@@ -10,6 +10,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 
 import java.util.List;
 
@@ -20,6 +21,17 @@ import java.util.List;
  */
 final class JavalinHarness implements AdapterHarness {
 
+    private final boolean trustsForwarding;
+
+    JavalinHarness() {
+        this(false);
+    }
+
+    /** {@code trustsForwarding}: Jetty gets a {@link ForwardedRequestCustomizer}, as behind a proxy it is told to trust. */
+    JavalinHarness(boolean trustsForwarding) {
+        this.trustsForwarding = trustsForwarding;
+    }
+
     private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
             HandlerType.PATCH, HandlerType.DELETE);
 
@@ -29,6 +41,9 @@ final class JavalinHarness implements AdapterHarness {
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.registerPlugin(new CloakroomPlugin(options));
+            if (trustsForwarding) {
+                cfg.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new ForwardedRequestCustomizer()));
+            }
             for (HandlerType method : METHODS) {
                 cfg.routes.addHttpHandler(method, "/", dispatch);
                 cfg.routes.addHttpHandler(method, "/<path>", dispatch);

@@ -13,6 +13,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -27,10 +30,25 @@ import java.util.EnumSet;
  */
 final class ServletHarness implements AdapterHarness {
 
+    private final boolean trustsForwarding;
+
+    ServletHarness() {
+        this(false);
+    }
+
+    /** {@code trustsForwarding}: the connector gets a {@link ForwardedRequestCustomizer}, as behind a proxy it is told to trust. */
+    ServletHarness(boolean trustsForwarding) {
+        this.trustsForwarding = trustsForwarding;
+    }
+
     @Override
     public RunningServer start(SessionOptions options, TestRoutes routes) throws Exception {
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        if (trustsForwarding) {
+            http.addCustomizer(new ForwardedRequestCustomizer());
+        }
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);

@@ -1,6 +1,7 @@
 package dev.cloakroom.servlet.internal;
 
 import dev.cloakroom.SessionExchange;
+import jakarta.servlet.ServletConnection;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -40,6 +41,17 @@ public final class ServletExchange implements SessionExchange {
     @Override
     public boolean isSecure() {
         return request.isSecure();
+    }
+
+    /**
+     * The physical connection's TLS, from Servlet 6's {@code ServletConnection}: forwarding headers
+     * the container trusts (Tomcat's {@code RemoteIpValve}, Jetty's {@code ForwardedRequestCustomizer})
+     * change {@link #isSecure()} but not this.
+     */
+    @Override
+    public boolean connectionIsSecure() {
+        ServletConnection connection = request.getServletConnection();
+        return connection != null ? connection.isSecure() : request.isSecure();
     }
 
     @Override
