@@ -2,7 +2,8 @@ package dev.cloakroom;
 
 /**
  * When the session cookie carries {@code Secure}. {@link #AUTO} sets it exactly on requests that
- * arrived over HTTPS (or, with {@code proxy(true)}, that a proxy says did). Browsers never send a
+ * arrived over HTTPS, as the {@code proxy} option judges them: with {@code proxy(true)} a proxy's
+ * {@code X-Forwarded-Proto} says so, with {@code proxy(false)} only a TLS connection does. Browsers never send a
  * {@code Secure} cookie over plain HTTP, so Cloakroom never sets one on a plain HTTP response.
  */
 public enum SecureMode {

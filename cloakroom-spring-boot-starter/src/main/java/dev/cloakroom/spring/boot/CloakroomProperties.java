@@ -42,8 +42,9 @@ public class CloakroomProperties {
     private UnsetAction unset = UnsetAction.KEEP;
 
     /**
-     * Whether to trust X-Forwarded-Proto when deciding if a request is secure: true trusts it,
-     * false ignores it, unset leaves it to the servlet container (server.forward-headers-strategy).
+     * How to decide if a request is secure: true trusts the first X-Forwarded-Proto value, false
+     * counts only a TLS connection (even when the container trusts forwarding headers), unset
+     * leaves it to the servlet container (server.forward-headers-strategy).
      */
     private Boolean proxy;
 
