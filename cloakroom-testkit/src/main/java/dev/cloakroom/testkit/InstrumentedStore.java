@@ -34,7 +34,14 @@ public final class InstrumentedStore implements EnumerableSessionStore {
 
     /** The store calls a test can make fail; {@code replace} counts as {@link #SET}. */
     public enum Operation {
-        GET, SET, TOUCH, DESTROY
+        /** {@code get}: loading a session. */
+        GET,
+        /** {@code set} and {@code replace}: writing a whole document. */
+        SET,
+        /** {@code touch}: moving the expiry of an unchanged session. */
+        TOUCH,
+        /** {@code destroy}: deleting a session. */
+        DESTROY
     }
 
     public InstrumentedStore(SessionStore delegate) {
