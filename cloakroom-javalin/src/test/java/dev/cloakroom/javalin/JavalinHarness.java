@@ -37,9 +37,29 @@ final class JavalinHarness implements AdapterHarness {
 
     @Override
     public RunningServer start(SessionOptions options, TestRoutes routes) {
+        return start("/", options, routes);
+    }
+
+    /** Javalin's own context path; {@code ctx.path()} still gives the full request path. */
+    @Override
+    public RunningServer startMountedAt(String mountPath, SessionOptions options, TestRoutes routes) {
+        return start(mountPath, options, routes);
+    }
+
+    /**
+     * Not possible: {@link CloakroomPlugin} is not repeatable, so Javalin refuses a second one at
+     * startup with {@code PluginAlreadyRegisteredException} ({@code CloakroomPluginTest} checks it).
+     */
+    @Override
+    public RunningServer startRegisteredTwice(SessionOptions first, SessionOptions second, TestRoutes routes) {
+        throw new UnsupportedOperationException("Javalin refuses a second CloakroomPlugin at startup");
+    }
+
+    private static RunningServer start(String contextPath, SessionOptions options, TestRoutes routes) {
         Handler dispatch = ctx -> routes.handlerFor(ctx.path()).handle(new JavalinCall(ctx));
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
+            cfg.router.contextPath = contextPath;
             cfg.registerPlugin(new CloakroomPlugin(options));
             if (trustsForwarding) {
                 cfg.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new ForwardedRequestCustomizer()));

@@ -43,6 +43,23 @@ final class ServletHarness implements AdapterHarness {
 
     @Override
     public RunningServer start(SessionOptions options, TestRoutes routes) throws Exception {
+        return start("/", routes, options);
+    }
+
+    /** The servlet context path; {@code getRequestURI()} still gives the full path. */
+    @Override
+    public RunningServer startMountedAt(String mountPath, SessionOptions options, TestRoutes routes) throws Exception {
+        return start(mountPath, routes, options);
+    }
+
+    /** Two {@link CloakroomFilter}s mapped to {@code /*}, in this order. */
+    @Override
+    public RunningServer startRegisteredTwice(SessionOptions first, SessionOptions second, TestRoutes routes)
+            throws Exception {
+        return start("/", routes, first, second);
+    }
+
+    private static RunningServer start(String contextPath, TestRoutes routes, SessionOptions... filters) throws Exception {
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         if (trustsForwarding) {
@@ -53,8 +70,10 @@ final class ServletHarness implements AdapterHarness {
         connector.setPort(0);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
-        context.setContextPath("/");
-        context.addFilter(new FilterHolder(new CloakroomFilter(options)), "/*", EnumSet.allOf(DispatcherType.class));
+        context.setContextPath(contextPath);
+        for (SessionOptions options : filters) {
+            context.addFilter(new FilterHolder(new CloakroomFilter(options)), "/*", EnumSet.allOf(DispatcherType.class));
+        }
         context.addServlet(new ServletHolder(servletFor(routes)), "/*");
         server.setHandler(context);
         server.start();

@@ -76,24 +76,35 @@ final class TomcatApp implements AutoCloseable {
     }
 
     static Embedded embedded(CloakroomFilter filter) throws IOException {
+        return embedded("", filter);
+    }
+
+    /**
+     * As {@link #embedded(CloakroomFilter)}, with the context at {@code contextPath} ({@code ""}
+     * for the root) and each filter mapped in turn, the first running first.
+     */
+    static Embedded embedded(String contextPath, CloakroomFilter... filters) throws IOException {
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(Files.createTempDirectory("cloakroom-tomcat").toString());
         Connector connector = new Connector();
         connector.setPort(0);
         connector.setProperty("address", "127.0.0.1");
         tomcat.setConnector(connector);
-        Context context = tomcat.addContext("", null);
-        FilterDef def = new FilterDef();
-        def.setFilterName("cloakroom");
-        def.setFilter(filter);
-        context.addFilterDef(def);
-        FilterMap map = new FilterMap();
-        map.setFilterName("cloakroom");
-        map.addURLPattern("/*");
-        for (DispatcherType type : DispatcherType.values()) {
-            map.setDispatcher(type.name());
+        Context context = tomcat.addContext(contextPath, null);
+        for (int i = 0; i < filters.length; i++) {
+            String name = i == 0 ? "cloakroom" : "cloakroom-" + (i + 1);
+            FilterDef def = new FilterDef();
+            def.setFilterName(name);
+            def.setFilter(filters[i]);
+            context.addFilterDef(def);
+            FilterMap map = new FilterMap();
+            map.setFilterName(name);
+            map.addURLPattern("/*");
+            for (DispatcherType type : DispatcherType.values()) {
+                map.setDispatcher(type.name());
+            }
+            context.addFilterMap(map);
         }
-        context.addFilterMap(map);
         return new Embedded(tomcat, connector, context);
     }
 

@@ -27,7 +27,24 @@ final class TomcatHarness implements AdapterHarness {
 
     @Override
     public RunningServer start(SessionOptions options, TestRoutes routes) throws Exception {
-        TomcatApp.Embedded embedded = TomcatApp.embedded(new CloakroomFilter(options));
+        return start("", routes, new CloakroomFilter(options));
+    }
+
+    /** The context's path; {@code getRequestURI()} still gives the full path. */
+    @Override
+    public RunningServer startMountedAt(String mountPath, SessionOptions options, TestRoutes routes) throws Exception {
+        return start(mountPath, routes, new CloakroomFilter(options));
+    }
+
+    /** Two {@link CloakroomFilter}s mapped to {@code /*}, in this order. */
+    @Override
+    public RunningServer startRegisteredTwice(SessionOptions first, SessionOptions second, TestRoutes routes)
+            throws Exception {
+        return start("", routes, new CloakroomFilter(first), new CloakroomFilter(second));
+    }
+
+    private static RunningServer start(String contextPath, TestRoutes routes, CloakroomFilter... filters) throws Exception {
+        TomcatApp.Embedded embedded = TomcatApp.embedded(contextPath, filters);
         Tomcat tomcat = embedded.tomcat();
         Context context = embedded.context();
         Tomcat.addServlet(context, "routes", ServletHarness.servletFor(routes)).addMapping("/*");

@@ -6,6 +6,8 @@ import dev.cloakroom.SessionStoreException;
 import dev.cloakroom.StoredSession;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +30,19 @@ public final class InstrumentedStore implements EnumerableSessionStore {
     private final AtomicInteger touches = new AtomicInteger();
     private final AtomicInteger destroys = new AtomicInteger();
     private volatile Duration setDelay = Duration.ZERO;
-    private volatile boolean failing;
+    private volatile Set<Operation> failing = EnumSet.noneOf(Operation.class);
+
+    /** The store calls a test can make fail; {@code replace} counts as {@link #SET}. */
+    public enum Operation {
+        /** {@code get}: loading a session. */
+        GET,
+        /** {@code set} and {@code replace}: writing a whole document. */
+        SET,
+        /** {@code touch}: moving the expiry of an unchanged session. */
+        TOUCH,
+        /** {@code destroy}: deleting a session. */
+        DESTROY
+    }
 
     public InstrumentedStore(SessionStore delegate) {
         this.delegate = delegate;
@@ -81,15 +95,26 @@ public final class InstrumentedStore implements EnumerableSessionStore {
      * would, so a test can check that Cloakroom keeps the id out of what it throws and logs.
      */
     public void failEveryCall(boolean failing) {
-        this.failing = failing;
+        this.failing = failing ? EnumSet.allOf(Operation.class) : EnumSet.noneOf(Operation.class);
     }
 
+    /**
+     * Makes only these calls throw, as {@link #failEveryCall} does, and lets every other call
+     * through: a store that reads but cannot write, say. No operations turns failing off.
+     */
+    public void failOnly(Operation... operations) {
+        EnumSet<Operation> chosen = EnumSet.noneOf(Operation.class);
+        chosen.addAll(Arrays.asList(operations));
+        this.failing = chosen;
+    }
+
+    /** Whether any call is switched to fail. */
     public boolean isFailing() {
-        return failing;
+        return !failing.isEmpty();
     }
 
-    private void checkFailing(String operation, String id) {
-        if (failing) {
+    private void checkFailing(Operation kind, String operation, String id) {
+        if (failing.contains(kind)) {
             throw new SessionStoreException("instrumented store is switched to fail (" + operation + ") for session " + id,
                     new IllegalStateException("server reply: key sess:" + id + " is unavailable"));
         }
@@ -98,14 +123,14 @@ public final class InstrumentedStore implements EnumerableSessionStore {
     @Override
     public Optional<StoredSession> get(String id) {
         gets.incrementAndGet();
-        checkFailing("get", id);
+        checkFailing(Operation.GET, "get", id);
         return delegate.get(id);
     }
 
     @Override
     public void set(String id, StoredSession session) {
         sets.incrementAndGet();
-        checkFailing("set", id);
+        checkFailing(Operation.SET, "set", id);
         pause();
         delegate.set(id, session);
     }
@@ -126,7 +151,7 @@ public final class InstrumentedStore implements EnumerableSessionStore {
     @Override
     public boolean replace(String id, String expectedJson, StoredSession session) {
         sets.incrementAndGet();
-        checkFailing("replace", id);
+        checkFailing(Operation.SET, "replace", id);
         pause();
         return delegate.replace(id, expectedJson, session);
     }
@@ -134,14 +159,14 @@ public final class InstrumentedStore implements EnumerableSessionStore {
     @Override
     public void touch(String id, StoredSession session) {
         touches.incrementAndGet();
-        checkFailing("touch", id);
+        checkFailing(Operation.TOUCH, "touch", id);
         delegate.touch(id, session);
     }
 
     @Override
     public void destroy(String id) {
         destroys.incrementAndGet();
-        checkFailing("destroy", id);
+        checkFailing(Operation.DESTROY, "destroy", id);
         delegate.destroy(id);
     }
 

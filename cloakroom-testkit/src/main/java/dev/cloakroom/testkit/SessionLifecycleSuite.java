@@ -6,8 +6,10 @@ import dev.cloakroom.testkit.lifecycle.CookieAttributeTests;
 import dev.cloakroom.testkit.lifecycle.CookiePathTests;
 import dev.cloakroom.testkit.lifecycle.ExpiredSessionTests;
 import dev.cloakroom.testkit.lifecycle.GenidTests;
+import dev.cloakroom.testkit.lifecycle.MountedAppTests;
 import dev.cloakroom.testkit.lifecycle.NameTests;
 import dev.cloakroom.testkit.lifecycle.ProxyTests;
+import dev.cloakroom.testkit.lifecycle.RegisteredTwiceTests;
 import dev.cloakroom.testkit.lifecycle.ResaveTests;
 import dev.cloakroom.testkit.lifecycle.ResponseEndTests;
 import dev.cloakroom.testkit.lifecycle.RollingTests;
@@ -205,6 +207,22 @@ public abstract class SessionLifecycleSuite {
 
     @Nested
     class WhenTheStoreFails extends StoreFailureTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class WhenMountedAtAPath extends MountedAppTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class WhenRegisteredTwice extends RegisteredTwiceTests {
         @Override
         protected AdapterHarness harness() {
             return SessionLifecycleSuite.this.harness();

@@ -11,6 +11,7 @@ import dev.cloakroom.testkit.http.HttpCaller;
 import dev.cloakroom.testkit.http.SetCookie;
 import dev.cloakroom.testkit.http.SignedCookies;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.util.ArrayList;
@@ -64,13 +65,40 @@ public abstract class LifecycleTestBase {
 
     /** Starts a server on the adapter under test; it is stopped after the test. */
     protected HttpCaller start(SessionOptions options, TestRoutes routes) {
+        return startWith(harness -> harness.start(options, routes));
+    }
+
+    /**
+     * As {@link #start(SessionOptions, TestRoutes)}, with the application mounted at
+     * {@code mountPath}; the test is skipped when the harness cannot mount.
+     */
+    protected HttpCaller startMountedAt(String mountPath, SessionOptions.Builder options, TestRoutes routes) {
+        return startWith(harness -> harness.startMountedAt(mountPath, options.build(), routes));
+    }
+
+    /**
+     * As {@link #start(SessionOptions, TestRoutes)}, with the session layer registered twice;
+     * the test is skipped when the framework refuses that.
+     */
+    protected HttpCaller startRegisteredTwice(SessionOptions.Builder first, SessionOptions.Builder second, TestRoutes routes) {
+        return startWith(harness -> harness.startRegisteredTwice(first.build(), second.build(), routes));
+    }
+
+    private interface Starter {
+        RunningServer start(AdapterHarness harness) throws Exception;
+    }
+
+    private HttpCaller startWith(Starter starter) {
+        RunningServer server;
         try {
-            RunningServer server = harness().start(options, routes);
-            servers.add(server);
-            return new HttpCaller(server.baseUri());
+            server = starter.start(harness());
+        } catch (UnsupportedOperationException e) {
+            server = Assumptions.abort(e.getMessage());
         } catch (Exception e) {
             throw new IllegalStateException("the harness could not start a server", e);
         }
+        servers.add(server);
+        return new HttpCaller(server.baseUri());
     }
 
     /** The session as the store holds it now, read without counting. */

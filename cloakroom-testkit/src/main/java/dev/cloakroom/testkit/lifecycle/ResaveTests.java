@@ -1,9 +1,17 @@
 package dev.cloakroom.testkit.lifecycle;
 
+import dev.cloakroom.Session;
+import dev.cloakroom.StoredSession;
 import dev.cloakroom.testkit.http.HttpCaller;
 import dev.cloakroom.testkit.http.SetCookie;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +56,40 @@ public abstract class ResaveTests extends LifecycleTestBase {
             http.get("/view").cookie(cookie).send();
 
             assertThat(touches()).isEqualTo(touches + 1);
+        }
+
+        @Test
+        void movesTheStoredExpiryOfAnUnmodifiedSession() throws InterruptedException {
+            HttpCaller http = start(options().resave(false).cookie(c -> c.maxAge(Duration.ofMinutes(10))), LifecycleRoutes.standard());
+            SetCookie cookie = http.get("/set?k=a&v=1").send().requireCookie(NAME);
+            Instant before = stored(cookie).map(StoredSession::expires).orElseThrow();
+            Thread.sleep(20);
+
+            http.get("/view").cookie(cookie).send();
+
+            assertThat(stored(cookie).map(StoredSession::expires).orElseThrow()).isAfter(before);
+        }
+
+        /** A key named {@code cookie} inside a value is the application's data, not the session cookie. */
+        @Test
+        void savesAChangeToANestedKeyNamedCookie() {
+            TypeReference<Map<String, Object>> userType = new TypeReference<>() { };
+            HttpCaller http = start(options().resave(false), LifecycleRoutes.standard().on("/user", call -> {
+                Session s = call.sessions().session();
+                Optional<Map<String, Object>> user = s.get("user", userType);
+                if (user.isPresent()) {
+                    user.get().put("cookie", (Integer) user.get().get("cookie") + 1);
+                } else {
+                    s.set("user", Map.of("name", "bob", "cookie", 1));
+                }
+            }));
+            SetCookie cookie = http.get("/user").send().requireCookie(NAME);
+            long sets = sets();
+
+            http.get("/user").cookie(cookie).send();
+
+            assertThat(sets()).isEqualTo(sets + 1);
+            assertThat(stored(cookie).orElseThrow().json()).contains("\"cookie\":2");
         }
 
         @Test

@@ -44,4 +44,44 @@ public abstract class SameSiteAutoTests extends LifecycleTestBase {
 
         assertThat(memory.length()).isEqualTo(1);
     }
+
+    @Test
+    void sendsNeitherNoneNorSecureOnAPlainRequest() {
+        SetCookie cookie = server(SecureMode.AUTO).get("/set?k=a&v=1").send().requireCookie(NAME);
+
+        assertThat(cookie.attribute("SameSite")).hasValue("Lax");
+        assertThat(cookie.has("Secure")).isFalse();
+    }
+
+    @Test
+    void sendsLaxWhenTheTrustedProxySaysHttp() {
+        SetCookie cookie = server(SecureMode.AUTO).get("/set?k=a&v=1").forwardedProto("http").send().requireCookie(NAME);
+
+        assertThat(cookie.attribute("SameSite")).hasValue("Lax");
+    }
+
+    /** As express-session writes it, though browsers drop a None cookie without Secure. */
+    @Test
+    void sendsNoneWithoutSecureWhenSecureIsNeverOnASecureRequest() {
+        SetCookie cookie = server(SecureMode.NEVER).get("/set?k=a&v=1").forwardedProto("https").send().requireCookie(NAME);
+
+        assertThat(cookie.attribute("SameSite")).hasValue("None");
+        assertThat(cookie.has("Secure")).isFalse();
+    }
+
+    @Test
+    void sendsLaxWithoutSecureWhenSecureIsNeverOnAPlainRequest() {
+        SetCookie cookie = server(SecureMode.NEVER).get("/set?k=a&v=1").send().requireCookie(NAME);
+
+        assertThat(cookie.attribute("SameSite")).hasValue("Lax");
+        assertThat(cookie.has("Secure")).isFalse();
+    }
+
+    @Test
+    void sendsNoneWithSecureWhenSecureIsAlwaysOnASecureRequest() {
+        SetCookie cookie = server(SecureMode.ALWAYS).get("/set?k=a&v=1").forwardedProto("https").send().requireCookie(NAME);
+
+        assertThat(cookie.attribute("SameSite")).hasValue("None");
+        assertThat(cookie.has("Secure")).isTrue();
+    }
 }

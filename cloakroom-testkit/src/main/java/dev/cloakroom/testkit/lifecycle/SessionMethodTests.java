@@ -177,6 +177,24 @@ public abstract class SessionMethodTests extends LifecycleTestBase {
         }
 
         @Test
+        void writesOnceWhenSavedAfterAReload() {
+            createSession(LifecycleRoutes.standard().on("/reload-then-save", call -> {
+                Session s = call.sessions().session();
+                s.set("b", "dropped by the reload");
+                s.reload();
+                s.save();
+                call.body("saved");
+            }));
+            long sets = sets();
+
+            HttpResult response = http.get("/reload-then-save").cookie(cookie).send();
+
+            assertThat(response.body()).isEqualTo("saved");
+            assertThat(sets()).isEqualTo(sets + 1);
+            assertThat(stored(cookie).orElseThrow().json()).contains("\"a\":\"1\"").doesNotContain("\"b\"");
+        }
+
+        @Test
         void writesAgainWhenChangedAfterSaving() {
             http = start(options(), TestRoutes.create().on("/save-then-change", call -> {
                 Session s = call.sessions().session();

@@ -1,5 +1,7 @@
 package dev.cloakroom.testkit.lifecycle;
 
+import dev.cloakroom.UnsetAction;
+import dev.cloakroom.testkit.InstrumentedStore;
 import dev.cloakroom.testkit.Leaks;
 import dev.cloakroom.testkit.http.HttpCaller;
 import dev.cloakroom.testkit.http.HttpResult;
@@ -79,6 +81,42 @@ public abstract class StoreFailureTests extends LifecycleTestBase {
         assertThat(response.body()).doesNotContain(KNOWN_ID);
         assertThat(String.join("\n", response.setCookies())).doesNotContain(KNOWN_ID);
         Leaks.assertOneWarnByFingerprint(log, KNOWN_ID);
+    }
+
+    @Test
+    void answers503WhenTouchingFails() {
+        HttpCaller http = start(options().resave(false), LifecycleRoutes.standard());
+        SetCookie cookie = http.get("/set?k=a&v=1").send().requireCookie(NAME);
+        store.failOnly(InstrumentedStore.Operation.TOUCH);
+
+        HttpResult response = http.get("/view").cookie(cookie).send();
+
+        assertThat(touches()).isEqualTo(1);
+        assertThat(response.status()).isEqualTo(503);
+    }
+
+    @Test
+    void answers503WhenDestroyingFails() {
+        HttpCaller http = server();
+        SetCookie cookie = http.get("/set?k=a&v=1").send().requireCookie(NAME);
+        store.failOnly(InstrumentedStore.Operation.DESTROY);
+
+        HttpResult response = http.get("/destroy").cookie(cookie).send();
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(stored(cookie)).isPresent();
+    }
+
+    @Test
+    void answers503WhenTheDestroyOfAnUnsetSessionFails() {
+        HttpCaller http = start(options().unset(UnsetAction.DESTROY), LifecycleRoutes.standard());
+        SetCookie cookie = http.get("/set?k=a&v=1").send().requireCookie(NAME);
+        store.failOnly(InstrumentedStore.Operation.DESTROY);
+
+        HttpResult response = http.get("/unset").cookie(cookie).send();
+
+        assertThat(destroys()).isEqualTo(1);
+        assertThat(response.status()).isEqualTo(503);
     }
 
     @Test

@@ -54,5 +54,15 @@ public abstract class UnsetTests extends LifecycleTestBase {
         void sendsNoCookie() {
             assertThat(unsetWith(UnsetAction.DESTROY).response().setCookies()).isEmpty();
         }
+
+        @Test
+        void answersNormallyForASessionThatWasNeverStored() {
+            HttpResult response = start(options().unset(UnsetAction.DESTROY), LifecycleRoutes.standard()).get("/unset").send();
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("unset");
+            assertThat(response.setCookies()).isEmpty();
+            assertThat(memory.length()).isZero();
+        }
     }
 }

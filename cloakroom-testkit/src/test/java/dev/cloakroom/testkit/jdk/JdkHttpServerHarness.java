@@ -1,5 +1,7 @@
 package dev.cloakroom.testkit.jdk;
 
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.cloakroom.SessionContext;
@@ -17,14 +19,19 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * The smallest honest adapter: the JDK's built-in HTTP server with core's {@link SessionManager}.
- * It shows what every adapter must do: open a session context per request, run the handler,
- * {@link SessionContext#commit() commit} before the status line goes out, and answer 503 when
- * the store fails. Test-only; it proves the lifecycle suite against core alone.
+ * It shows what every adapter must do: open a session context per request (in a {@link Filter}
+ * that leaves a request alone when an earlier one already opened it, as express-session skips a
+ * request that has {@code req.session}), run the handler, {@link SessionContext#commit() commit}
+ * before the status line goes out, and answer 503 when the store fails. Test-only; it proves the
+ * lifecycle suite against core alone.
  */
 public final class JdkHttpServerHarness implements AdapterHarness {
 
@@ -44,12 +51,33 @@ public final class JdkHttpServerHarness implements AdapterHarness {
 
     @Override
     public RunningServer start(SessionOptions options, TestRoutes routes) throws IOException {
-        SessionManager sessions = new SessionManager(options);
+        return serve("/", List.of(options), routes);
+    }
+
+    /** The application as the server's {@code HttpContext} for {@code mountPath}. */
+    @Override
+    public RunningServer startMountedAt(String mountPath, SessionOptions options, TestRoutes routes) throws IOException {
+        return serve(mountPath, List.of(options), routes);
+    }
+
+    /** Two session filters on the one context, each with its own manager. */
+    @Override
+    public RunningServer startRegisteredTwice(SessionOptions first, SessionOptions second, TestRoutes routes)
+            throws IOException {
+        return serve("/", List.of(first, second), routes);
+    }
+
+    private RunningServer serve(String path, List<SessionOptions> sessionLayers, TestRoutes routes) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         // Several threads: a handler may call its own server (the reload test does).
         ExecutorService executor = Executors.newFixedThreadPool(8);
         server.setExecutor(executor);
-        server.createContext("/", exchange -> serve(new JdkExchange(exchange, trustsForwarding), exchange, sessions, routes));
+        // Not HttpExchange attributes: the JDK keeps those per HttpContext, shared by all requests.
+        Map<HttpExchange, SessionContext> open = new ConcurrentHashMap<>();
+        HttpContext context = server.createContext(path, exchange -> respond(exchange, open.get(exchange), routes));
+        for (SessionOptions options : sessionLayers) {
+            context.getFilters().add(new SessionFilter(new SessionManager(options), open, trustsForwarding));
+        }
         server.start();
         return RunningServer.onLoopback(server.getAddress().getPort(), () -> {
             server.stop(0);
@@ -57,10 +85,41 @@ public final class JdkHttpServerHarness implements AdapterHarness {
         });
     }
 
-    private static void serve(JdkExchange adapted, HttpExchange exchange, SessionManager sessions, TestRoutes routes)
-            throws IOException {
+    /** Opens the request's session context, unless a filter ahead of it already did. */
+    private static final class SessionFilter extends Filter {
+        private final SessionManager sessions;
+        private final Map<HttpExchange, SessionContext> open;
+
+        private final boolean trustsForwarding;
+
+        SessionFilter(SessionManager sessions, Map<HttpExchange, SessionContext> open, boolean trustsForwarding) {
+            this.sessions = sessions;
+            this.open = open;
+            this.trustsForwarding = trustsForwarding;
+        }
+
+        @Override
+        public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+            if (open.containsKey(exchange)) {
+                chain.doFilter(exchange);
+                return;
+            }
+            open.put(exchange, sessions.open(new JdkExchange(exchange, trustsForwarding)));
+            try {
+                chain.doFilter(exchange);
+            } finally {
+                open.remove(exchange);
+            }
+        }
+
+        @Override
+        public String description() {
+            return "Cloakroom sessions";
+        }
+    }
+
+    private static void respond(HttpExchange exchange, SessionContext context, TestRoutes routes) throws IOException {
         try (exchange) {
-            SessionContext context = sessions.open(adapted);
             JdkCall call = new JdkCall(exchange, context);
             int status;
             String body;
