@@ -47,15 +47,6 @@ public abstract class SessionLifecycleSuite {
     /** Starts the adapter under test; called once per server a test needs. */
     protected abstract AdapterHarness harness();
 
-    /**
-     * Whether the adapter's framework, with the harness's configuration, treats a request
-     * carrying {@code X-Forwarded-Proto: https} as secure on its own (proxy option unset).
-     * False unless the harness configures the framework to trust forwarding headers.
-     */
-    protected boolean frameworkTrustsForwardedProto() {
-        return false;
-    }
-
     @Nested
     class WhenTheResponseEnds extends ResponseEndTests {
         @Override
@@ -93,11 +84,6 @@ public abstract class SessionLifecycleSuite {
         @Override
         protected AdapterHarness harness() {
             return SessionLifecycleSuite.this.harness();
-        }
-
-        @Override
-        protected boolean frameworkTrustsForwardedProto() {
-            return SessionLifecycleSuite.this.frameworkTrustsForwardedProto();
         }
     }
 
