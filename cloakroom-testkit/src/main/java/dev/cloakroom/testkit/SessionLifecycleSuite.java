@@ -42,13 +42,15 @@ import org.junit.jupiter.api.Nested;
  */
 public abstract class SessionLifecycleSuite {
 
-    /** Starts the adapter under test; called once per server a test needs. */
+    /** {@return the harness that starts the adapter under test} Called once per server a test needs. */
     protected abstract AdapterHarness harness();
 
     /**
      * Whether the adapter's framework, with the harness's configuration, treats a request
      * carrying {@code X-Forwarded-Proto: https} as secure on its own (proxy option unset).
      * False unless the harness configures the framework to trust forwarding headers.
+     *
+     * @return whether the framework trusts {@code X-Forwarded-Proto} itself
      */
     protected boolean frameworkTrustsForwardedProto() {
         return false;
