@@ -66,11 +66,12 @@ public final class AttributeTypes {
         this.mappers = Map.copyOf(b.mappers);
     }
 
-    /** Only the JDK value and collection types listed in the class comment. */
+    /** {@return the JDK value and collection types listed in the class comment, and nothing else} */
     public static AttributeTypes defaults() {
         return DEFAULTS;
     }
 
+    /** {@return a builder that allows nothing beyond the defaults yet} */
     public static Builder builder() {
         return new Builder();
     }
@@ -78,6 +79,9 @@ public final class AttributeTypes {
     /**
      * Whether a stored type hint may name {@code className}. The check is on the name alone, so a
      * refused class is never loaded (loading runs its static initializer).
+     *
+     * @param className a binary class name, as a stored hint holds it; {@code null} is refused
+     * @return whether the name is always allowed, allowed here, or under a package mapper
      */
     public boolean allows(String className) {
         if (className == null || !CLASS_NAME.matcher(className).matches()) {
@@ -94,7 +98,13 @@ public final class AttributeTypes {
         return mapperPrefix(className) != null;
     }
 
-    /** The mapper for values of {@code className}, or {@code fallback} when no package mapper covers it. */
+    /**
+     * {@return the mapper for values of {@code className}, or {@code fallback} when no package mapper
+     * covers it}
+     *
+     * @param className a class name that {@link #allows(String)} accepted
+     * @param fallback  the session's own mapper
+     */
     public ObjectMapper mapperFor(String className, ObjectMapper fallback) {
         String prefix = mapperPrefix(className);
         return prefix == null ? fallback : mappers.get(prefix);
@@ -121,6 +131,8 @@ public final class AttributeTypes {
         /**
          * Allows every class in these packages and their subpackages, such as {@code "com.example.shop"}.
          *
+         * @param names package names; a trailing dot is allowed
+         * @return this builder
          * @throws IllegalArgumentException for a malformed name, or one as broad as {@code java} or
          *                                  {@code com}, which would let a stored hint name gadget classes
          */
@@ -131,7 +143,13 @@ public final class AttributeTypes {
             return this;
         }
 
-        /** Allows these classes. */
+        /**
+         * Allows these classes, by exact name (not their subclasses).
+         *
+         * @param types the classes
+         * @return this builder
+         * @throws NullPointerException if {@code types} or one of them is null
+         */
         public Builder allow(Class<?>... types) {
             for (Class<?> type : Objects.requireNonNull(types, "types")) {
                 Objects.requireNonNull(type, "attributeTypes.allow: a class is null");
@@ -143,6 +161,13 @@ public final class AttributeTypes {
         /**
          * Writes and reads values whose class is under {@code packageName} with {@code mapper}
          * instead of the session's mapper, and allows those classes.
+         *
+         * @param packageName the package, with its subpackages
+         * @param mapper      the mapper for its classes
+         * @return this builder
+         * @throws IllegalArgumentException for a malformed or too broad package name, as in
+         *                                  {@link #allowPackages(String...)}
+         * @throws NullPointerException     if {@code mapper} is null
          */
         public Builder mapper(String packageName, ObjectMapper mapper) {
             Objects.requireNonNull(mapper, "attributeTypes.mapper: mapper");
@@ -150,6 +175,7 @@ public final class AttributeTypes {
             return this;
         }
 
+        /** {@return the allowed types, immutable; later changes to this builder do not reach it} */
         public AttributeTypes build() {
             return new AttributeTypes(this);
         }

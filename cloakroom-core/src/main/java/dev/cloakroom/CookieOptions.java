@@ -37,16 +37,17 @@ public final class CookieOptions {
         this.priority = b.priority;
     }
 
+    /** {@return a builder holding the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The defaults described on this class. */
+    /** {@return the defaults described on this class} */
     public static CookieOptions defaults() {
         return builder().build();
     }
 
-    /** A builder holding this value's settings, to derive a changed copy. */
+    /** {@return a builder holding this value's settings, to derive a changed copy} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.path = path;
@@ -61,38 +62,47 @@ public final class CookieOptions {
         return b;
     }
 
+    /** {@return the cookie's {@code Path}, starting with {@code /}} */
     public String path() {
         return path;
     }
 
+    /** {@return the cookie's {@code Domain}; empty (the default) for a host-only cookie} */
     public Optional<String> domain() {
         return Optional.ofNullable(domain);
     }
 
+    /** {@return whether the cookie carries {@code HttpOnly}} */
     public boolean httpOnly() {
         return httpOnly;
     }
 
+    /** {@return when the cookie carries {@code Secure}} */
     public SecureMode secure() {
         return secure;
     }
 
+    /** {@return the idle lifetime of cookie and stored session; empty for a browser-session cookie} */
     public Optional<Duration> maxAge() {
         return Optional.ofNullable(maxAge);
     }
 
+    /** {@return the fixed expiry of new sessions, if one was set instead of a max age} */
     public Optional<Instant> expires() {
         return Optional.ofNullable(expires);
     }
 
+    /** {@return the {@code SameSite} setting; empty leaves the attribute out} */
     public Optional<SameSite> sameSite() {
         return Optional.ofNullable(sameSite);
     }
 
+    /** {@return whether the cookie carries {@code Partitioned} (CHIPS)} */
     public boolean partitioned() {
         return partitioned;
     }
 
+    /** {@return the cookie's {@code Priority}; empty leaves the attribute out} */
     public Optional<Priority> priority() {
         return Optional.ofNullable(priority);
     }
@@ -112,18 +122,35 @@ public final class CookieOptions {
         private Builder() {
         }
 
-        /** The cookie's {@code Path}; requests outside it get no session at all. */
+        /**
+         * The cookie's {@code Path}; requests outside it get no session at all.
+         *
+         * @param path starts with {@code /}; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder path(String path) {
             this.path = path;
             return this;
         }
 
+        /**
+         * The cookie's {@code Domain}, to share it with subdomains; {@code null} (the default) keeps it
+         * to the host that set it.
+         *
+         * @param domain a host name without {@code ;}, spaces or control characters, or {@code null}
+         * @return this builder
+         */
         public Builder domain(String domain) {
             this.domain = domain;
             return this;
         }
 
-        /** Whether scripts are kept from reading the cookie. Leave it on unless you know why not. */
+        /**
+         * Whether scripts are kept from reading the cookie. Leave it on unless you know why not.
+         *
+         * @param httpOnly {@code true} by default
+         * @return this builder
+         */
         public Builder httpOnly(boolean httpOnly) {
             this.httpOnly = httpOnly;
             return this;
@@ -138,13 +165,21 @@ public final class CookieOptions {
          * origin), so every request starts a new session. So it is warned about, not refused: at
          * the first such request, once per session engine (one WARN, not one per request), naming
          * the fix, which behind a TLS-terminating proxy is {@code SessionOptions.Builder.proxy(true)}.
+         *
+         * @param secure not null
+         * @return this builder
          */
         public Builder secure(SecureMode secure) {
             this.secure = secure;
             return this;
         }
 
-        /** {@code true} is {@link SecureMode#ALWAYS}, {@code false} is {@link SecureMode#NEVER}. */
+        /**
+         * {@code true} is {@link SecureMode#ALWAYS}, {@code false} is {@link SecureMode#NEVER}.
+         *
+         * @param secure whether every cookie carries {@code Secure}
+         * @return this builder
+         */
         public Builder secure(boolean secure) {
             return secure(secure ? SecureMode.ALWAYS : SecureMode.NEVER);
         }
@@ -152,6 +187,9 @@ public final class CookieOptions {
         /**
          * Idle lifetime of the cookie and the stored session, restarted on every request that
          * uses the session; {@code null} (the default) makes a browser-session cookie.
+         *
+         * @param maxAge positive, or {@code null}
+         * @return this builder
          */
         public Builder maxAge(Duration maxAge) {
             this.maxAge = maxAge;
@@ -162,6 +200,9 @@ public final class CookieOptions {
          * A fixed expiry for new sessions. Prefer {@link #maxAge(Duration)}; the two exclude each
          * other. An instant already past when {@link #build()} runs is refused: the browser would
          * delete the cookie as it arrives, so no session could ever be kept.
+         *
+         * @param expires a future instant, or {@code null} (the default)
+         * @return this builder
          */
         public Builder expires(Instant expires) {
             this.expires = expires;
@@ -176,22 +217,46 @@ public final class CookieOptions {
          * rather than warned about because it is wrong whatever the requests turn out to be: if
          * they all use HTTPS, ALWAYS says the same thing; if some do not, those cookies are dropped.
          * {@link SameSite#AUTO} (None on HTTPS, Lax on HTTP) is the choice for an app that serves both.
+         *
+         * @param sameSite {@link SameSite#LAX} by default
+         * @return this builder
          */
         public Builder sameSite(SameSite sameSite) {
             this.sameSite = sameSite;
             return this;
         }
 
+        /**
+         * Whether the cookie carries {@code Partitioned}, for a site embedded in others; needs
+         * {@code Secure}, so {@link #build()} refuses it with {@link SecureMode#NEVER}.
+         *
+         * @param partitioned {@code false} by default
+         * @return this builder
+         */
         public Builder partitioned(boolean partitioned) {
             this.partitioned = partitioned;
             return this;
         }
 
+        /**
+         * The cookie's {@code Priority}, which Chrome uses to choose which cookies to evict first.
+         *
+         * @param priority {@code null} (the default) leaves the attribute out
+         * @return this builder
+         */
         public Builder priority(Priority priority) {
             this.priority = priority;
             return this;
         }
 
+        /**
+         * {@return the checked, immutable options}
+         *
+         * @throws IllegalArgumentException naming the option, for a path not starting with {@code /},
+         *                                  unsafe characters, a non-positive max age, both max age and
+         *                                  expires, an expiry in the past, or {@code SameSite=None} or
+         *                                  {@code Partitioned} without {@code Secure}
+         */
         public CookieOptions build() {
             if (path == null || !path.startsWith("/")) {
                 throw new IllegalArgumentException("cookie.path must start with '/', got " + describe(path));

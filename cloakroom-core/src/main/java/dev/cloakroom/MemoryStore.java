@@ -85,6 +85,7 @@ public final class MemoryStore implements EnumerableSessionStore, AutoCloseable 
         task.future = sweep;
     }
 
+    /** {@return a builder holding the defaults: 100,000 sessions, a one-day default TTL, a sweep every minute} */
     public static Builder builder() {
         return new Builder();
     }
@@ -201,7 +202,11 @@ public final class MemoryStore implements EnumerableSessionStore, AutoCloseable 
         }
     }
 
-    /** Removes every expired session now; the timer calls it every sweep interval. */
+    /**
+     * Removes every expired session now; the timer calls it every sweep interval.
+     *
+     * @return how many sessions were removed
+     */
     public int sweep() {
         Instant now = clock.instant();
         int removed = 0;
@@ -220,7 +225,7 @@ public final class MemoryStore implements EnumerableSessionStore, AutoCloseable 
         return removed;
     }
 
-    /** How many entries are held, expired or not, without sweeping. For monitoring and tests. */
+    /** {@return how many entries are held, expired or not, without sweeping} For monitoring and tests. */
     public int size() {
         lock.lock();
         try {
@@ -247,6 +252,7 @@ public final class MemoryStore implements EnumerableSessionStore, AutoCloseable 
         }
     }
 
+    /** Builds a {@link MemoryStore}; {@link #build()} checks every setting. */
     public static final class Builder {
         private int maxSessions = 100_000;
         private Duration defaultTtl = Duration.ofDays(1);
@@ -256,29 +262,56 @@ public final class MemoryStore implements EnumerableSessionStore, AutoCloseable 
         private Builder() {
         }
 
-        /** The most sessions held; the least recently used goes first. */
+        /**
+         * The most sessions held; past it, the least recently used goes first.
+         *
+         * @param maxSessions at least 1; 100,000 by default
+         * @return this builder
+         */
         public Builder maxSessions(int maxSessions) {
             this.maxSessions = maxSessions;
             return this;
         }
 
-        /** How long a session without an expiry is kept after its last save or touch. */
+        /**
+         * How long a session without an expiry (a browser-session cookie) is kept after its last save
+         * or touch.
+         *
+         * @param defaultTtl positive; one day by default
+         * @return this builder
+         */
         public Builder defaultTtl(Duration defaultTtl) {
             this.defaultTtl = defaultTtl;
             return this;
         }
 
+        /**
+         * How often the shared timer removes expired sessions. Reads ignore expired sessions either way.
+         *
+         * @param sweepInterval at least one millisecond; one minute by default
+         * @return this builder
+         */
         public Builder sweepInterval(Duration sweepInterval) {
             this.sweepInterval = sweepInterval;
             return this;
         }
 
-        /** The clock expiry is judged by; for tests. */
+        /**
+         * The clock expiry is judged by; for tests.
+         *
+         * @param clock the system UTC clock by default
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
         }
 
+        /**
+         * {@return a new store, its sweep scheduled}
+         *
+         * @throws IllegalArgumentException for a setting out of range, naming it
+         */
         public MemoryStore build() {
             if (maxSessions < 1) {
                 throw new IllegalArgumentException("maxSessions must be at least 1, got " + maxSessions);

@@ -2,8 +2,11 @@ package dev.cloakroom;
 
 /** The cookie's {@code Priority} attribute (a Chromium extension). */
 public enum Priority {
+    /** {@code Priority=Low}: evicted first. */
     LOW("low", "Low"),
+    /** {@code Priority=Medium}: what browsers assume without the attribute. */
     MEDIUM("medium", "Medium"),
+    /** {@code Priority=High}: evicted last. */
     HIGH("high", "High");
 
     private final String stored;
@@ -14,10 +17,12 @@ public enum Priority {
         this.attribute = attribute;
     }
 
+    /** {@return the lower-case word express-session keeps in the stored cookie object} */
     public String storedName() {
         return stored;
     }
 
+    /** {@return the value written after {@code Priority=}} */
     public String attributeValue() {
         return attribute;
     }

@@ -18,21 +18,33 @@ import java.util.Set;
  */
 public interface Session {
 
-    /** The session id: the unsigned value inside the cookie. */
+    /** {@return the session id: the unsigned value inside the cookie} */
     String id();
 
-    /** Whether this session was created during this request (no stored session was found). */
+    /** {@return whether this session was created during this request (no stored session was found)} */
     boolean isNew();
 
     /**
      * The attribute converted to {@code type}, or empty when absent or JSON {@code null}.
      * The same object is returned on every call in a request, so in-place changes are tracked.
      *
+     * @param <T>  the value's type
+     * @param key  the attribute name
+     * @param type the class to convert the stored JSON to
+     * @return the value, or empty
      * @throws IllegalArgumentException when the stored JSON cannot become a {@code type}
      */
     <T> Optional<T> get(String key, Class<T> type);
 
-    /** As {@link #get(String, Class)}, for generic types such as {@code List<Item>}. */
+    /**
+     * As {@link #get(String, Class)}, for generic types such as {@code List<Item>}.
+     *
+     * @param <T>  the value's type
+     * @param key  the attribute name
+     * @param type the type to convert the stored JSON to
+     * @return the value, or empty
+     * @throws IllegalArgumentException when the stored JSON cannot become a {@code type}
+     */
     <T> Optional<T> get(String key, TypeReference<T> type);
 
     /**
@@ -45,12 +57,15 @@ public interface Session {
      * copes with an absent value as with one never set. Its stored JSON is kept, and a typed
      * {@link #get(String, Class)} still reads it. The same object is returned on every call in a
      * request, so in-place changes are tracked.
+     *
+     * @param key the attribute name
+     * @return the value, or empty
      */
     Optional<Object> get(String key);
 
     /**
-     * When the session was created, as recorded beside the document. Empty for a session another
-     * application created (express-session records no creation time).
+     * {@return when the session was created, as recorded beside the document} Empty for a session
+     * another application created (express-session records no creation time).
      */
     Optional<Instant> created();
 
@@ -58,29 +73,41 @@ public interface Session {
      * Sets an attribute. {@code cookie} (the cookie object) and {@code __cloakroom} (Cloakroom's own
      * data) are reserved and refused.
      *
+     * @param key   the attribute name
+     * @param value any value Jackson can write; {@code null} is stored as JSON {@code null}
+     * @return this session
      * @throws IllegalArgumentException when Jackson cannot write {@code value}, naming the key and the class
      */
     Session set(String key, Object value);
 
-    /** Removes an attribute; returns whether it was there. */
+    /**
+     * Removes an attribute.
+     *
+     * @param key the attribute name
+     * @return whether it was there
+     */
     boolean remove(String key);
 
     /** Removes every attribute; the session and its cookie stay. */
     void clear();
 
-    /** The attribute names, in insertion order. */
+    /** {@return the attribute names, in insertion order} */
     Set<String> keys();
 
-    /** Whether the attribute is present. */
+    /**
+     * {@return whether the attribute is present}
+     *
+     * @param key the attribute name
+     */
     boolean has(String key);
 
     /**
-     * A read-only snapshot of the attributes as plain JSON-shaped Java values (maps, lists,
-     * strings, numbers, booleans), for iteration and debugging.
+     * {@return a read-only snapshot of the attributes as plain JSON-shaped Java values (maps, lists,
+     * strings, numbers, booleans)} For iteration and debugging.
      */
     Map<String, Object> asMap();
 
-    /** The cookie view: expiry, max age and attributes of this session's cookie. */
+    /** {@return the cookie view: expiry, max age and attributes of this session's cookie} */
     SessionCookie cookie();
 
     /**
@@ -126,6 +153,6 @@ public interface Session {
      */
     void unset();
 
-    /** Whether {@link #destroy()} or {@link #unset()} was called; such a session refuses changes. */
+    /** {@return whether {@link #destroy()} or {@link #unset()} was called} Such a session refuses changes. */
     boolean isInvalidated();
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 public interface SessionContext {
 
     /**
-     * The visitor's session, loaded from the store on first use or created when there is none.
+     * {@return the visitor's session, loaded from the store on first use or created when there is none}
      *
      * @throws SessionStoreException when the store fails (adapters answer 503)
      * @throws IllegalStateException when the request path lies outside the cookie's path, where
@@ -19,14 +19,14 @@ public interface SessionContext {
     Session session();
 
     /**
-     * The session if the visitor already has one (a valid cookie naming a stored session) or one
-     * was created earlier in this request; never creates one.
+     * {@return the session if the visitor already has one (a valid cookie naming a stored session) or
+     * one was created earlier in this request} Never creates one.
      *
      * @throws SessionStoreException when the store fails
      */
     Optional<Session> existing();
 
-    /** Whether the request carried a correctly signed session cookie (it may still name no stored session). */
+    /** {@return whether the request carried a correctly signed session cookie} It may still name no stored session. */
     boolean hasSignedCookie();
 
     /**

@@ -10,33 +10,47 @@ import java.util.Optional;
  */
 public interface SessionCookie {
 
-    /** When the cookie and the session expire; empty for a browser-session cookie. */
+    /** {@return when the cookie and the session expire; empty for a browser-session cookie} */
     Optional<Instant> expires();
 
-    /** Sets a fixed expiry ({@code null} for a browser-session cookie); {@link #originalMaxAge()} follows it. */
+    /**
+     * Sets a fixed expiry; {@link #originalMaxAge()} follows it.
+     *
+     * @param expires the instant, or {@code null} for a browser-session cookie
+     */
     void expires(Instant expires);
 
-    /** Time left until {@link #expires()}; empty for a browser-session cookie. */
+    /** {@return the time left until {@link #expires()}; empty for a browser-session cookie} */
     Optional<Duration> maxAge();
 
-    /** Expires the cookie {@code maxAge} from now ({@code null} for a browser-session cookie). */
+    /**
+     * Expires the cookie {@code maxAge} from now.
+     *
+     * @param maxAge the lifetime, or {@code null} for a browser-session cookie
+     */
     void maxAge(Duration maxAge);
 
-    /** The max age the cookie was given, which every touch restarts from. */
+    /** {@return the max age the cookie was given, which every touch restarts from} */
     Optional<Duration> originalMaxAge();
 
+    /** {@return the cookie's {@code Path}} */
     String path();
 
+    /** {@return the cookie's {@code Domain}; empty for a host-only cookie} */
     Optional<String> domain();
 
+    /** {@return whether the cookie is marked {@code HttpOnly}} */
     boolean httpOnly();
 
-    /** Whether the cookie is marked {@code Secure}. */
+    /** {@return whether the cookie is marked {@code Secure}} */
     boolean secure();
 
+    /** {@return the cookie's {@code SameSite}, {@link SameSite#AUTO} already decided for this session; empty when left out} */
     Optional<SameSite> sameSite();
 
+    /** {@return whether the cookie is marked {@code Partitioned}} */
     boolean partitioned();
 
+    /** {@return the cookie's {@code Priority}; empty when left out} */
     Optional<Priority> priority();
 }

@@ -6,12 +6,16 @@ package dev.cloakroom;
  */
 public interface SessionExchange extends SessionRequest {
 
-    /** Adds a {@code Set-Cookie} header, keeping any the application already added. */
+    /**
+     * Adds a {@code Set-Cookie} header, keeping any the application already added.
+     *
+     * @param headerValue the header's value, without the {@code Set-Cookie:} name
+     */
     void addSetCookie(String headerValue);
 
     /**
-     * Whether headers can still be added although the session was committed once: a servlet
-     * response after {@code sendError}, before the error page renders. Then a later commit follows
+     * {@return whether headers can still be added although the session was committed once} A servlet
+     * response can, after {@code sendError} and before the error page renders. Then a later commit follows
      * the first commit's rules again, so a session created by the error page gets its cookie.
      * {@code false} (the default) when the framework cannot tell.
      */

@@ -15,20 +15,38 @@ public final class SessionManager {
 
     private final SessionEngine engine;
 
+    /**
+     * A manager on the system UTC clock.
+     *
+     * @param options the checked options, store included
+     * @throws NullPointerException if {@code options} is null
+     */
     public SessionManager(SessionOptions options) {
         this(options, Clock.systemUTC());
     }
 
-    /** With a clock of the caller's, for tests that move time. */
+    /**
+     * A manager on a clock of the caller's, for tests that move time.
+     *
+     * @param options the checked options, store included
+     * @param clock   the clock expiry is judged by
+     * @throws NullPointerException if either is null
+     */
     public SessionManager(SessionOptions options, Clock clock) {
         this.engine = new SessionEngine(Objects.requireNonNull(options, "options"), Objects.requireNonNull(clock, "clock"));
     }
 
+    /** {@return the options this manager was made with} */
     public SessionOptions options() {
         return engine.options();
     }
 
-    /** Reads the request's session cookie; touches no store. */
+    /**
+     * Reads the request's session cookie; touches no store.
+     *
+     * @param exchange the request and response, as the adapter presents them
+     * @return the request's session handling, to commit before the response is committed
+     */
     public SessionContext open(SessionExchange exchange) {
         return engine.open(exchange);
     }

@@ -52,74 +52,89 @@ public final class SessionOptions {
         this.touchAfter = b.touchAfter;
     }
 
+    /** {@return a builder holding the defaults and no secret, which {@link Builder#build()} requires} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Secrets: the first signs new cookies, every one verifies incoming cookies, in order. */
+    /** {@return the secrets: the first signs new cookies, every one verifies incoming cookies, in order} */
     public List<String> secrets() {
         return secrets;
     }
 
-    /** The cookie name. */
+    /** {@return the cookie name} */
     public String name() {
         return name;
     }
 
-    /** Cookie settings for a new session created during {@code request}. */
+    /**
+     * {@return the cookie settings for a new session created during {@code request}}
+     *
+     * @param request the request creating the session
+     */
     public CookieOptions cookieFor(SessionRequest request) {
         return cookie.apply(request);
     }
 
-    /** A new session id for {@code request}. */
+    /**
+     * {@return a new session id for {@code request}}
+     *
+     * @param request the request creating or regenerating the session
+     */
     public String newId(SessionRequest request) {
         return genid.apply(request);
     }
 
     /**
-     * {@code null}: ask the framework whether a request is secure; {@code true}: the first
-     * {@code X-Forwarded-Proto} value decides; {@code false}: only a TLS connection counts. A TLS
-     * connection counts under all three.
+     * {@return whom to believe about a request being secure} {@code null}: ask the framework;
+     * {@code true}: the first {@code X-Forwarded-Proto} value decides; {@code false}: only a TLS
+     * connection counts. A TLS connection counts under all three.
      */
     public Boolean proxy() {
         return proxy;
     }
 
+    /** {@return whether an unchanged session is saved at the end of every request} */
     public boolean resave() {
         return resave;
     }
 
+    /** {@return whether a new session nothing was put in is saved and sent a cookie} */
     public boolean saveUninitialized() {
         return saveUninitialized;
     }
 
+    /** {@return whether every response that used the session sends the cookie, with a fresh expiry} */
     public boolean rolling() {
         return rolling;
     }
 
+    /** {@return what happens to the stored session when a handler unsets it} */
     public UnsetAction unset() {
         return unset;
     }
 
+    /** {@return where sessions are kept} */
     public SessionStore store() {
         return store;
     }
 
-    /** The Jackson mapper for attribute values, or {@code null} for Cloakroom's own. */
+    /** {@return the Jackson mapper for attribute values, or {@code null} for Cloakroom's own} */
     public ObjectMapper objectMapper() {
         return objectMapper;
     }
 
-    /** Which types an untyped read may rebuild a stored value as; {@link AttributeTypes#defaults()} unless set. */
+    /** {@return which types an untyped read may rebuild a stored value as; {@link AttributeTypes#defaults()} unless set} */
     public AttributeTypes attributeTypes() {
         return attributeTypes;
     }
 
-    /** An unchanged session's stored expiry is only moved when it would move by at least this much. */
+    /** {@return how far an unchanged session's stored expiry must move before it is written; zero writes every time} */
     public Duration touchAfter() {
         return touchAfter;
     }
 
+    /** Builds {@link SessionOptions}; {@link #build()} checks the settings together. */
     public static final class Builder {
         private final List<String> secrets = new ArrayList<>();
         private boolean secretsSet;
@@ -144,17 +159,31 @@ public final class SessionOptions {
          * The one secret that signs and verifies cookies. Keep it out of source control. A blank
          * secret is refused; one shorter than 32 bytes is accepted with a WARN when the session
          * engine starts, since express-session advises at least 32 bytes of random data.
+         *
+         * @param secret the secret
+         * @return this builder
          */
         public Builder secret(String secret) {
             return secrets(secret == null ? null : List.of(secret));
         }
 
-        /** Several secrets for rotation: the first signs, all verify. Put the new secret first. */
+        /**
+         * Several secrets for rotation: the first signs, all verify. Put the new secret first.
+         *
+         * @param secrets the secrets, newest first
+         * @return this builder
+         */
         public Builder secrets(String... secrets) {
             return secrets(secrets == null ? null : List.of(secrets));
         }
 
-        /** As {@link #secrets(String...)}. */
+        /**
+         * As {@link #secrets(String...)}.
+         *
+         * @param secrets the secrets, newest first
+         * @return this builder
+         * @throws IllegalArgumentException if an entry is null
+         */
         public Builder secrets(List<String> secrets) {
             this.secrets.clear();
             this.secretsSet = true;
@@ -169,12 +198,24 @@ public final class SessionOptions {
             return this;
         }
 
-        /** The cookie name, {@code connect.sid} by default (as express-session, so the two can share). */
+        /**
+         * The cookie name, {@code connect.sid} by default (as express-session, so the two can share).
+         *
+         * @param name an RFC 6265 token
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
+        /**
+         * The cookie settings for every new session, replacing earlier ones and any per-request function.
+         *
+         * @param cookie the settings
+         * @return this builder
+         * @throws NullPointerException if {@code cookie} is null
+         */
         public Builder cookie(CookieOptions cookie) {
             this.cookie = Objects.requireNonNull(cookie, "cookie must not be null");
             this.cookieFunction = null;
@@ -186,6 +227,10 @@ public final class SessionOptions {
          * {@code .cookie(c -> c.maxAge(Duration.ofMinutes(30)))}. Calls compose, each refining the
          * one before, so {@code .cookie(c -> c.path("/app")).cookie(c -> c.secure(SecureMode.ALWAYS))}
          * keeps both. Each call's result must be valid on its own: it is checked at once.
+         *
+         * @param customizer changes a builder holding the settings made so far
+         * @return this builder
+         * @throws IllegalArgumentException when the changed settings are invalid, from {@link CookieOptions.Builder#build()}
          */
         public Builder cookie(Consumer<CookieOptions.Builder> customizer) {
             Objects.requireNonNull(customizer, "cookie must not be null");
@@ -194,7 +239,12 @@ public final class SessionOptions {
             return cookie(refined.build());
         }
 
-        /** Cookie settings decided per request, for new sessions (express-session 1.19's function form). */
+        /**
+         * Cookie settings decided per request, for new sessions (express-session 1.19's function form).
+         *
+         * @param perRequest gives the settings for the request creating a session
+         * @return this builder
+         */
         public Builder cookiePerRequest(Function<SessionRequest, CookieOptions> perRequest) {
             this.cookieFunction = Objects.requireNonNull(perRequest, "cookie must not be null");
             return this;
@@ -204,6 +254,9 @@ public final class SessionOptions {
          * How new session ids are made. The default is 24 bytes from {@link java.security.SecureRandom},
          * base64url without padding. A custom generator must be unpredictable: the id is the
          * only thing standing between a visitor and another visitor's session.
+         *
+         * @param genid gives a new id for the request
+         * @return this builder
          */
         public Builder genid(Function<SessionRequest, String> genid) {
             this.genid = Objects.requireNonNull(genid, "genid must not be null");
@@ -216,42 +269,76 @@ public final class SessionOptions {
          * else the framework derived from forwarding headers; {@code false} counts only a TLS
          * connection, even when the framework was told to trust forwarding headers;
          * {@code null} (default) takes the framework's answer. A TLS connection is secure under all three.
+         *
+         * @param proxy {@code true}, {@code false}, or {@code null} (the default)
+         * @return this builder
          */
         public Builder proxy(Boolean proxy) {
             this.proxy = proxy;
             return this;
         }
 
-        /** Save the session at the end of every request even when unchanged. Off by default. */
+        /**
+         * Save the session at the end of every request even when unchanged. Off by default.
+         *
+         * @param resave whether to
+         * @return this builder
+         */
         public Builder resave(boolean resave) {
             this.resave = resave;
             return this;
         }
 
-        /** Save and send a cookie for new sessions nothing was put in. Off by default. */
+        /**
+         * Save and send a cookie for new sessions nothing was put in. Off by default.
+         *
+         * @param saveUninitialized whether to
+         * @return this builder
+         */
         public Builder saveUninitialized(boolean saveUninitialized) {
             this.saveUninitialized = saveUninitialized;
             return this;
         }
 
-        /** Send the cookie, with a fresh expiry, on every response that used the session. */
+        /**
+         * Send the cookie, with a fresh expiry, on every response that used the session. Off by default.
+         *
+         * @param rolling whether to
+         * @return this builder
+         */
         public Builder rolling(boolean rolling) {
             this.rolling = rolling;
             return this;
         }
 
+        /**
+         * What happens to the stored session when a handler unsets it.
+         *
+         * @param unset {@link UnsetAction#KEEP} by default
+         * @return this builder
+         */
         public Builder unset(UnsetAction unset) {
             this.unset = unset;
             return this;
         }
 
-        /** Where sessions are kept; a {@link MemoryStore} when not set. */
+        /**
+         * Where sessions are kept.
+         *
+         * @param store the store; {@code null} (the default) makes a {@link MemoryStore}
+         * @return this builder
+         */
         public Builder store(SessionStore store) {
             this.store = store;
             return this;
         }
 
-        /** A Jackson mapper for attribute values, for custom modules; Cloakroom's own otherwise. */
+        /**
+         * A Jackson mapper for attribute values, for custom modules.
+         *
+         * @param objectMapper the mapper; {@code null} (the default) uses Cloakroom's own
+         * @return this builder
+         */
         public Builder objectMapper(ObjectMapper objectMapper) {
             this.objectMapper = objectMapper;
             return this;
@@ -261,6 +348,9 @@ public final class SessionOptions {
          * The types an untyped read ({@link Session#get(String)}, {@code HttpSession.getAttribute})
          * may rebuild stored values as, for example
          * {@code AttributeTypes.builder().allowPackages("com.example.shop").build()}.
+         *
+         * @param attributeTypes the allowed types
+         * @return this builder
          */
         public Builder attributeTypes(AttributeTypes attributeTypes) {
             this.attributeTypes = Objects.requireNonNull(attributeTypes, "attributeTypes");
@@ -270,12 +360,22 @@ public final class SessionOptions {
         /**
          * Skip the store write that only moves an unchanged session's expiry when it would move
          * by less than this. Zero (the default) writes on every such request, as express-session does.
+         *
+         * @param touchAfter zero or positive
+         * @return this builder
          */
         public Builder touchAfter(Duration touchAfter) {
             this.touchAfter = touchAfter;
             return this;
         }
 
+        /**
+         * {@return the checked, immutable options}
+         *
+         * @throws IllegalArgumentException naming the option, for a missing or blank secret, a cookie
+         *                                  name that is not a token, a null {@code unset} or a negative
+         *                                  {@code touchAfter}
+         */
         public SessionOptions build() {
             if (!secretsSet || secrets.isEmpty()) {
                 throw new IllegalArgumentException("secret is required: give one secret, or a list whose first entry signs");

@@ -9,22 +9,30 @@ import java.util.List;
  */
 public interface SessionRequest {
 
-    /** The request path as the client sent it, without the query string, e.g. {@code /app/cart}. */
+    /** {@return the request path as the client sent it, without the query string, such as {@code /app/cart}} */
     String path();
 
-    /** Every value of a request header, in the order received; empty when absent. */
+    /**
+     * {@return every value of a request header, in the order received; empty when absent}
+     *
+     * @param name the header name, in any case
+     */
     List<String> headers(String name);
 
-    /** The first value of a request header, or {@code null}. */
+    /**
+     * {@return the first value of a request header, or {@code null}}
+     *
+     * @param name the header name, in any case
+     */
     default String header(String name) {
         List<String> values = headers(name);
         return values.isEmpty() ? null : values.get(0);
     }
 
     /**
-     * Whether the framework considers the request secure: it arrived over TLS, or the framework
-     * itself was configured to trust a proxy's forwarding headers. With the proxy option unset,
-     * this decides.
+     * {@return whether the framework considers the request secure} It arrived over TLS, or the
+     * framework itself was configured to trust a proxy's forwarding headers. With the proxy option
+     * unset, this decides.
      */
     boolean isSecure();
 

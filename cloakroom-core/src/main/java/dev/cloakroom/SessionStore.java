@@ -13,13 +13,29 @@ import java.util.Optional;
  */
 public interface SessionStore {
 
-    /** The session stored under {@code id}, or empty when there is none or it has expired. */
+    /**
+     * {@return the session stored under {@code id}, or empty when there is none or it has expired}
+     *
+     * @param id a session id, untrusted text
+     * @throws SessionStoreException when the store fails
+     */
     Optional<StoredSession> get(String id);
 
-    /** Stores (creates or replaces) the session under {@code id}. */
+    /**
+     * Stores (creates or replaces) the session under {@code id}.
+     *
+     * @param id      the session id
+     * @param session the document and its expiry
+     * @throws SessionStoreException when the store fails
+     */
     void set(String id, StoredSession session);
 
-    /** Removes the session; removing a missing one is not an error. */
+    /**
+     * Removes the session; removing a missing one is not an error.
+     *
+     * @param id the session id
+     * @throws SessionStoreException when the store fails
+     */
     void destroy(String id);
 
     /**
@@ -32,6 +48,12 @@ public interface SessionStore {
      *
      * <p>The default reads then writes and is <b>not atomic</b>; every shipped store overrides it
      * with a real compare-and-set (an atomic compute, a Lua script, a conditional UPDATE).
+     *
+     * @param id           the session id
+     * @param expectedJson the document as {@link #get} returned it
+     * @param session      the new document and its expiry
+     * @return whether the session was replaced
+     * @throws SessionStoreException when the store fails
      */
     default boolean replace(String id, String expectedJson, StoredSession session) {
         Optional<StoredSession> current = get(id);
@@ -49,6 +71,10 @@ public interface SessionStore {
      * The stored document itself should stay as it is (as connect-redis's and connect-pg-simple's
      * touch do), so a touch never undoes another request's save. The default does that with
      * {@link #get} and {@link #replace}; stores that can move a TTL alone should.
+     *
+     * @param id      the session id
+     * @param session the document as the store returned it, with the new expiry
+     * @throws SessionStoreException when the store fails
      */
     default void touch(String id, StoredSession session) {
         get(id).ifPresent(current -> replace(id, current.json(), new StoredSession(current.json(), session.expires())));

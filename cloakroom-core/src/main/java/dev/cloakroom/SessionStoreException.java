@@ -9,10 +9,21 @@ package dev.cloakroom;
  */
 public class SessionStoreException extends SessionException {
 
+    /**
+     * An exception with a message and no cause.
+     *
+     * @param message the operation and the store, never the session id
+     */
     public SessionStoreException(String message) {
         super(message);
     }
 
+    /**
+     * An exception with a message and the failure behind it.
+     *
+     * @param message the operation and the store, never the session id
+     * @param cause   the underlying failure
+     */
     public SessionStoreException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -13,11 +13,22 @@ import java.util.Objects;
  */
 public record StoredSession(String json, Instant expires) {
 
+    /**
+     * A stored session.
+     *
+     * @param json    the express-session JSON document
+     * @param expires when the session ends, or {@code null} for a browser-session cookie
+     * @throws NullPointerException if {@code json} is null
+     */
     public StoredSession {
         Objects.requireNonNull(json, "json");
     }
 
-    /** Whether the session has ended at {@code now}. */
+    /**
+     * {@return whether the session has ended at {@code now}} A session without an expiry never has.
+     *
+     * @param now the instant to judge by
+     */
     public boolean isExpiredAt(Instant now) {
         return expires != null && !expires.isAfter(now);
     }

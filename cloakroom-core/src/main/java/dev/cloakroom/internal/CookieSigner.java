@@ -28,6 +28,11 @@ public final class CookieSigner {
 
     private final List<SecretKeySpec> keys;
 
+    /**
+     * A signer over these secrets.
+     *
+     * @param secrets the first signs, every one verifies, in order
+     */
     public CookieSigner(List<String> secrets) {
         if (secrets.isEmpty()) {
             throw new IllegalArgumentException("at least one secret is needed");
@@ -37,15 +42,21 @@ public final class CookieSigner {
                 .toList();
     }
 
-    /** Signs with the first secret. */
+    /**
+     * {@return {@code value}, a dot and its signature with the first secret}
+     *
+     * @param value the session id
+     */
     public String sign(String value) {
         return value + "." + mac(keys.get(0), value);
     }
 
     /**
-     * The value inside {@code signed} if any secret's signature matches, else empty. The
+     * {@return the value inside {@code signed} if any secret's signature matches, else empty} The
      * comparison takes the same time wherever the first differing byte is, so the signature
      * cannot be guessed byte by byte from response times.
+     *
+     * @param signed a cookie value, URL-decoded, without the {@code s:} prefix
      */
     public Optional<String> unsign(String signed) {
         int dot = signed.lastIndexOf('.');

@@ -34,7 +34,13 @@ public final class CookieState implements SessionCookie {
         this.clock = clock;
     }
 
-    /** A cookie for a new session, resolving {@code AUTO} settings against the request. */
+    /**
+     * {@return a cookie for a new session, resolving {@code AUTO} settings against the request}
+     *
+     * @param clock         the clock its expiry is counted on
+     * @param options       the cookie settings for the new session
+     * @param secureRequest whether the request creating the session is secure
+     */
     public static CookieState fresh(Clock clock, CookieOptions options, boolean secureRequest) {
         CookieState c = new CookieState(clock);
         c.path = options.path();

@@ -28,6 +28,7 @@ import java.util.Map;
  */
 public final class SessionCodec {
 
+    /** The document's key for express-session's cookie object, which no attribute may use. */
     public static final String COOKIE_KEY = "cookie";
 
     private static final DateTimeFormatter ISO_MILLIS =
@@ -35,6 +36,11 @@ public final class SessionCodec {
 
     private final ObjectMapper mapper;
 
+    /**
+     * A codec whose attribute values go through {@code mapper}.
+     *
+     * @param mapper the application's mapper, or {@code null} for {@link #defaultMapper()}
+     */
     public SessionCodec(ObjectMapper mapper) {
         this.mapper = mapper != null ? mapper : defaultMapper();
     }
@@ -42,6 +48,8 @@ public final class SessionCodec {
     /**
      * Jackson 3 with ISO dates, tolerance for fields a newer app version added, and properties in
      * declaration order (Jackson 3 would sort them), so a stored record reads as its source does.
+     *
+     * @return a new mapper with those settings
      */
     public static ObjectMapper defaultMapper() {
         return JsonMapper.builder()
@@ -51,14 +59,27 @@ public final class SessionCodec {
                 .build();
     }
 
+    /** {@return the mapper attribute values go through} */
     public ObjectMapper mapper() {
         return mapper;
     }
 
-    /** A stored session, split into its cookie and its attributes. */
+    /**
+     * A stored session, split into its cookie and its attributes.
+     *
+     * @param cookie     the cookie object, as a live cookie
+     * @param attributes every other key of the document
+     */
     public record Decoded(CookieState cookie, ObjectNode attributes) {
     }
 
+    /**
+     * {@return the stored document {@code json}, split into its cookie and attributes}
+     *
+     * @param json  the document as the store returned it
+     * @param clock the clock the cookie's remaining max age is counted on
+     * @throws UnreadableSessionException when it is not a JSON object with a cookie object
+     */
     public Decoded decode(String json, Clock clock) {
         JsonNode root;
         try {
@@ -79,6 +100,12 @@ public final class SessionCodec {
         return new Decoded(cookie, attributes);
     }
 
+    /**
+     * {@return the document to store: the cookie object first, then the attributes}
+     *
+     * @param cookie     the session's cookie
+     * @param attributes the attributes; a {@code cookie} key among them is left out
+     */
     public String encode(CookieState cookie, ObjectNode attributes) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.set(COOKIE_KEY, encodeCookie(cookie));
@@ -90,6 +117,11 @@ public final class SessionCodec {
         return mapper.writeValueAsString(root);
     }
 
+    /**
+     * {@return {@code instant} as JavaScript's {@code toISOString()} writes it, in UTC to the millisecond}
+     *
+     * @param instant the instant
+     */
     public static String isoDate(Instant instant) {
         return ISO_MILLIS.format(instant);
     }

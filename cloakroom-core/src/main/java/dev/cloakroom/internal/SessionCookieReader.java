@@ -15,6 +15,12 @@ public final class SessionCookieReader {
     private final String name;
     private final CookieSigner signer;
 
+    /**
+     * A reader of the cookie {@code name}.
+     *
+     * @param name   the session cookie's name
+     * @param signer the secrets that verify it
+     */
     public SessionCookieReader(String name, CookieSigner signer) {
         this.name = name;
         this.signer = signer;
@@ -26,6 +32,9 @@ public final class SessionCookieReader {
      * different values. The last case differs from express-session, which takes the first:
      * a sibling subdomain can plant a second cookie of the same name ("cookie tossing"), and
      * guessing which one the browser meant is how fixation starts.
+     *
+     * @param cookieHeaders every {@code Cookie} header of the request
+     * @return the verified session id, or empty
      */
     public Optional<String> read(List<String> cookieHeaders) {
         String raw = null;

@@ -33,6 +33,12 @@ public final class SessionEngine {
     /** express-session's advice for a secret: at least 32 bytes of random data. */
     static final int ADVISED_SECRET_BYTES = 32;
 
+    /**
+     * An engine for these options; warns once here about a secret shorter than express-session advises.
+     *
+     * @param options the checked options
+     * @param clock   the clock expiry is judged by
+     */
     public SessionEngine(SessionOptions options, Clock clock) {
         this.options = options;
         this.signer = new CookieSigner(options.secrets());
@@ -80,14 +86,21 @@ public final class SessionEngine {
                 + "for plain-HTTP development use cookie.secure(AUTO). Logged once");
     }
 
+    /** {@return the options this engine was made with} */
     public SessionOptions options() {
         return options;
     }
 
+    /** {@return the codec between sessions and stored documents} */
     public SessionCodec codec() {
         return codec;
     }
 
+    /**
+     * {@return the session handling of one request} Reads the cookie only when asked.
+     *
+     * @param exchange the request and response
+     */
     public RequestContext open(SessionExchange exchange) {
         return new RequestContext(this, exchange);
     }

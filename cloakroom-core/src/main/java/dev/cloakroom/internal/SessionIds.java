@@ -16,7 +16,10 @@ public final class SessionIds {
     private SessionIds() {
     }
 
-    /** 24 random bytes (192 bits) from {@link SecureRandom}, base64url without padding: 32 characters, as express-session's uid-safe. */
+    /**
+     * {@return a new session id: 24 random bytes (192 bits) from {@link SecureRandom}, base64url without
+     * padding} 32 characters, as express-session's uid-safe makes.
+     */
     public static String generate() {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
@@ -26,6 +29,9 @@ public final class SessionIds {
     /**
      * A short, one-way tag for log lines. A raw id in a log is a live credential for anyone who
      * can read the logs, so Cloakroom logs only the first 12 hex digits of its SHA-256.
+     *
+     * @param id a session id
+     * @return the tag
      */
     public static String fingerprint(String id) {
         try {

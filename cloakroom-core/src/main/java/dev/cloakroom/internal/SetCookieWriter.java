@@ -22,16 +22,33 @@ public final class SetCookieWriter {
     private SetCookieWriter() {
     }
 
+    /**
+     * {@return {@code instant} in the HTTP date format of {@code Expires}, as JavaScript's {@code toUTCString()} writes it}
+     *
+     * @param instant the instant
+     */
     public static String httpDate(Instant instant) {
         return UTC_STRING.format(instant);
     }
 
-    /** A cookie carrying the signed, URL-encoded session id. */
+    /**
+     * {@return a {@code Set-Cookie} value carrying the signed, URL-encoded session id}
+     *
+     * @param name        the cookie name
+     * @param signedValue the session id with its signature
+     * @param cookie      the attributes and expiry
+     */
     public static String write(String name, String signedValue, CookieState cookie) {
         return format(name, UriComponent.encode(signedValue), cookie, cookie.expires().orElse(null));
     }
 
-    /** A cookie that makes the browser forget the session cookie (same name, path and domain, expired). */
+    /**
+     * {@return a {@code Set-Cookie} value that makes the browser forget the session cookie} Same name,
+     * path and domain, expired.
+     *
+     * @param name   the cookie name
+     * @param cookie the attributes of the cookie to forget
+     */
     public static String clear(String name, CookieState cookie) {
         return format(name, "", cookie, Instant.EPOCH);
     }

@@ -20,6 +20,11 @@ public final class UriComponent {
     private UriComponent() {
     }
 
+    /**
+     * {@return {@code s} as {@code encodeURIComponent} encodes it}
+     *
+     * @param s any text
+     */
     public static String encode(String s) {
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
@@ -45,7 +50,12 @@ public final class UriComponent {
         return out == null ? s : out.toString();
     }
 
-    /** Decodes percent escapes as strict UTF-8; empty when an escape or the UTF-8 is malformed. */
+    /**
+     * {@return {@code s} with its percent escapes decoded as strict UTF-8; empty when an escape or the
+     * UTF-8 is malformed}
+     *
+     * @param s text from a cookie
+     */
     public static Optional<String> decode(String s) {
         if (s.indexOf('%') < 0) {
             return Optional.of(s);

@@ -14,6 +14,13 @@ public final class DemoApp {
     private DemoApp() {
     }
 
+    /**
+     * Starts the demo as the command line says. A bad command line or {@code --store} value prints
+     * the usage and exits with status 2 ({@code --help}: the usage, status 0); a store that cannot
+     * start exits with status 1.
+     *
+     * @param args the command line; {@code --help} lists the flags
+     */
     public static void main(String[] args) {
         DemoConfig config;
         try {
@@ -52,6 +59,8 @@ public final class DemoApp {
      * Builds the app, routes and session plugin included, without starting it. The store is opened
      * here and closed when the server stops.
      *
+     * @param config the demo's settings
+     * @return the app, not started
      * @throws IllegalArgumentException when the store finds {@link DemoConfig#store()} malformed
      */
     public static Javalin create(DemoConfig config) {
@@ -90,6 +99,10 @@ public final class DemoApp {
     /**
      * Builds and starts the app on {@link DemoConfig#port()} (0 picks a free port; read it from
      * {@link Javalin#port()}), bound to {@code host}, or to every interface when {@code host} is null.
+     *
+     * @param config the demo's settings
+     * @param host   the address to bind, or {@code null}
+     * @return the running app
      */
     public static Javalin start(DemoConfig config, String host) {
         Javalin app = create(config);

@@ -26,6 +26,7 @@ public final class DemoArgs {
     static final Duration DEFAULT_MAX_AGE = Duration.ofMillis(1_800_000);
     static final DemoConfig.Credential DEFAULT_USER = new DemoConfig.Credential("admin", "secret");
 
+    /** The text {@code --help} prints, and a bad command line after its message. */
     public static final String USAGE = """
             Usage: java -jar cloakroom-demo.jar [options]
 
@@ -59,6 +60,9 @@ public final class DemoArgs {
     /**
      * The configuration {@code args} describe; {@code env} supplies {@value #SECRET_ENV}.
      *
+     * @param args the command line
+     * @param env  the environment, such as {@link System#getenv()}
+     * @return the configuration
      * @throws UsageException for a bad command line, or for {@code --help} ({@link UsageException#isHelp()})
      */
     public static DemoConfig parse(String[] args, Map<String, String> env) throws UsageException {

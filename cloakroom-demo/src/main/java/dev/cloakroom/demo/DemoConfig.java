@@ -25,7 +25,12 @@ public record DemoConfig(int port, List<String> secrets, boolean secretGenerated
                          boolean defaultUsers, Duration maxAge, boolean rolling, SecureMode cookieSecure,
                          boolean trustProxy, String cookieName, String store, int passwordIterations) {
 
-    /** A user name and its plain-text password, as given on the command line; hashed at startup. */
+    /**
+     * A user name and its plain-text password, as given on the command line; hashed at startup.
+     *
+     * @param username the name to log in with
+     * @param password the password, never printed
+     */
     public record Credential(String username, String password) {
         @Override
         public String toString() {
@@ -33,18 +38,42 @@ public record DemoConfig(int port, List<String> secrets, boolean secretGenerated
         }
     }
 
+    /**
+     * A configuration, its lists copied.
+     *
+     * @param port               the port to listen on; 0 picks a free one
+     * @param secrets            cookie secrets, newest first: the first signs, all verify
+     * @param secretGenerated    whether {@code secrets} is a random one made at startup
+     * @param users              the accounts that can log in
+     * @param defaultUsers       whether {@code users} is the built-in {@code admin:secret}
+     * @param maxAge             the session cookie's idle lifetime
+     * @param rolling            whether every response that used the session re-sends the cookie
+     * @param cookieSecure       when the cookie carries {@code Secure}
+     * @param trustProxy         whether {@code X-Forwarded-Proto} decides if a request was HTTPS
+     * @param cookieName         the session cookie's name
+     * @param store              the {@code --store} value
+     * @param passwordIterations PBKDF2 iterations for the password hashes
+     */
     public DemoConfig {
         secrets = List.copyOf(secrets);
         users = List.copyOf(users);
     }
 
-    /** This configuration with another PBKDF2 iteration count (tests use a small one to stay fast). */
+    /**
+     * {@return this configuration with another PBKDF2 iteration count} Tests use a small one to stay fast.
+     *
+     * @param iterations the iteration count
+     */
     public DemoConfig withPasswordIterations(int iterations) {
         return new DemoConfig(port, secrets, secretGenerated, users, defaultUsers, maxAge, rolling, cookieSecure,
                 trustProxy, cookieName, store, iterations);
     }
 
-    /** This configuration listening on another port. */
+    /**
+     * {@return this configuration listening on another port}
+     *
+     * @param newPort the port; 0 picks a free one
+     */
     public DemoConfig withPort(int newPort) {
         return new DemoConfig(newPort, secrets, secretGenerated, users, defaultUsers, maxAge, rolling, cookieSecure,
                 trustProxy, cookieName, store, passwordIterations);

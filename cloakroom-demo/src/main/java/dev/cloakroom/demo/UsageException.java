@@ -3,6 +3,7 @@ package dev.cloakroom.demo;
 /** The command line was wrong, or asked for {@code --help}; the message says what to fix. */
 public final class UsageException extends Exception {
 
+    /** Whether the command line asked for {@code --help}. */
     private final boolean help;
 
     private UsageException(String message, boolean help) {
@@ -18,7 +19,7 @@ public final class UsageException extends Exception {
         return new UsageException("help requested", true);
     }
 
-    /** Whether this is {@code --help} rather than a mistake: print the usage and exit 0. */
+    /** {@return whether this is {@code --help} rather than a mistake} Print the usage and exit 0. */
     public boolean isHelp() {
         return help;
     }

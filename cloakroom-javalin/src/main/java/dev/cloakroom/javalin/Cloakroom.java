@@ -27,6 +27,8 @@ public final class Cloakroom {
      * there is none. A new session is only saved, and its cookie only sent, once it holds data
      * (with {@code saveUninitialized(false)}).
      *
+     * @param ctx the request's Javalin context
+     * @return the session
      * @throws SessionStoreException when the store fails; the plugin answers 503
      */
     public static Session session(Context ctx) {
@@ -37,13 +39,20 @@ public final class Cloakroom {
      * The session if the visitor already has one; never creates one. Use it where a visitor
      * without a session should stay without one, e.g. to show "logged in as" on a public page.
      *
+     * @param ctx the request's Javalin context
+     * @return the session, or empty
      * @throws SessionStoreException when the store fails; the plugin answers 503
      */
     public static Optional<Session> existing(Context ctx) {
         return context(ctx).existing();
     }
 
-    /** The request's session handling from core, for what the shortcuts here do not cover. */
+    /**
+     * {@return the request's session handling from core, for what the shortcuts here do not cover}
+     *
+     * @param ctx the request's Javalin context
+     * @throws IllegalStateException when the application has not registered {@link CloakroomPlugin}
+     */
     public static SessionContext context(Context ctx) {
         SessionManager manager;
         try {
@@ -62,6 +71,7 @@ public final class Cloakroom {
      * writing: once the response is committed the headers are gone. Changes made afterwards are
      * still saved when the request ends, but no second cookie is sent.
      *
+     * @param ctx the request's Javalin context
      * @throws SessionStoreException when the store fails; the plugin answers 503
      */
     public static void commit(Context ctx) {
@@ -71,6 +81,8 @@ public final class Cloakroom {
     /**
      * Tells the browser to forget the session cookie. Use it at logout after
      * {@link Session#destroy()}, which, as in express-session, sends no cookie of its own.
+     *
+     * @param ctx the request's Javalin context
      */
     public static void clearCookie(Context ctx) {
         context(ctx).clearCookie();

@@ -58,12 +58,21 @@ public final class CloakroomPlugin extends Plugin<Void> {
 
     private final SessionManager manager;
 
-    /** Sessions configured by {@code options}; the plugin owns one {@link SessionManager}. */
+    /**
+     * Sessions configured by {@code options}; the plugin owns one {@link SessionManager}.
+     *
+     * @param options the checked options, store included
+     * @throws NullPointerException if {@code options} is null
+     */
     public CloakroomPlugin(SessionOptions options) {
         this(new SessionManager(Objects.requireNonNull(options, "options")));
     }
 
-    /** Sessions handled by a manager the caller made, for example with its own clock. */
+    /**
+     * Sessions handled by a manager the caller made, for example with its own clock.
+     *
+     * @param manager the manager
+     */
     public CloakroomPlugin(SessionManager manager) {
         this.manager = Objects.requireNonNull(manager, "manager");
     }

@@ -19,7 +19,11 @@ public enum JdbcDialect {
     /** {@code sess TEXT}, {@code expire INTEGER} epoch milliseconds. */
     SQLITE;
 
-    /** The dialect for a database product name as JDBC reports it, if it is one of ours. */
+    /**
+     * {@return the dialect for a database product name as JDBC reports it, if it is one of ours}
+     *
+     * @param productName {@code DatabaseMetaData.getDatabaseProductName()}, or {@code null}
+     */
     public static Optional<JdbcDialect> forProductName(String productName) {
         String name = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
         if (name.contains("postgresql")) {

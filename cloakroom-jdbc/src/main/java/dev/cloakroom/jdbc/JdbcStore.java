@@ -49,7 +49,11 @@ public final class JdbcStore implements EnumerableSessionStore, AutoCloseable {
         this.pruner = b.pruneInterval.isZero() ? null : new Pruner(this, b.pruneInterval);
     }
 
-    /** A builder for a store on {@code dataSource}; the table is {@code session} unless set. */
+    /**
+     * {@return a builder for a store on {@code dataSource}; the table is {@code session} unless set}
+     *
+     * @param dataSource the application's pool, which the store never closes
+     */
     public static Builder builder(DataSource dataSource) {
         return new Builder(dataSource);
     }
@@ -57,6 +61,11 @@ public final class JdbcStore implements EnumerableSessionStore, AutoCloseable {
     /**
      * The statements that create the table and its {@code expire} index for {@code dialect}, each
      * ending with a semicolon and a newline, for migrations or the README.
+     *
+     * @param dialect the database
+     * @param table   the table, optionally {@code schema.table}
+     * @return the statements
+     * @throws IllegalArgumentException for a malformed table name
      */
     public static String ddl(JdbcDialect dialect, String table) {
         if (dialect == null) {
@@ -65,12 +74,12 @@ public final class JdbcStore implements EnumerableSessionStore, AutoCloseable {
         return String.join("", SqlText.ddl(dialect, TableName.parse(table)).stream().map(s -> s + ";\n").toList());
     }
 
-    /** This store's DDL (its dialect, detected if need be, and table). */
+    /** {@return this store's DDL (its dialect, detected if need be, and table)} */
     public String ddl() {
         return ddl(db.sql().dialect, table.toString());
     }
 
-    /** The dialect in use, detected from the database if the builder was not given one. */
+    /** {@return the dialect in use, detected from the database if the builder was not given one} */
     public JdbcDialect dialect() {
         return db.sql().dialect;
     }
@@ -229,7 +238,11 @@ public final class JdbcStore implements EnumerableSessionStore, AutoCloseable {
         });
     }
 
-    /** Deletes every expired row now and returns how many went; the pruning task calls this. */
+    /**
+     * Deletes every expired row now; the pruning task calls this.
+     *
+     * @return how many rows went
+     */
     public int prune() {
         return db.run("prune", (c, s) -> {
             try (PreparedStatement ps = db.prepare(c, s.prune)) {
@@ -270,25 +283,46 @@ public final class JdbcStore implements EnumerableSessionStore, AutoCloseable {
             this.dataSource = dataSource;
         }
 
-        /** The table, optionally {@code schema.table}; default {@code session}, connect-pg-simple's. Used quoted, so case-sensitive. */
+        /**
+         * The table, optionally {@code schema.table}; default {@code session}, connect-pg-simple's. Used
+         * quoted, so case-sensitive.
+         *
+         * @param table the table name
+         * @return this builder
+         */
         public Builder table(String table) {
             this.table = table;
             return this;
         }
 
-        /** The SQL dialect; by default it is detected from the database's metadata on first use. */
+        /**
+         * The SQL dialect; by default it is detected from the database's metadata on first use.
+         *
+         * @param dialect the database, or {@code null} to detect it
+         * @return this builder
+         */
         public Builder dialect(JdbcDialect dialect) {
             this.dialect = dialect;
             return this;
         }
 
-        /** Whether {@link #build()} creates the table and index when they are missing; default false. */
+        /**
+         * Whether {@link #build()} creates the table and index when they are missing; default false.
+         *
+         * @param createTableIfMissing whether to create them
+         * @return this builder
+         */
         public Builder createTableIfMissing(boolean createTableIfMissing) {
             this.createTableIfMissing = createTableIfMissing;
             return this;
         }
 
-        /** How often a daemon task deletes expired rows; default 15 minutes, {@link Duration#ZERO} turns it off. */
+        /**
+         * How often a daemon task deletes expired rows; default 15 minutes, {@link Duration#ZERO} turns it off.
+         *
+         * @param pruneInterval at least one millisecond, or zero
+         * @return this builder
+         */
         public Builder pruneInterval(Duration pruneInterval) {
             this.pruneInterval = pruneInterval;
             return this;
@@ -298,19 +332,35 @@ public final class JdbcStore implements EnumerableSessionStore, AutoCloseable {
          * The limit on each statement, rounded up to whole seconds as JDBC wants; default 1 s,
          * {@link Duration#ZERO} for none. Getting a connection is bounded by the pool (HikariCP's
          * {@code connectionTimeout}), not by this. On SQLite the driver uses it as the busy timeout.
+         *
+         * @param queryTimeout zero or positive
+         * @return this builder
          */
         public Builder queryTimeout(Duration queryTimeout) {
             this.queryTimeout = queryTimeout;
             return this;
         }
 
-        /** How long a session without an expiry (a browser-session cookie) is kept after a save or touch; default one day. */
+        /**
+         * How long a session without an expiry (a browser-session cookie) is kept after a save or touch;
+         * default one day.
+         *
+         * @param defaultTtl positive
+         * @return this builder
+         */
         public Builder defaultTtl(Duration defaultTtl) {
             this.defaultTtl = defaultTtl;
             return this;
         }
 
-        /** Checks the options and builds the store, creating the table first if asked to. */
+        /**
+         * Checks the options and builds the store, creating the table first if asked to.
+         *
+         * @return the store, its pruning task started unless turned off
+         * @throws IllegalArgumentException      naming the option, for a missing data source, a malformed
+         *                                       table name or a setting out of range
+         * @throws dev.cloakroom.SessionStoreException when the table is to be created and cannot be
+         */
         public JdbcStore build() {
             if (dataSource == null) {
                 throw new IllegalArgumentException("dataSource must not be null");

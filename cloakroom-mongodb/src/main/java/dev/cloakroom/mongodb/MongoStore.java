@@ -68,11 +68,16 @@ public final class MongoStore implements EnumerableSessionStore, AutoCloseable {
     /**
      * A store on a new client for {@code mongodbUri}, with every default: database from the URI's
      * path or {@code cloakroom}, collection {@code sessions}, a one-second timeout.
+     *
+     * @param mongodbUri a MongoDB connection string
+     * @return the store, which owns its client
+     * @throws IllegalArgumentException when the connection string is invalid
      */
     public static MongoStore connect(String mongodbUri) {
         return builder().uri(mongodbUri).build();
     }
 
+    /** {@return a builder with collection {@code sessions}, a one-second timeout, a 14-day default TTL and the TTL index on} */
     public static MongoStoreBuilder builder() {
         return new MongoStoreBuilder();
     }

@@ -37,6 +37,9 @@ public final class MongoStoreBuilder {
      * one the database is {@value #DEFAULT_DATABASE}. (Node's driver, and so connect-mongo,
      * defaults to {@code test}: to share sessions, name the database in both URIs.) The store's
      * {@link #timeout} replaces any timeout options in the URI.
+     *
+     * @param uri a MongoDB connection string
+     * @return this builder
      */
     public MongoStoreBuilder uri(String uri) {
         this.uri = uri;
@@ -46,19 +49,32 @@ public final class MongoStoreBuilder {
     /**
      * A client the application owns and configures, timeouts included; the store never closes it.
      * {@link #database} then defaults to {@value #DEFAULT_DATABASE}.
+     *
+     * @param client the application's client
+     * @return this builder
      */
     public MongoStoreBuilder client(MongoClient client) {
         this.client = client;
         return this;
     }
 
-    /** The database, overriding the URI's path. */
+    /**
+     * The database, overriding the URI's path.
+     *
+     * @param database the database name
+     * @return this builder
+     */
     public MongoStoreBuilder database(String database) {
         this.database = database;
         return this;
     }
 
-    /** The collection, {@code sessions} unless set (connect-mongo's default). */
+    /**
+     * The collection, {@code sessions} unless set (connect-mongo's default).
+     *
+     * @param collection the collection name
+     * @return this builder
+     */
     public MongoStoreBuilder collection(String collection) {
         this.collection = collection;
         return this;
@@ -70,6 +86,9 @@ public final class MongoStoreBuilder {
      * read and connection-pool wait timeouts of the client built from {@link #uri}. One second
      * unless set, so requests answer 503 quickly and threads do not pile up during an outage.
      * Not allowed with {@link #client}, whose own settings govern.
+     *
+     * @param timeout between 1 ms and about 24 days
+     * @return this builder
      */
     public MongoStoreBuilder timeout(Duration timeout) {
         this.timeout = timeout;
@@ -77,7 +96,13 @@ public final class MongoStoreBuilder {
         return this;
     }
 
-    /** How long a session without an expiry of its own is kept after its last save or touch; 14 days unless set, as in connect-mongo. */
+    /**
+     * How long a session without an expiry of its own is kept after its last save or touch; 14 days
+     * unless set, as in connect-mongo.
+     *
+     * @param defaultTtl at least one second
+     * @return this builder
+     */
     public MongoStoreBuilder defaultTtl(Duration defaultTtl) {
         this.defaultTtl = defaultTtl;
         return this;
@@ -86,12 +111,23 @@ public final class MongoStoreBuilder {
     /**
      * Whether the store creates the TTL index {@code {expires: 1}, {expireAfterSeconds: 0}} on
      * first use (true unless set). Turn it off when the index is managed elsewhere.
+     *
+     * @param createTtlIndex whether to create it
+     * @return this builder
      */
     public MongoStoreBuilder createTtlIndex(boolean createTtlIndex) {
         this.createTtlIndex = createTtlIndex;
         return this;
     }
 
+    /**
+     * {@return a store on these options}
+     *
+     * @throws IllegalArgumentException naming the option, for neither or both of {@code uri} and
+     *                                  {@code client}, a timeout out of range or given with a client,
+     *                                  a default TTL under a second, an invalid connection string, or
+     *                                  an invalid database or collection name
+     */
     public MongoStore build() {
         if (uri != null && client != null) {
             throw new IllegalArgumentException("uri and client are exclusive: give one");

@@ -72,11 +72,16 @@ public final class RedisStore implements EnumerableSessionStore, AutoCloseable {
      * A store on its own client for {@code uri}: {@code redis://host:port[/db]}, {@code rediss://...},
      * {@code redis-sentinel://host:port[,host:port]/db#masterName} or
      * {@code redis-cluster://host:port[,host:port]}, with the default prefix, timeout and TTL.
+     *
+     * @param uri where Redis is
+     * @return the store; if Redis cannot be reached yet, a WARN says so and it connects on first use
+     * @throws IllegalArgumentException when {@code uri} is blank or malformed
      */
     public static RedisStore connect(String uri) {
         return builder().uri(uri).build();
     }
 
+    /** {@return a builder with the default prefix {@code sess:}, a 1 s timeout and a one-day default TTL} */
     public static RedisStoreBuilder builder() {
         return new RedisStoreBuilder();
     }

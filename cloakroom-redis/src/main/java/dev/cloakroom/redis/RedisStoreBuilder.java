@@ -27,6 +27,9 @@ public final class RedisStoreBuilder {
      * {@code redis-sentinel://host:port[,host:port]/db#masterName} or
      * {@code redis-cluster://host:port[,host:port]}. The store then owns its client and shuts it
      * down on {@link RedisStore#close()}.
+     *
+     * @param uri where Redis is
+     * @return this builder
      */
     public RedisStoreBuilder uri(String uri) {
         this.uri = uri;
@@ -37,36 +40,68 @@ public final class RedisStoreBuilder {
      * A standalone or Sentinel client the application owns and configured itself (its options,
      * including reconnect and disconnected behaviour, are left as they are). {@link RedisStore#close()}
      * closes only the store's connection, never this client.
+     *
+     * @param client the application's client
+     * @return this builder
      */
     public RedisStoreBuilder client(RedisClient client) {
         this.client = client;
         return this;
     }
 
-    /** A Cluster client the application owns; as with {@link #client}, never shut down by the store. */
+    /**
+     * A Cluster client the application owns; as with {@link #client}, never shut down by the store.
+     *
+     * @param clusterClient the application's Cluster client
+     * @return this builder
+     */
     public RedisStoreBuilder clusterClient(RedisClusterClient clusterClient) {
         this.clusterClient = clusterClient;
         return this;
     }
 
-    /** Key prefix, {@code sess:} by default (connect-redis's); must not be empty, or {@code clear()} would empty the database. */
+    /**
+     * Key prefix, {@code sess:} by default (connect-redis's); must not be empty, or {@code clear()} would
+     * empty the database.
+     *
+     * @param prefix the prefix of every session key
+     * @return this builder
+     */
     public RedisStoreBuilder prefix(String prefix) {
         this.prefix = prefix;
         return this;
     }
 
-    /** How long any command may take before it fails with a SessionStoreException; 1 s by default. */
+    /**
+     * How long any command may take before it fails with a {@code SessionStoreException}; 1 s by default.
+     *
+     * @param timeout at least 1 ms
+     * @return this builder
+     */
     public RedisStoreBuilder timeout(Duration timeout) {
         this.timeout = timeout;
         return this;
     }
 
-    /** TTL of a session without expiry (a browser-session cookie); one day by default, as connect-redis. */
+    /**
+     * TTL of a session without expiry (a browser-session cookie); one day by default, as connect-redis.
+     *
+     * @param defaultTtl at least 1 s
+     * @return this builder
+     */
     public RedisStoreBuilder defaultTtl(Duration defaultTtl) {
         this.defaultTtl = defaultTtl;
         return this;
     }
 
+    /**
+     * {@return a store on these options} It connects at once; if Redis cannot be reached yet, a WARN
+     * says so and the store connects on first use.
+     *
+     * @throws IllegalArgumentException naming the option, for a missing or doubled connection source,
+     *                                  an empty prefix, a timeout under 1 ms, a default TTL under 1 s or
+     *                                  a malformed URI
+     */
     public RedisStore build() {
         int sources = (client != null ? 1 : 0) + (clusterClient != null ? 1 : 0);
         if (sources == 2) {

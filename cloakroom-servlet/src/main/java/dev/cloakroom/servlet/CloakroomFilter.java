@@ -63,6 +63,12 @@ public final class CloakroomFilter implements Filter {
     private final SessionManager manager;
     private final SessionListeners listeners;
 
+    /**
+     * A filter that calls no session listeners.
+     *
+     * @param options the checked options, store included
+     * @throws NullPointerException if {@code options} is null
+     */
     public CloakroomFilter(SessionOptions options) {
         this(options, List.of());
     }
@@ -71,6 +77,8 @@ public final class CloakroomFilter implements Filter {
      * A filter that calls these session listeners where the Servlet specification says, such as
      * Spring Security's {@code HttpSessionEventPublisher}.
      *
+     * @param options   the checked options, store included
+     * @param listeners the listeners, each of one or more of the three session listener types
      * @throws IllegalArgumentException for a listener that is none of {@code HttpSessionListener},
      *                                  {@code HttpSessionAttributeListener}, {@code HttpSessionIdListener}
      */
@@ -83,6 +91,8 @@ public final class CloakroomFilter implements Filter {
      * The express-style session for a request this filter handles, created if the visitor has
      * none; the same session {@code request.getSession()} shows.
      *
+     * @param request a request this filter handles
+     * @return the session
      * @throws IllegalStateException when the filter did not run for this request
      */
     public static Session session(HttpServletRequest request) {
@@ -93,6 +103,8 @@ public final class CloakroomFilter implements Filter {
      * The request's session handling, for {@link SessionContext#existing()} (no session created)
      * and {@link SessionContext#clearCookie()} at logout.
      *
+     * @param request a request this filter handles
+     * @return the request's session handling
      * @throws IllegalStateException when the filter did not run for this request
      */
     public static SessionContext context(HttpServletRequest request) {

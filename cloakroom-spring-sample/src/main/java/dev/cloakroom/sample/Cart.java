@@ -6,15 +6,26 @@ import java.util.List;
 /** The visitor's cart, kept in the HTTP session as it is. */
 public record Cart(List<Item> items) {
 
+    /**
+     * A cart, its list copied.
+     *
+     * @param items the items, one per name
+     */
     public Cart {
         items = List.copyOf(items);
     }
 
+    /** {@return a cart with nothing in it} */
     public static Cart empty() {
         return new Cart(List.of());
     }
 
-    /** A cart with {@code quantity} more of {@code name}. */
+    /**
+     * {@return a cart with {@code quantity} more of {@code name}} This cart is unchanged.
+     *
+     * @param name     the product
+     * @param quantity how many to add
+     */
     public Cart add(String name, int quantity) {
         List<Item> next = new ArrayList<>();
         boolean found = false;

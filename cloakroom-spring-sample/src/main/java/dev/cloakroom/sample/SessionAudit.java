@@ -34,7 +34,7 @@ public class SessionAudit {
         events.add("destroyed " + event.getId());
     }
 
-    /** What happened so far, oldest first. */
+    /** {@return what happened so far, oldest first} */
     public List<String> events() {
         return List.copyOf(events);
     }

@@ -13,12 +13,17 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * <pre>
  * mvn -pl cloakroom-spring-sample -am package -DskipTests
  * CLOAKROOM_SECRET=... SHOP_REMEMBER_ME_KEY=... SHOP_ALICE_PASSWORD=... SHOP_BOB_PASSWORD=... \
- *   java -jar cloakroom-spring-sample/target/cloakroom-spring-sample-0.1.0-SNAPSHOT.jar --spring.profiles.active=redis
+ *   java -jar cloakroom-spring-sample/target/cloakroom-spring-sample.jar --spring.profiles.active=redis
  * </pre>
  */
 @SpringBootApplication
 public class ShopApplication {
 
+    /**
+     * Starts the shop.
+     *
+     * @param args Spring Boot's command line, such as {@code --spring.profiles.active=redis}
+     */
     public static void main(String[] args) {
         SpringApplication.run(ShopApplication.class, args);
     }

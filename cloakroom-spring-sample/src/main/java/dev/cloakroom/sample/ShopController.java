@@ -17,12 +17,23 @@ public class ShopController {
 
     private static final String CART = "cart";
 
+    /**
+     * {@return the home page, naming who is logged in}
+     *
+     * @param user the logged-in user
+     */
     @GetMapping(value = "/", produces = MediaType.TEXT_HTML_VALUE)
     public String home(Authentication user) {
         return page("Welcome", "<p>Logged in as <b id=\"user\">" + htmlEscape(user.getName()) + "</b>.</p>"
                 + "<p><a href=\"/cart\">Your cart</a> · <a href=\"/logout\">Log out</a></p>");
     }
 
+    /**
+     * {@return the cart page: the {@link Cart} in the session, read back with a cast, and a form to add to it}
+     *
+     * @param session the HTTP session, a Cloakroom session
+     * @param csrf    the CSRF token the form carries
+     */
     @GetMapping(value = "/cart", produces = MediaType.TEXT_HTML_VALUE)
     public String cart(HttpSession session, CsrfToken csrf) {
         Cart cart = (Cart) session.getAttribute(CART);
@@ -36,6 +47,15 @@ public class ShopController {
                 + "<input name=\"name\"> <input name=\"quantity\" value=\"1\"> <button>Add</button></form>");
     }
 
+    /**
+     * Adds to the cart in the session.
+     *
+     * @param session  the HTTP session, a Cloakroom session
+     * @param csrf     the CSRF token the form carries
+     * @param name     the product
+     * @param quantity how many, 1 unless given
+     * @return the cart page
+     */
     @PostMapping(value = "/cart", produces = MediaType.TEXT_HTML_VALUE)
     public String add(HttpSession session, CsrfToken csrf, @RequestParam String name, @RequestParam(defaultValue = "1") int quantity) {
         Cart cart = (Cart) session.getAttribute(CART);
@@ -43,6 +63,12 @@ public class ShopController {
         return cart(session, csrf);
     }
 
+    /**
+     * Always fails, to show that the error page keeps the Cloakroom session.
+     *
+     * @return never
+     * @throws IllegalStateException always
+     */
     @GetMapping("/boom")
     public String boom() {
         throw new IllegalStateException("the shop fell over");

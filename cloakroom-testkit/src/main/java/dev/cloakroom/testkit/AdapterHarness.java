@@ -11,6 +11,13 @@ import dev.cloakroom.SessionOptions;
  */
 public interface AdapterHarness {
 
+    /**
+     * {@return the started server, listening on a free loopback port}
+     *
+     * @param options the session handling the adapter is configured with
+     * @param routes  what the server answers
+     * @throws Exception when the server cannot start; the test fails
+     */
     RunningServer start(SessionOptions options, TestRoutes routes) throws Exception;
 
     /**

@@ -15,12 +15,22 @@ public final class DirectExchange implements SessionExchange {
     private final String cookieHeader;
     private final List<String> setCookies = new ArrayList<>();
 
+    /**
+     * A request for {@code path}, over plain HTTP.
+     *
+     * @param path         the request path
+     * @param cookieHeader the one {@code Cookie} header, or {@code null} for none
+     */
     public DirectExchange(String path, String cookieHeader) {
         this.path = path;
         this.cookieHeader = cookieHeader;
     }
 
-    /** A request for {@code /} carrying {@code cookieHeader} ({@code null} for none). */
+    /**
+     * {@return a request for {@code /} carrying {@code cookieHeader}}
+     *
+     * @param cookieHeader the one {@code Cookie} header, or {@code null} for none
+     */
     public static DirectExchange withCookie(String cookieHeader) {
         return new DirectExchange("/", cookieHeader);
     }
@@ -51,11 +61,12 @@ public final class DirectExchange implements SessionExchange {
         setCookies.add(headerValue);
     }
 
+    /** {@return every {@code Set-Cookie} value added so far, in order} */
     public synchronized List<String> setCookies() {
         return List.copyOf(setCookies);
     }
 
-    /** The {@code name=value} part of the first {@code Set-Cookie}, ready to send back; null when none was set. */
+    /** {@return the {@code name=value} part of the first {@code Set-Cookie}, ready to send back; null when none was set} */
     public synchronized String cookieToSendBack() {
         if (setCookies.isEmpty()) {
             return null;

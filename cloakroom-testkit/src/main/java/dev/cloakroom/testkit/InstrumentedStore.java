@@ -44,31 +44,41 @@ public final class InstrumentedStore implements EnumerableSessionStore {
         DESTROY
     }
 
+    /**
+     * A store that counts and passes every call to {@code delegate}.
+     *
+     * @param delegate the real store
+     */
     public InstrumentedStore(SessionStore delegate) {
         this.delegate = delegate;
     }
 
+    /** {@return the wrapped store, for reads a test must not count} */
     public SessionStore delegate() {
         return delegate;
     }
 
+    /** {@return how many {@code get} calls were made} */
     public int gets() {
         return gets.get();
     }
 
+    /** {@return how many {@code set} and {@code replace} calls were made} */
     public int sets() {
         return sets.get();
     }
 
+    /** {@return how many {@code touch} calls were made} */
     public int touches() {
         return touches.get();
     }
 
+    /** {@return how many {@code destroy} calls were made} */
     public int destroys() {
         return destroys.get();
     }
 
-    /** All counted calls: get, set, touch and destroy. */
+    /** {@return all counted calls: get, set, touch and destroy} */
     public int calls() {
         return gets() + sets() + touches() + destroys();
     }
@@ -84,6 +94,8 @@ public final class InstrumentedStore implements EnumerableSessionStore {
     /**
      * Makes every {@code set} wait this long before writing, so a test can check the response
      * does not leave before the save finished. {@link Duration#ZERO} turns it off.
+     *
+     * @param delay how long each write waits
      */
     public void delaySets(Duration delay) {
         this.setDelay = delay == null ? Duration.ZERO : delay;
@@ -93,6 +105,8 @@ public final class InstrumentedStore implements EnumerableSessionStore {
      * While on, every counted call throws {@link SessionStoreException}, as a store that is down.
      * Its message and its cause's name the session id, as a driver echoing a key ({@code sess:<id>})
      * would, so a test can check that Cloakroom keeps the id out of what it throws and logs.
+     *
+     * @param failing {@code true} to fail every call from now, {@code false} to pass them on again
      */
     public void failEveryCall(boolean failing) {
         this.failing = failing ? EnumSet.allOf(Operation.class) : EnumSet.noneOf(Operation.class);
@@ -101,6 +115,8 @@ public final class InstrumentedStore implements EnumerableSessionStore {
     /**
      * Makes only these calls throw, as {@link #failEveryCall} does, and lets every other call
      * through: a store that reads but cannot write, say. No operations turns failing off.
+     *
+     * @param operations the calls that fail from now on
      */
     public void failOnly(Operation... operations) {
         EnumSet<Operation> chosen = EnumSet.noneOf(Operation.class);
@@ -108,7 +124,7 @@ public final class InstrumentedStore implements EnumerableSessionStore {
         this.failing = chosen;
     }
 
-    /** Whether any call is switched to fail. */
+    /** {@return whether any call is switched to fail} */
     public boolean isFailing() {
         return !failing.isEmpty();
     }

@@ -29,6 +29,9 @@ public final class Leaks {
      * Everything {@code failure} can show: its stack trace as a container prints it (causes and
      * suppressed exceptions included), plus every message in that graph read directly, in case a
      * {@code toString} hides one.
+     *
+     * @param failure the exception
+     * @return the text, to search for what must not be there
      */
     public static String text(Throwable failure) {
         StringWriter out = new StringWriter();
@@ -49,7 +52,12 @@ public final class Leaks {
         }
     }
 
-    /** Fails unless {@code failure} is there and nothing in its whole chain contains any of {@code secrets}. */
+    /**
+     * Fails unless {@code failure} is there and nothing in its whole chain contains any of {@code secrets}.
+     *
+     * @param failure the exception, which must not be null
+     * @param secrets session ids, passwords and the like
+     */
     public static void assertNeverNames(Throwable failure, String... secrets) {
         assertThat(failure).as("the failure to check").isNotNull();
         String text = text(failure);
@@ -58,7 +66,11 @@ public final class Leaks {
         }
     }
 
-    /** The first 12 hex digits of the SHA-256 of {@code id}, as Cloakroom's log lines name a session. */
+    /**
+     * {@return the first 12 hex digits of the SHA-256 of {@code id}, as Cloakroom's log lines name a session}
+     *
+     * @param id a session id
+     */
     public static String fingerprint(String id) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
@@ -78,6 +90,9 @@ public final class Leaks {
      * that the capture saw Cloakroom's line. Lines are read in slf4j-simple's default format
      * ({@code [thread] WARN dev.cloakroom - ...}); an application or harness that logs the
      * exception again adds lines of its own logger, which are checked for the id but not counted.
+     *
+     * @param log the captured console output
+     * @param id  the session id
      */
     public static void assertOneWarnByFingerprint(String log, String id) {
         assertThat(log).as("the captured log").doesNotContain(id);

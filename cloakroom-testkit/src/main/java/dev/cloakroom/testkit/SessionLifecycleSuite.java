@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Nested;
  */
 public abstract class SessionLifecycleSuite {
 
-    /** Starts the adapter under test; called once per server a test needs. */
+    /** {@return the harness that starts the adapter under test} Called once per server a test needs. */
     protected abstract AdapterHarness harness();
 
     @Nested

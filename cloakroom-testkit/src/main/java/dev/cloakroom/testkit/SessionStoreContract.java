@@ -40,9 +40,10 @@ public abstract class SessionStoreContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A fresh, empty store for one test. */
+    /** {@return a fresh, empty store for one test} */
     protected abstract SessionStore createStore();
 
+    /** The store under test, made by {@link #createStore()} before each test. */
     protected SessionStore store;
 
     /**
@@ -65,7 +66,12 @@ public abstract class SessionStoreContract {
         }
     }
 
-    /** A document as express-session 1.19 writes it, with a cookie expiring at {@code expires}. */
+    /**
+     * {@return a document as express-session 1.19 writes it, with a cookie expiring at {@code expires}}
+     *
+     * @param expires the cookie's expiry
+     * @param user    the name stored in its {@code user} attribute
+     */
     protected static String expressJson(Instant expires, String user) {
         String when = expires == null ? "null" : "\"" + expires.truncatedTo(ChronoUnit.MILLIS) + "\"";
         return "{\"cookie\":{\"originalMaxAge\":" + (expires == null ? "null" : "60000") + ",\"expires\":" + when
@@ -73,10 +79,17 @@ public abstract class SessionStoreContract {
                 + "\"user\":{\"name\":\"" + user + "\",\"roles\":[\"admin\",\"ünïcødé ✓\"]},\"visits\":3}";
     }
 
+    /**
+     * {@return a session holding {@link #expressJson(Instant, String)}, expiring at {@code expires}}
+     *
+     * @param user    the name stored in its {@code user} attribute
+     * @param expires the expiry
+     */
     protected static StoredSession session(String user, Instant expires) {
         return new StoredSession(expressJson(expires, user), expires);
     }
 
+    /** {@return a day from now} */
     protected static Instant inOneDay() {
         return Instant.now().plus(Duration.ofDays(1));
     }
@@ -89,7 +102,12 @@ public abstract class SessionStoreContract {
         }
     }
 
-    /** Asserts the store holds {@code expected} under {@code id}: the same string, or JSON-equal. */
+    /**
+     * Asserts the store holds {@code expected} under {@code id}: the same string, or JSON-equal.
+     *
+     * @param id       the session id
+     * @param expected the session it must hold
+     */
     protected void assertHolds(String id, StoredSession expected) {
         Optional<StoredSession> got = store.get(id);
         assertThat(got).as("session %s", id).isPresent();
@@ -325,6 +343,10 @@ public abstract class SessionStoreContract {
      * Overwrites the stored document for {@code id} with arbitrary text, for the corrupt-data
      * tests. Returns false when the store refuses such text by design (say, a PostgreSQL json
      * column and text that is not JSON); the default stores it with {@link SessionStore#set}.
+     *
+     * @param id  the session id
+     * @param raw the text to store
+     * @return whether the store holds the text now
      */
     protected boolean writeRaw(String id, String raw) {
         store.set(id, new StoredSession(raw, Instant.now().plus(Duration.ofHours(1))));

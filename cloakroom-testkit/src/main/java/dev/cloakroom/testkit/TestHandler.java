@@ -4,5 +4,11 @@ package dev.cloakroom.testkit;
 @FunctionalInterface
 public interface TestHandler {
 
+    /**
+     * Answers one request.
+     *
+     * @param call the request and its response
+     * @throws Exception to let the adapter's framework answer it as an error
+     */
     void handle(TestCall call) throws Exception;
 }

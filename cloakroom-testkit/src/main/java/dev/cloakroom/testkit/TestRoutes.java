@@ -15,22 +15,39 @@ public final class TestRoutes {
         call.body("not found");
     };
 
+    /** {@return routes that answer every path with 404 until told otherwise} */
     public static TestRoutes create() {
         return new TestRoutes();
     }
 
+    /**
+     * Serves {@code path} with {@code handler}, for every method.
+     *
+     * @param path    the exact request path
+     * @param handler what answers it
+     * @return these routes
+     */
     public TestRoutes on(String path, TestHandler handler) {
         exact.put(path, handler);
         return this;
     }
 
-    /** The handler for every path without an exact route. */
+    /**
+     * The handler for every path without an exact route.
+     *
+     * @param handler what answers those paths
+     * @return these routes
+     */
     public TestRoutes otherwise(TestHandler handler) {
         this.fallback = handler;
         return this;
     }
 
-    /** The handler serving {@code path}. */
+    /**
+     * {@return the handler serving {@code path}}
+     *
+     * @param path the request path
+     */
     public TestHandler handlerFor(String path) {
         return exact.getOrDefault(path, fallback);
     }

@@ -66,7 +66,7 @@ public final class CloakroomHttpSession implements HttpSession {
         return Math.min(lastUse.toEpochMilli(), requestStart);
     }
 
-    /** The Cloakroom session behind this view. */
+    /** {@return the Cloakroom session behind this view} */
     public Session session() {
         return session;
     }

@@ -27,6 +27,12 @@ public final class CommitGuardResponse extends HttpServletResponseWrapper {
     private PrintWriter rawWriter;
     private PrintWriter guardedWriter;
 
+    /**
+     * Guards {@code response}, committing {@code sessions} before its first byte or flush.
+     *
+     * @param response the container's response
+     * @param sessions the request's session handling
+     */
     public CommitGuardResponse(HttpServletResponse response, RequestSessions sessions) {
         super(response);
         this.sessions = sessions;

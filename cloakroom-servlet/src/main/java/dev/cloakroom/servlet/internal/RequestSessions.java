@@ -25,6 +25,14 @@ public final class RequestSessions implements SessionContext {
     private boolean committed;
     private CloakroomHttpSession view;
 
+    /**
+     * The session handling of one request.
+     *
+     * @param core           core's session handling for the request
+     * @param exchange       the container's request and response
+     * @param listeners      the listeners to tell about sessions
+     * @param servletContext the context the {@code HttpSession} view reports
+     */
     public RequestSessions(SessionContext core, ServletExchange exchange, SessionListeners listeners,
                            ServletContext servletContext) {
         this.core = core;

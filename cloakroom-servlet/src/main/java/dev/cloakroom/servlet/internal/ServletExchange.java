@@ -20,6 +20,12 @@ public final class ServletExchange implements SessionExchange {
     private final HttpServletResponse response;
     private final List<String> sessionCookies = new ArrayList<>(1);
 
+    /**
+     * The exchange of the container's own, unwrapped request and response.
+     *
+     * @param request  the container's request
+     * @param response the container's response
+     */
     public ServletExchange(HttpServletRequest request, HttpServletResponse response) {
         this.request = request;
         this.response = response;

@@ -29,6 +29,9 @@ public final class SessionListeners {
     private final List<HttpSessionIdListener> ids = new ArrayList<>();
 
     /**
+     * Sorts the listeners by the session listener types each implements.
+     *
+     * @param listeners the listeners
      * @throws IllegalArgumentException for a listener of none of the three session listener types
      */
     public SessionListeners(List<? extends EventListener> listeners) {

@@ -23,6 +23,14 @@ public final class SessionRequestWrapper extends HttpServletRequestWrapper {
     private final String cookieName;
     private SessionAsyncContext asyncContext;
 
+    /**
+     * Wraps {@code request} for the application.
+     *
+     * @param request    the container's request
+     * @param sessions   the request's session handling
+     * @param response   the guarded response handed to the application with it
+     * @param cookieName the session cookie's name, for {@code getRequestedSessionId()}
+     */
     public SessionRequestWrapper(HttpServletRequest request, RequestSessions sessions, CommitGuardResponse response,
                                  String cookieName) {
         super(request);
@@ -31,7 +39,11 @@ public final class SessionRequestWrapper extends HttpServletRequestWrapper {
         this.cookieName = cookieName;
     }
 
-    /** Whether {@code request} is, or wraps, one of these: then a later dispatch needs no second wrapper. */
+    /**
+     * {@return whether {@code request} is, or wraps, one of these} A later dispatch then needs no second wrapper.
+     *
+     * @param request the request a dispatch received
+     */
     public static boolean isWrapped(ServletRequest request) {
         for (ServletRequest r = request; r != null; r = r instanceof ServletRequestWrapper w ? w.getRequest() : null) {
             if (r instanceof SessionRequestWrapper) {

@@ -16,7 +16,11 @@ public final class StoreFailures {
     private StoreFailures() {
     }
 
-    /** The store failure behind {@code failure}, following causes (a servlet may wrap it), or {@code null}. */
+    /**
+     * {@return the store failure behind {@code failure}, following causes (a servlet may wrap it), or {@code null}}
+     *
+     * @param failure what the filter chain threw
+     */
     public static SessionStoreException find(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SessionStoreException e) {
@@ -29,6 +33,9 @@ public final class StoreFailures {
     /**
      * Replaces the uncommitted response with a plain 503. The body is fixed text: the exception's
      * message is not echoed, and nothing names the session.
+     *
+     * @param response the response, not yet committed
+     * @throws IOException when the body cannot be written
      */
     public static void answer503(HttpServletResponse response) throws IOException {
         response.reset();
@@ -49,11 +56,22 @@ public final class StoreFailures {
      * fingerprint) and nothing else. Not the failure itself: the container logs the whole chain,
      * and an application exception wrapping the store failure may name the session in its own
      * message. Core has already logged the failure once, at WARN.
+     *
+     * @param storeFailure the store failure
+     * @return the exception to throw to the container
      */
     public static ServletException afterCommit(SessionStoreException storeFailure) {
         return new ServletException("the response was already committed when the " + storeFailure.getMessage());
     }
 
+    /**
+     * Throws {@code failure} again as the filter may: as itself when it is an {@code IOException},
+     * a {@code ServletException}, a {@code RuntimeException} or an {@code Error}.
+     *
+     * @param failure what the filter chain threw
+     * @throws IOException      when {@code failure} is one
+     * @throws ServletException when {@code failure} is one
+     */
     public static void rethrow(Throwable failure) throws IOException, ServletException {
         if (failure instanceof IOException e) {
             throw e;

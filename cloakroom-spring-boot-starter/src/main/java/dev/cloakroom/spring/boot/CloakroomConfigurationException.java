@@ -7,11 +7,16 @@ package dev.cloakroom.spring.boot;
  */
 public class CloakroomConfigurationException extends IllegalStateException {
 
+    /** The property at fault. */
     private final String property;
+    /** What is wrong with it. */
     private final String problem;
+    /** What to change. */
     private final String action;
 
     /**
+     * An exception naming the property, the problem and the remedy.
+     *
      * @param property the property at fault, e.g. {@code cloakroom.secret}
      * @param problem  what is wrong with it, as a sentence without the property name
      * @param action   what the user should do
@@ -23,17 +28,17 @@ public class CloakroomConfigurationException extends IllegalStateException {
         this.action = action;
     }
 
-    /** The property at fault. */
+    /** {@return the property at fault, such as {@code cloakroom.secret}} */
     public String property() {
         return property;
     }
 
-    /** What is wrong with it. */
+    /** {@return what is wrong with it, as a sentence without the property name} */
     public String problem() {
         return problem;
     }
 
-    /** What to change. */
+    /** {@return what to change} */
     public String action() {
         return action;
     }

@@ -12,6 +12,10 @@ import dev.cloakroom.SessionOptions;
 @FunctionalInterface
 public interface CloakroomOptionsCustomizer {
 
-    /** Changes {@code builder}; invalid values still fail when the options are built, at startup. */
+    /**
+     * Changes {@code builder}; invalid values still fail when the options are built, at startup.
+     *
+     * @param builder the options as the properties made them
+     */
     void customize(SessionOptions.Builder builder);
 }

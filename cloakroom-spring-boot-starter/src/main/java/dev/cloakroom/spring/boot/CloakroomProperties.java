@@ -87,102 +87,200 @@ public class CloakroomProperties {
         MONGODB
     }
 
+    /**
+     * {@return {@code cloakroom.secret}} Secrets that sign the session cookie: the first signs new
+     * cookies, every one verifies incoming cookies. Put a new secret first to rotate. Required. A
+     * comma separates secrets, so a secret containing one must be given in indexed form
+     * (cloakroom.secret[0]).
+     */
     public List<String> getSecret() {
         return secret;
     }
 
+    /**
+     * Sets {@code cloakroom.secret}; see {@link #getSecret()}.
+     *
+     * @param secret the value
+     */
     public void setSecret(List<String> secret) {
         this.secret = secret;
     }
 
+    /**
+     * {@return {@code cloakroom.name}} Name of the session cookie; connect.sid (express-session's)
+     * unless this or server.servlet.session.cookie.name is set.
+     */
     public String getName() {
         return name;
     }
 
+    /**
+     * Sets {@code cloakroom.name}; see {@link #getName()}.
+     *
+     * @param name the value
+     */
     public void setName(String name) {
         this.name = name;
     }
 
+    /**
+     * {@return {@code cloakroom.resave}} Save the session at the end of every request, even when it
+     * did not change.
+     */
     public boolean isResave() {
         return resave;
     }
 
+    /**
+     * Sets {@code cloakroom.resave}; see {@link #isResave()}.
+     *
+     * @param resave the value
+     */
     public void setResave(boolean resave) {
         this.resave = resave;
     }
 
+    /**
+     * {@return {@code cloakroom.save-uninitialized}} Save, and send a cookie for, new sessions that
+     * nothing was put in.
+     */
     public boolean isSaveUninitialized() {
         return saveUninitialized;
     }
 
+    /**
+     * Sets {@code cloakroom.save-uninitialized}; see {@link #isSaveUninitialized()}.
+     *
+     * @param saveUninitialized the value
+     */
     public void setSaveUninitialized(boolean saveUninitialized) {
         this.saveUninitialized = saveUninitialized;
     }
 
+    /**
+     * {@return {@code cloakroom.rolling}} Send the cookie, with a fresh expiry, on every response
+     * that used the session.
+     */
     public boolean isRolling() {
         return rolling;
     }
 
+    /**
+     * Sets {@code cloakroom.rolling}; see {@link #isRolling()}.
+     *
+     * @param rolling the value
+     */
     public void setRolling(boolean rolling) {
         this.rolling = rolling;
     }
 
+    /**
+     * {@return {@code cloakroom.unset}} What happens to the stored session when the application
+     * drops it: keep it until it expires, or destroy it.
+     */
     public UnsetAction getUnset() {
         return unset;
     }
 
+    /**
+     * Sets {@code cloakroom.unset}; see {@link #getUnset()}.
+     *
+     * @param unset the value
+     */
     public void setUnset(UnsetAction unset) {
         this.unset = unset;
     }
 
+    /**
+     * {@return {@code cloakroom.proxy}} Whether to trust X-Forwarded-Proto when deciding if a
+     * request is secure: true trusts it, false ignores it, unset leaves it to the servlet container
+     * (server.forward-headers-strategy).
+     */
     public Boolean getProxy() {
         return proxy;
     }
 
+    /**
+     * Sets {@code cloakroom.proxy}; see {@link #getProxy()}.
+     *
+     * @param proxy the value
+     */
     public void setProxy(Boolean proxy) {
         this.proxy = proxy;
     }
 
+    /**
+     * {@return {@code cloakroom.touch-after}} Skip the store write that only moves an unchanged
+     * session's expiry when it would move by less than this.
+     */
     public Duration getTouchAfter() {
         return touchAfter;
     }
 
+    /**
+     * Sets {@code cloakroom.touch-after}; see {@link #getTouchAfter()}.
+     *
+     * @param touchAfter the value
+     */
     public void setTouchAfter(Duration touchAfter) {
         this.touchAfter = touchAfter;
     }
 
+    /**
+     * {@return {@code cloakroom.store}} Where sessions are kept.
+     */
     public StoreType getStore() {
         return store;
     }
 
+    /**
+     * Sets {@code cloakroom.store}; see {@link #getStore()}.
+     *
+     * @param store the value
+     */
     public void setStore(StoreType store) {
         this.store = store;
     }
 
+    /**
+     * {@return {@code cloakroom.allowed-packages}} Packages (with their subpackages) whose classes
+     * may be rebuilt from a stored session's type hints, besides the application's own packages and
+     * Spring Security's types.
+     */
     public List<String> getAllowedPackages() {
         return allowedPackages;
     }
 
+    /**
+     * Sets {@code cloakroom.allowed-packages}; see {@link #getAllowedPackages()}.
+     *
+     * @param allowedPackages the value
+     */
     public void setAllowedPackages(List<String> allowedPackages) {
         this.allowedPackages = allowedPackages;
     }
 
+    /** {@return the {@code cloakroom.cookie.*} settings} */
     public CookieProperties getCookie() {
         return cookie;
     }
 
+    /** {@return the {@code cloakroom.memory.*} settings} */
     public MemoryStoreProperties getMemory() {
         return memory;
     }
 
+    /** {@return the {@code cloakroom.redis.*} settings} */
     public RedisStoreProperties getRedis() {
         return redis;
     }
 
+    /** {@return the {@code cloakroom.jdbc.*} settings} */
     public JdbcStoreProperties getJdbc() {
         return jdbc;
     }
 
+    /** {@return the {@code cloakroom.mongodb.*} settings} */
     public MongoStoreProperties getMongodb() {
         return mongodb;
     }

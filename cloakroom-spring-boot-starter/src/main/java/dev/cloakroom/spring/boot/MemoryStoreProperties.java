@@ -11,18 +11,36 @@ public class MemoryStoreProperties {
     /** How long a session without an expiry of its own (a browser-session cookie) is kept after its last use. */
     private Duration defaultTtl = Duration.ofDays(1);
 
+    /**
+     * {@return {@code cloakroom.memory.max-sessions}} Most sessions kept; past that the least
+     * recently used one goes.
+     */
     public int getMaxSessions() {
         return maxSessions;
     }
 
+    /**
+     * Sets {@code cloakroom.memory.max-sessions}; see {@link #getMaxSessions()}.
+     *
+     * @param maxSessions the value
+     */
     public void setMaxSessions(int maxSessions) {
         this.maxSessions = maxSessions;
     }
 
+    /**
+     * {@return {@code cloakroom.memory.default-ttl}} How long a session without an expiry of its
+     * own (a browser-session cookie) is kept after its last use.
+     */
     public Duration getDefaultTtl() {
         return defaultTtl;
     }
 
+    /**
+     * Sets {@code cloakroom.memory.default-ttl}; see {@link #getDefaultTtl()}.
+     *
+     * @param defaultTtl the value
+     */
     public void setDefaultTtl(Duration defaultTtl) {
         this.defaultTtl = defaultTtl;
     }

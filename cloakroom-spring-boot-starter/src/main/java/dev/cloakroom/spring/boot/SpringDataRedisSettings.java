@@ -26,18 +26,30 @@ public class SpringDataRedisSettings {
         private Boolean enabled;
         private String bundle;
 
+        /** {@return {@code spring.data.redis.ssl.enabled}} */
         public Boolean getEnabled() {
             return enabled;
         }
 
+        /**
+         * Sets {@code spring.data.redis.ssl.enabled}.
+         *
+         * @param enabled the value
+         */
         public void setEnabled(Boolean enabled) {
             this.enabled = enabled;
         }
 
+        /** {@return {@code spring.data.redis.ssl.bundle}} */
         public String getBundle() {
             return bundle;
         }
 
+        /**
+         * Sets {@code spring.data.redis.ssl.bundle}.
+         *
+         * @param bundle the value
+         */
         public void setBundle(String bundle) {
             this.bundle = bundle;
         }
@@ -50,34 +62,58 @@ public class SpringDataRedisSettings {
         private String username;
         private String password;
 
+        /** {@return {@code spring.data.redis.sentinel.master}} */
         public String getMaster() {
             return master;
         }
 
+        /**
+         * Sets {@code spring.data.redis.sentinel.master}.
+         *
+         * @param master the value
+         */
         public void setMaster(String master) {
             this.master = master;
         }
 
+        /** {@return {@code spring.data.redis.sentinel.nodes}} */
         public List<String> getNodes() {
             return nodes;
         }
 
+        /**
+         * Sets {@code spring.data.redis.sentinel.nodes}.
+         *
+         * @param nodes the value
+         */
         public void setNodes(List<String> nodes) {
             this.nodes = nodes;
         }
 
+        /** {@return {@code spring.data.redis.sentinel.username}} */
         public String getUsername() {
             return username;
         }
 
+        /**
+         * Sets {@code spring.data.redis.sentinel.username}.
+         *
+         * @param username the value
+         */
         public void setUsername(String username) {
             this.username = username;
         }
 
+        /** {@return {@code spring.data.redis.sentinel.password}} */
         public String getPassword() {
             return password;
         }
 
+        /**
+         * Sets {@code spring.data.redis.sentinel.password}.
+         *
+         * @param password the value
+         */
         public void setPassword(String password) {
             this.password = password;
         }
@@ -87,71 +123,116 @@ public class SpringDataRedisSettings {
     public static class Cluster {
         private List<String> nodes = new ArrayList<>();
 
+        /** {@return {@code spring.data.redis.cluster.nodes}} */
         public List<String> getNodes() {
             return nodes;
         }
 
+        /**
+         * Sets {@code spring.data.redis.cluster.nodes}.
+         *
+         * @param nodes the value
+         */
         public void setNodes(List<String> nodes) {
             this.nodes = nodes;
         }
     }
 
+    /** {@return {@code spring.data.redis.url}} */
     public String getUrl() {
         return url;
     }
 
+    /**
+     * Sets {@code spring.data.redis.url}.
+     *
+     * @param url the value
+     */
     public void setUrl(String url) {
         this.url = url;
     }
 
+    /** {@return {@code spring.data.redis.host}} */
     public String getHost() {
         return host;
     }
 
+    /**
+     * Sets {@code spring.data.redis.host}.
+     *
+     * @param host the value
+     */
     public void setHost(String host) {
         this.host = host;
     }
 
+    /** {@return {@code spring.data.redis.port}} */
     public int getPort() {
         return port;
     }
 
+    /**
+     * Sets {@code spring.data.redis.port}.
+     *
+     * @param port the value
+     */
     public void setPort(int port) {
         this.port = port;
     }
 
+    /** {@return {@code spring.data.redis.database}} */
     public int getDatabase() {
         return database;
     }
 
+    /**
+     * Sets {@code spring.data.redis.database}.
+     *
+     * @param database the value
+     */
     public void setDatabase(int database) {
         this.database = database;
     }
 
+    /** {@return {@code spring.data.redis.username}} */
     public String getUsername() {
         return username;
     }
 
+    /**
+     * Sets {@code spring.data.redis.username}.
+     *
+     * @param username the value
+     */
     public void setUsername(String username) {
         this.username = username;
     }
 
+    /** {@return {@code spring.data.redis.password}} */
     public String getPassword() {
         return password;
     }
 
+    /**
+     * Sets {@code spring.data.redis.password}.
+     *
+     * @param password the value
+     */
     public void setPassword(String password) {
         this.password = password;
     }
 
+    /** {@return the {@code spring.data.redis.ssl.*} settings} */
     public Ssl getSsl() {
         return ssl;
     }
 
+    /** {@return the {@code spring.data.redis.sentinel.*} settings} */
     public Sentinel getSentinel() {
         return sentinel;
     }
 
+    /** {@return the {@code spring.data.redis.cluster.*} settings} */
     public Cluster getCluster() {
         return cluster;
     }

@@ -27,7 +27,7 @@ public abstract class CompareAndSetRaceTests {
     private static final int THREADS = 16;
     private static final int ROUNDS = 10;
 
-    /** The store under test, fresh for each test. */
+    /** {@return the store under test, fresh for each test} */
     protected abstract SessionStore store();
 
     private static StoredSession doc(String marker) {

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@link SessionStore#replace}: the compare-and-set that keeps concurrent saves from losing updates. */
 public abstract class ConditionalWriteTests {
 
-    /** The store under test, fresh for each test. */
+    /** {@return the store under test, fresh for each test} */
     protected abstract SessionStore store();
 
     private static StoredSession doc(String marker, Instant expires) {

@@ -20,13 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class CorruptDataTests {
 
-    /** The store under test, fresh for each test. */
+    /** {@return the store under test, fresh for each test} */
     protected abstract SessionStore store();
 
     /**
      * Overwrites the stored document for {@code id} with {@code raw}; returns false when the store
      * refuses such text by design (a PostgreSQL {@code json} column refuses non-JSON), and the
      * test is then skipped for that input.
+     *
+     * @param id  the session id
+     * @param raw the text to store
+     * @return whether the store holds the text now
      */
     protected boolean writeRaw(String id, String raw) {
         store().set(id, new StoredSession(raw, Instant.now().plus(Duration.ofHours(1))));

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class RacingRequestTests {
 
-    /** The store under test, fresh for each test. */
+    /** {@return the store under test, fresh for each test} */
     protected abstract SessionStore store();
 
     private SessionManager manager() {

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class TouchTests {
 
-    /** The store under test, fresh for each test. */
+    /** {@return the store under test, fresh for each test} */
     protected abstract SessionStore store();
 
     /** A document whose {@code cookie.expires} is {@code expires}, as core writes one. */

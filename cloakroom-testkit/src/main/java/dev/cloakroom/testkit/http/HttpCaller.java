@@ -25,6 +25,11 @@ public final class HttpCaller {
     private final URI base;
     private final HttpClient client;
 
+    /**
+     * A client for the server at {@code base}.
+     *
+     * @param base the server's address, without a trailing slash
+     */
     public HttpCaller(URI base) {
         this.base = base;
         this.client = HttpClient.newBuilder()
@@ -34,14 +39,25 @@ public final class HttpCaller {
                 .build();
     }
 
+    /** {@return the server's address} */
     public URI base() {
         return base;
     }
 
+    /**
+     * {@return a {@code GET} request, to add headers to and send}
+     *
+     * @param pathAndQuery such as {@code /set?k=a&v=1}
+     */
     public Call get(String pathAndQuery) {
         return new Call("GET", pathAndQuery);
     }
 
+    /**
+     * {@return a {@code POST} request with an empty body, to add headers to and send}
+     *
+     * @param pathAndQuery such as {@code /login}
+     */
     public Call post(String pathAndQuery) {
         return new Call("POST", pathAndQuery);
     }
@@ -57,26 +73,54 @@ public final class HttpCaller {
             this.pathAndQuery = pathAndQuery;
         }
 
-        /** Adds a {@code Cookie} header; call it twice to send two headers. {@code null} adds nothing. */
+        /**
+         * Adds a {@code Cookie} header; call it twice to send two headers.
+         *
+         * @param cookieHeader the header value; {@code null} adds nothing
+         * @return this request
+         */
         public Call cookie(String cookieHeader) {
             return cookieHeader == null ? this : header("Cookie", cookieHeader);
         }
 
-        /** Sends back what a {@code Set-Cookie} set, as a browser would. */
+        /**
+         * Sends back what a {@code Set-Cookie} set, as a browser would.
+         *
+         * @param setCookie the cookie a response set
+         * @return this request
+         */
         public Call cookie(SetCookie setCookie) {
             return cookie(setCookie.toCookieHeader());
         }
 
-        /** Adds {@code X-Forwarded-Proto}, as a TLS-terminating proxy would. */
+        /**
+         * Adds {@code X-Forwarded-Proto}, as a TLS-terminating proxy would.
+         *
+         * @param proto such as {@code https}
+         * @return this request
+         */
         public Call forwardedProto(String proto) {
             return header("X-Forwarded-Proto", proto);
         }
 
+        /**
+         * Adds a request header.
+         *
+         * @param name  the header name
+         * @param value the header value
+         * @return this request
+         */
         public Call header(String name, String value) {
             headers.add(new String[] {name, value});
             return this;
         }
 
+        /**
+         * {@return the response} Sends the request and waits up to 30 seconds.
+         *
+         * @throws UncheckedIOException  when the request fails
+         * @throws IllegalStateException when the thread is interrupted while waiting
+         */
         public HttpResult send() {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
                     .timeout(TIMEOUT)

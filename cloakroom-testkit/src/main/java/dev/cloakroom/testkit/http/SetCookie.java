@@ -19,7 +19,12 @@ import java.util.Optional;
  */
 public record SetCookie(String name, String value, List<Attribute> attributes, String raw) {
 
-    /** An attribute such as {@code Path=/} ({@code value} "/") or {@code HttpOnly} ({@code value} null). */
+    /**
+     * An attribute such as {@code Path=/} ({@code value} "/") or {@code HttpOnly} ({@code value} null).
+     *
+     * @param name  the attribute name, as written
+     * @param value the value after {@code =}, or {@code null} for none
+     */
     public record Attribute(String name, String value) {
         @Override
         public String toString() {
@@ -27,11 +32,24 @@ public record SetCookie(String name, String value, List<Attribute> attributes, S
         }
     }
 
+    /**
+     * A parsed header, its attribute list copied.
+     *
+     * @param name       the cookie name
+     * @param value      the value exactly as sent (still URL-encoded)
+     * @param attributes every attribute after the first {@code ;}, in order
+     * @param raw        the whole header value
+     */
     public SetCookie {
         attributes = List.copyOf(attributes);
     }
 
-    /** Parses a header value; whitespace around {@code ;} and {@code =} is dropped, nothing else is changed. */
+    /**
+     * Parses a header value; whitespace around {@code ;} and {@code =} is dropped, nothing else is changed.
+     *
+     * @param header the {@code Set-Cookie} header value
+     * @return the cookie
+     */
     public static SetCookie parse(String header) {
         String[] parts = header.split(";");
         String pair = parts[0];
@@ -53,17 +71,25 @@ public record SetCookie(String name, String value, List<Attribute> attributes, S
         return new SetCookie(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim(), attributes, header);
     }
 
-    /** The attribute names in order, e.g. {@code [Path, Expires, HttpOnly, SameSite]}. */
+    /** {@return the attribute names in order, such as {@code [Path, Expires, HttpOnly, SameSite]}} */
     public List<String> attributeNames() {
         return attributes.stream().map(Attribute::name).toList();
     }
 
-    /** Whether an attribute of this name (any case) is present. */
+    /**
+     * {@return whether an attribute of this name is present}
+     *
+     * @param attribute the attribute name, in any case
+     */
     public boolean has(String attribute) {
         return attributes.stream().anyMatch(a -> a.name().equalsIgnoreCase(attribute));
     }
 
-    /** The value of the first attribute of this name (any case); empty when absent or valueless. */
+    /**
+     * {@return the value of the first attribute of this name; empty when absent or valueless}
+     *
+     * @param attribute the attribute name, in any case
+     */
     public Optional<String> attribute(String attribute) {
         return attributes.stream()
                 .filter(a -> a.name().equalsIgnoreCase(attribute))
@@ -72,17 +98,22 @@ public record SetCookie(String name, String value, List<Attribute> attributes, S
                 .findFirst();
     }
 
-    /** The {@code Expires} attribute as an instant, when present. */
+    /** {@return the {@code Expires} attribute as an instant, when present} */
     public Optional<Instant> expires() {
         return attribute("Expires").map(SetCookie::parseHttpDate);
     }
 
-    /** What a browser would send back: {@code name=value}, for a {@code Cookie} request header. */
+    /** {@return what a browser would send back: {@code name=value}, for a {@code Cookie} request header} */
     public String toCookieHeader() {
         return name + "=" + value;
     }
 
-    /** Parses an IMF-fixdate such as {@code Thu, 01 Jan 1970 00:00:00 GMT}. */
+    /**
+     * Parses an IMF-fixdate such as {@code Thu, 01 Jan 1970 00:00:00 GMT}.
+     *
+     * @param text the date
+     * @return the instant
+     */
     public static Instant parseHttpDate(String text) {
         return ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US)).toInstant();
     }

@@ -14,7 +14,11 @@ public final class SignedCookies {
     private SignedCookies() {
     }
 
-    /** The session id inside a cookie value such as {@code s%3A<id>.<signature>}. */
+    /**
+     * {@return the session id inside a cookie value such as {@code s%3A<id>.<signature>}}
+     *
+     * @param cookieValue the value, URL-encoded as sent
+     */
     public static String idOf(String cookieValue) {
         String decoded = URLDecoder.decode(cookieValue, StandardCharsets.UTF_8);
         if (!decoded.startsWith("s:") || decoded.lastIndexOf('.') < 2) {
@@ -23,7 +27,11 @@ public final class SignedCookies {
         return decoded.substring(2, decoded.lastIndexOf('.'));
     }
 
-    /** The session id of a {@code Set-Cookie}. */
+    /**
+     * {@return the session id of a {@code Set-Cookie}}
+     *
+     * @param cookie the parsed header
+     */
     public static String idOf(SetCookie cookie) {
         return idOf(cookie.value());
     }
@@ -32,6 +40,10 @@ public final class SignedCookies {
      * The cookie value express-session would send for {@code id} signed with {@code secret}:
      * URL-encoded {@code s:<id>.<base64 HMAC-SHA256 without padding>}. Written independently of
      * core so tests can forge cookies a server never issued.
+     *
+     * @param id     the session id
+     * @param secret the signing secret
+     * @return the cookie value
      */
     public static String sign(String id, String secret) {
         try {
@@ -45,7 +57,11 @@ public final class SignedCookies {
         }
     }
 
-    /** URL-encodes as express-session's cookie writer does (encodeURIComponent). */
+    /**
+     * {@return {@code text} URL-encoded as express-session's cookie writer does (encodeURIComponent)}
+     *
+     * @param text any text
+     */
     public static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8)
                 .replace("+", "%20")

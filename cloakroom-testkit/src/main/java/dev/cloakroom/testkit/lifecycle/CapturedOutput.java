@@ -17,11 +17,13 @@ public final class CapturedOutput implements AutoCloseable {
     private final PrintStream originalErr = System.err;
     private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
 
+    /** Starts copying {@code System.out} and {@code System.err}; {@link #close()} stops it. */
     public CapturedOutput() {
         System.setOut(new PrintStream(new Tee(originalOut, copy), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new Tee(originalErr, copy), true, StandardCharsets.UTF_8));
     }
 
+    /** {@return everything written to either stream since this was opened, as UTF-8 text} */
     public String text() {
         synchronized (copy) {
             return copy.toString(StandardCharsets.UTF_8);

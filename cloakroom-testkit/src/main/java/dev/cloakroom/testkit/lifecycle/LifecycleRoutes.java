@@ -22,6 +22,7 @@ public final class LifecycleRoutes {
     private LifecycleRoutes() {
     }
 
+    /** {@return the routes listed in the class comment} */
     public static TestRoutes standard() {
         return TestRoutes.create()
                 .on("/none", call -> call.body("none"))

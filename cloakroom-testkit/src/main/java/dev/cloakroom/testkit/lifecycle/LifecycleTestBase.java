@@ -28,6 +28,7 @@ public abstract class LifecycleTestBase {
 
     /** The secret express-session's own tests use, and the one the cookie vectors are signed with. */
     protected static final String SECRET = "keyboard cat";
+    /** The cookie name every test uses: express-session's default. */
     protected static final String NAME = "connect.sid";
 
     /** The real store; reading it directly does not move the counters. */
@@ -36,7 +37,7 @@ public abstract class LifecycleTestBase {
     protected InstrumentedStore store;
     private final List<RunningServer> servers = new ArrayList<>();
 
-    /** The adapter under test. */
+    /** {@return the harness that starts the adapter under test} */
     protected abstract AdapterHarness harness();
 
     @BeforeEach
@@ -54,16 +55,28 @@ public abstract class LifecycleTestBase {
         memory.close();
     }
 
-    /** Options every test starts from: the test secret and the counting store, everything else default. */
+    /** {@return the options every test starts from: the test secret and the counting store, everything else default} */
     protected SessionOptions.Builder options() {
         return SessionOptions.builder().secret(SECRET).store(store);
     }
 
+    /**
+     * {@return a client for a server started with {@code options} built}
+     *
+     * @param options the options, built here
+     * @param routes  what the server answers
+     */
     protected HttpCaller start(SessionOptions.Builder options, TestRoutes routes) {
         return start(options.build(), routes);
     }
 
-    /** Starts a server on the adapter under test; it is stopped after the test. */
+    /**
+     * Starts a server on the adapter under test; it is stopped after the test.
+     *
+     * @param options the session handling
+     * @param routes  what the server answers
+     * @return a client for it
+     */
     protected HttpCaller start(SessionOptions options, TestRoutes routes) {
         return startWith(harness -> harness.start(options, routes));
     }
@@ -101,31 +114,49 @@ public abstract class LifecycleTestBase {
         return new HttpCaller(server.baseUri());
     }
 
-    /** The session as the store holds it now, read without counting. */
+    /**
+     * {@return the session as the store holds it now, read without counting}
+     *
+     * @param id the session id
+     */
     protected Optional<StoredSession> stored(String id) {
         return memory.get(id);
     }
 
+    /**
+     * {@return the session a cookie names, as the store holds it now, read without counting}
+     *
+     * @param cookie a {@code Set-Cookie} the server sent
+     */
     protected Optional<StoredSession> stored(SetCookie cookie) {
         return stored(SignedCookies.idOf(cookie));
     }
 
+    /**
+     * {@return the session id inside a {@code Set-Cookie}}
+     *
+     * @param cookie the parsed header
+     */
     protected static String idOf(SetCookie cookie) {
         return SignedCookies.idOf(cookie);
     }
 
+    /** {@return the store's {@code get} calls so far} */
     protected long gets() {
         return store.gets();
     }
 
+    /** {@return the store's {@code set} and {@code replace} calls so far} */
     protected long sets() {
         return store.sets();
     }
 
+    /** {@return the store's {@code touch} calls so far} */
     protected long touches() {
         return store.touches();
     }
 
+    /** {@return the store's {@code destroy} calls so far} */
     protected long destroys() {
         return store.destroys();
     }

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class ProxyTests extends LifecycleTestBase {
 
-    /** Whether the adapter's framework, left to itself, treats {@code X-Forwarded-Proto: https} as secure. */
+    /** {@return whether the adapter's framework, left to itself, treats {@code X-Forwarded-Proto: https} as secure} */
     protected boolean frameworkTrustsForwardedProto() {
         return false;
     }
