@@ -37,8 +37,8 @@ public interface SessionRequest {
     boolean isSecure();
 
     /**
-     * Whether the connection the request arrived on is itself TLS, whatever forwarding headers say
-     * or the framework concluded from them. It counts under every proxy setting and is all that
+     * {@return whether the connection the request arrived on is itself TLS} Whatever forwarding
+     * headers say or the framework concluded from them, this counts under every proxy setting and is all that
      * counts with {@code proxy(false)}, as express-session's encrypted-socket check. An adapter
      * that can tell must override it; the default, {@link #isSecure()}, suits an adapter whose
      * framework never trusts forwarding headers.

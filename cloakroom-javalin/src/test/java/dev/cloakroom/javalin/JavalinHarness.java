@@ -21,6 +21,9 @@ import java.util.List;
  */
 final class JavalinHarness implements AdapterHarness {
 
+    private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
+            HandlerType.PATCH, HandlerType.DELETE);
+
     private final boolean trustsForwarding;
 
     JavalinHarness() {
@@ -31,9 +34,6 @@ final class JavalinHarness implements AdapterHarness {
     JavalinHarness(boolean trustsForwarding) {
         this.trustsForwarding = trustsForwarding;
     }
-
-    private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
-            HandlerType.PATCH, HandlerType.DELETE);
 
     @Override
     public RunningServer start(SessionOptions options, TestRoutes routes) {
@@ -55,7 +55,7 @@ final class JavalinHarness implements AdapterHarness {
         throw new UnsupportedOperationException("Javalin refuses a second CloakroomPlugin at startup");
     }
 
-    private static RunningServer start(String contextPath, SessionOptions options, TestRoutes routes) {
+    private RunningServer start(String contextPath, SessionOptions options, TestRoutes routes) {
         Handler dispatch = ctx -> routes.handlerFor(ctx.path()).handle(new JavalinCall(ctx));
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

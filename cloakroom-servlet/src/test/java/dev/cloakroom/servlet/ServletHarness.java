@@ -59,7 +59,7 @@ final class ServletHarness implements AdapterHarness {
         return start("/", routes, first, second);
     }
 
-    private static RunningServer start(String contextPath, TestRoutes routes, SessionOptions... filters) throws Exception {
+    private RunningServer start(String contextPath, TestRoutes routes, SessionOptions... filters) throws Exception {
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         if (trustsForwarding) {

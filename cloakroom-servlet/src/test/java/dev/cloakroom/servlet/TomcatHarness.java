@@ -43,7 +43,7 @@ final class TomcatHarness implements AdapterHarness {
         return start("", routes, new CloakroomFilter(first), new CloakroomFilter(second));
     }
 
-    private static RunningServer start(String contextPath, TestRoutes routes, CloakroomFilter... filters) throws Exception {
+    private RunningServer start(String contextPath, TestRoutes routes, CloakroomFilter... filters) throws Exception {
         TomcatApp.Embedded embedded = TomcatApp.embedded(contextPath, filters);
         Tomcat tomcat = embedded.tomcat();
         Context context = embedded.context();

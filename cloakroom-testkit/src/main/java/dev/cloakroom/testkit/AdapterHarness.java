@@ -26,7 +26,11 @@ public interface AdapterHarness {
      * it, and handlers and the session layer see the full request path, mount included.
      *
      * @param mountPath starts with {@code /} and does not end with one, for example {@code /foo}
+     * @param options   the session handling the adapter is configured with
+     * @param routes    what the server answers, at paths under the mount
+     * @return the started server
      * @throws UnsupportedOperationException when the framework has no such concept
+     * @throws Exception when the server cannot start; the test fails
      */
     default RunningServer startMountedAt(String mountPath, SessionOptions options, TestRoutes routes) throws Exception {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot mount an application at a path");
@@ -37,7 +41,12 @@ public interface AdapterHarness {
      * in two places would: first configured by {@code first}, then again, further down the same
      * request's chain, configured by {@code second}. Handlers reach the session as usual.
      *
+     * @param first  the options of the outer registration
+     * @param second the options of the inner registration
+     * @param routes what the server answers
+     * @return the started server
      * @throws UnsupportedOperationException when the framework refuses a second registration
+     * @throws Exception when the server cannot start; the test fails
      */
     default RunningServer startRegisteredTwice(SessionOptions first, SessionOptions second, TestRoutes routes)
             throws Exception {

@@ -84,6 +84,11 @@ public abstract class LifecycleTestBase {
     /**
      * As {@link #start(SessionOptions, TestRoutes)}, with the application mounted at
      * {@code mountPath}; the test is skipped when the harness cannot mount.
+     *
+     * @param mountPath the context path, such as {@code /foo}
+     * @param options   the options, built here
+     * @param routes    what the server answers
+     * @return a client for it, whose paths include the mount
      */
     protected HttpCaller startMountedAt(String mountPath, SessionOptions.Builder options, TestRoutes routes) {
         return startWith(harness -> harness.startMountedAt(mountPath, options.build(), routes));
@@ -92,6 +97,11 @@ public abstract class LifecycleTestBase {
     /**
      * As {@link #start(SessionOptions, TestRoutes)}, with the session layer registered twice;
      * the test is skipped when the framework refuses that.
+     *
+     * @param first  the options of the outer registration, built here
+     * @param second the options of the inner registration, built here
+     * @param routes what the server answers
+     * @return a client for it
      */
     protected HttpCaller startRegisteredTwice(SessionOptions.Builder first, SessionOptions.Builder second, TestRoutes routes) {
         return startWith(harness -> harness.startRegisteredTwice(first.build(), second.build(), routes));
