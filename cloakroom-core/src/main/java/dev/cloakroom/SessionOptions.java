@@ -3,6 +3,7 @@ package dev.cloakroom;
 import tools.jackson.databind.ObjectMapper;
 import dev.cloakroom.internal.SessionIds;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.function.Function;
  */
 public final class SessionOptions {
 
-    private final List<String> secrets;
+    private final List<byte[]> secrets;
     private final String name;
     private final Function<SessionRequest, CookieOptions> cookie;
     private final Function<SessionRequest, String> genid;
@@ -36,8 +37,8 @@ public final class SessionOptions {
     private final AttributeTypes attributeTypes;
     private final Duration touchAfter;
 
-    private SessionOptions(Builder b, List<String> secrets, Function<SessionRequest, CookieOptions> cookie) {
-        this.secrets = List.copyOf(secrets);
+    private SessionOptions(Builder b, List<byte[]> secrets, Function<SessionRequest, CookieOptions> cookie) {
+        this.secrets = secrets.stream().map(byte[]::clone).toList();
         this.name = b.name;
         this.cookie = cookie;
         this.genid = b.genid;
@@ -56,9 +57,13 @@ public final class SessionOptions {
         return new Builder();
     }
 
-    /** Secrets: the first signs new cookies, every one verifies incoming cookies, in order. */
-    public List<String> secrets() {
-        return secrets;
+    /**
+     * The secrets as HMAC keys: the first signs new cookies, every one verifies incoming cookies, in
+     * order. A secret given as a string is its UTF-8 bytes, which is also what express-session signs
+     * with. Each call returns fresh copies.
+     */
+    public List<byte[]> secretKeys() {
+        return secrets.stream().map(byte[]::clone).toList();
     }
 
     /** The cookie name. */
@@ -117,7 +122,7 @@ public final class SessionOptions {
     }
 
     public static final class Builder {
-        private final List<String> secrets = new ArrayList<>();
+        private final List<Secret> secrets = new ArrayList<>();
         private boolean secretsSet;
         private String name = "connect.sid";
         private CookieOptions cookie = CookieOptions.defaults();
@@ -145,6 +150,15 @@ public final class SessionOptions {
             return secrets(secret == null ? null : List.of(secret));
         }
 
+        /**
+         * A binary secret, as an express app's {@code secret: crypto.randomBytes(32)} (a Buffer):
+         * give the same bytes here and the two sign alike. Refused when empty; shorter than 32 bytes
+         * it works with a WARN, as for a string. The array is copied.
+         */
+        public Builder secret(byte[] secret) {
+            return secrets(secret == null ? null : new byte[][] {secret});
+        }
+
         /** Several secrets for rotation: the first signs, all verify. Put the new secret first. */
         public Builder secrets(String... secrets) {
             return secrets(secrets == null ? null : List.of(secrets));
@@ -152,10 +166,32 @@ public final class SessionOptions {
 
         /** As {@link #secrets(String...)}. */
         public Builder secrets(List<String> secrets) {
+            return setSecrets(secrets == null ? null : secrets.stream()
+                    .map(s -> s == null ? null : new Secret(s.getBytes(StandardCharsets.UTF_8), s.isBlank() ? "blank" : null))
+                    .toList());
+        }
+
+        /**
+         * Binary secrets for rotation, as express-session's array of Buffers: the first signs, all
+         * verify. A string secret being rotated out is its UTF-8 bytes:
+         * {@code secrets(newKey, "old secret".getBytes(StandardCharsets.UTF_8))}.
+         */
+        public Builder secrets(byte[]... secrets) {
+            List<Secret> list = null;
+            if (secrets != null) {
+                list = new ArrayList<>();
+                for (byte[] b : secrets) {
+                    list.add(b == null ? null : new Secret(b.clone(), b.length == 0 ? "empty" : null));
+                }
+            }
+            return setSecrets(list);
+        }
+
+        private Builder setSecrets(List<Secret> secrets) {
             this.secrets.clear();
             this.secretsSet = true;
             if (secrets != null) {
-                for (String s : secrets) {
+                for (Secret s : secrets) {
                     if (s == null) {
                         throw new IllegalArgumentException("secret must not contain null");
                     }
@@ -271,8 +307,9 @@ public final class SessionOptions {
                 throw new IllegalArgumentException("secret is required: give one secret, or a list whose first entry signs");
             }
             for (int i = 0; i < secrets.size(); i++) {
-                if (secrets.get(i).isBlank()) {
-                    throw new IllegalArgumentException("secret must not be blank" + (secrets.size() > 1 ? " (secret #" + (i + 1)
+                String fault = secrets.get(i).fault();
+                if (fault != null) {
+                    throw new IllegalArgumentException("secret must not be " + fault + (secrets.size() > 1 ? " (secret #" + (i + 1)
                             + " of " + secrets.size() + " is)" : "") + ": use at least 32 random bytes, e.g. from"
                             + " 'openssl rand -base64 32', kept out of source control");
                 }
@@ -289,7 +326,11 @@ public final class SessionOptions {
             }
             CookieOptions fixed = cookie;
             Function<SessionRequest, CookieOptions> resolved = cookieFunction != null ? cookieFunction : request -> fixed;
-            return new SessionOptions(this, secrets, resolved);
+            return new SessionOptions(this, secrets.stream().map(Secret::bytes).toList(), resolved);
+        }
+
+        /** One secret's key bytes; {@code fault} says why it is refused ("blank", "empty"), or is null. */
+        private record Secret(byte[] bytes, String fault) {
         }
 
         private static boolean isToken(String s) {

@@ -19,7 +19,9 @@ public class CloakroomProperties {
     /**
      * Secrets that sign the session cookie: the first signs new cookies, every one verifies
      * incoming cookies. Put a new secret first to rotate. Required. A comma separates secrets, so
-     * a secret containing one must be given in indexed form (cloakroom.secret[0]).
+     * a secret containing one must be given in indexed form (cloakroom.secret[0]). A secret of the
+     * form base64:KEY is the key bytes KEY decodes to, for sharing sessions with a Node app whose
+     * secret is a Buffer.
      */
     private List<String> secret = new ArrayList<>();
 
