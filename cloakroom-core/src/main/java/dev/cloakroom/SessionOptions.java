@@ -36,6 +36,7 @@ public final class SessionOptions {
     private final ObjectMapper objectMapper;
     private final AttributeTypes attributeTypes;
     private final Duration touchAfter;
+    private final ReservedNames reservedNames;
 
     private SessionOptions(Builder b, List<byte[]> secrets, Function<SessionRequest, CookieOptions> cookie) {
         this.secrets = secrets.stream().map(byte[]::clone).toList();
@@ -51,6 +52,7 @@ public final class SessionOptions {
         this.objectMapper = b.objectMapper;
         this.attributeTypes = b.attributeTypes;
         this.touchAfter = b.touchAfter;
+        this.reservedNames = b.reservedNames;
     }
 
     public static Builder builder() {
@@ -121,6 +123,11 @@ public final class SessionOptions {
         return touchAfter;
     }
 
+    /** What {@link Session#set} does with a name express-session reserves; {@link ReservedNames#WARN} unless set. */
+    public ReservedNames reservedNames() {
+        return reservedNames;
+    }
+
     public static final class Builder {
         private final List<Secret> secrets = new ArrayList<>();
         private boolean secretsSet;
@@ -137,6 +144,7 @@ public final class SessionOptions {
         private ObjectMapper objectMapper;
         private AttributeTypes attributeTypes = AttributeTypes.defaults();
         private Duration touchAfter = Duration.ZERO;
+        private ReservedNames reservedNames = ReservedNames.WARN;
 
         private Builder() {
         }
@@ -302,6 +310,16 @@ public final class SessionOptions {
             return this;
         }
 
+        /**
+         * What {@link Session#set} does with an attribute name express-session drops when it loads a
+         * session ({@code save}, {@code id}, {@code toString} and others; see {@link ReservedNames}):
+         * {@code WARN} (the default) logs once per name, {@code REFUSE} throws, {@code ALLOW} says nothing.
+         */
+        public Builder reservedNames(ReservedNames reservedNames) {
+            this.reservedNames = reservedNames;
+            return this;
+        }
+
         public SessionOptions build() {
             if (!secretsSet || secrets.isEmpty()) {
                 throw new IllegalArgumentException("secret is required: give one secret, or a list whose first entry signs");
@@ -320,6 +338,9 @@ public final class SessionOptions {
             }
             if (unset == null) {
                 throw new IllegalArgumentException("unset must be KEEP or DESTROY, not null");
+            }
+            if (reservedNames == null) {
+                throw new IllegalArgumentException("reservedNames must be WARN, REFUSE or ALLOW, not null");
             }
             if (touchAfter == null || touchAfter.isNegative()) {
                 throw new IllegalArgumentException("touchAfter must be zero or positive");

@@ -207,6 +207,11 @@ public final class RequestContext implements SessionContext {
         }
     }
 
+    /** Applies the {@code reservedNames} option to an attribute name about to be set. */
+    void checkAttributeName(String key) {
+        engine.reservedNames.check(key);
+    }
+
     /** After this the request has no session; a later {@link #session()} starts a new one. */
     void destroy(SessionState s) {
         engine.destroy(s.id);

@@ -26,6 +26,7 @@ public final class SessionEngine {
     final ValueMapper values;
     final Clock clock;
     final ConflictFreeWriter writer;
+    final ReservedNameCheck reservedNames;
     /** Whether the WARN about a Secure cookie withheld from a plain-HTTP request was logged; once per engine. */
     private final AtomicBoolean warnedSecureOverHttp = new AtomicBoolean();
 
@@ -40,6 +41,7 @@ public final class SessionEngine {
         this.values = new ValueMapper(codec.mapper(), options.attributeTypes());
         this.clock = clock;
         this.writer = new ConflictFreeWriter(this);
+        this.reservedNames = new ReservedNameCheck(options.reservedNames());
         warnAboutShortSecrets(options.secretKeys());
     }
 

@@ -1,5 +1,6 @@
 package dev.cloakroom.spring.boot;
 
+import dev.cloakroom.ReservedNames;
 import dev.cloakroom.UnsetAction;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
@@ -42,6 +43,12 @@ public class CloakroomProperties {
 
     /** What happens to the stored session when the application drops it: keep it until it expires, or destroy it. */
     private UnsetAction unset = UnsetAction.KEEP;
+
+    /**
+     * What setting an attribute whose name express-session drops on load (save, id, toString...)
+     * does: warn once per name, refuse it, or allow it silently when no Node app shares the store.
+     */
+    private ReservedNames reservedNames = ReservedNames.WARN;
 
     /**
      * Whether to trust X-Forwarded-Proto when deciding if a request is secure: true trusts it,
@@ -126,6 +133,14 @@ public class CloakroomProperties {
 
     public void setRolling(boolean rolling) {
         this.rolling = rolling;
+    }
+
+    public ReservedNames getReservedNames() {
+        return reservedNames;
+    }
+
+    public void setReservedNames(ReservedNames reservedNames) {
+        this.reservedNames = reservedNames;
     }
 
     public UnsetAction getUnset() {

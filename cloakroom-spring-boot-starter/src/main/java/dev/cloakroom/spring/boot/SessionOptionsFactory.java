@@ -41,6 +41,7 @@ final class SessionOptionsFactory {
         Map<String, String> sources = new HashMap<>();
         sources.put("secret", "cloakroom.secret");
         sources.put("unset", "cloakroom.unset");
+        sources.put("reservedNames", "cloakroom.reserved-names");
         sources.put("touchAfter", "cloakroom.touch-after");
 
         EffectiveSetting<String> name = pick(p.getName(), "cloakroom.name", servlet.name(), PREFIX + "cookie.name");
@@ -56,6 +57,7 @@ final class SessionOptionsFactory {
                 .saveUninitialized(p.isSaveUninitialized())
                 .rolling(p.isRolling())
                 .unset(p.getUnset())
+                .reservedNames(p.getReservedNames())
                 .proxy(p.getProxy())
                 .touchAfter(p.getTouchAfter())
                 .store(store);

@@ -2,6 +2,7 @@ package dev.cloakroom.spring.boot;
 
 import dev.cloakroom.CookieOptions;
 import dev.cloakroom.Priority;
+import dev.cloakroom.ReservedNames;
 import dev.cloakroom.SameSite;
 import dev.cloakroom.SecureMode;
 import dev.cloakroom.SessionOptions;
@@ -26,6 +27,7 @@ class OptionsFromPropertiesTest {
                 "cloakroom.save-uninitialized=true",
                 "cloakroom.rolling=true",
                 "cloakroom.unset=destroy",
+                "cloakroom.reserved-names=refuse",
                 "cloakroom.proxy=true",
                 "cloakroom.touch-after=10s",
                 "cloakroom.cookie.path=/shop",
@@ -43,6 +45,7 @@ class OptionsFromPropertiesTest {
                     assertThat(o.saveUninitialized()).isTrue();
                     assertThat(o.rolling()).isTrue();
                     assertThat(o.unset()).isEqualTo(UnsetAction.DESTROY);
+                    assertThat(o.reservedNames()).isEqualTo(ReservedNames.REFUSE);
                     assertThat(o.proxy()).isTrue();
                     assertThat(o.touchAfter()).isEqualTo(Duration.ofSeconds(10));
                     CookieOptions c = o.cookieFor(null);
@@ -65,6 +68,7 @@ class OptionsFromPropertiesTest {
             assertThat(o.name()).isEqualTo(defaults.name()).isEqualTo("connect.sid");
             assertThat(List.of(o.resave(), o.saveUninitialized(), o.rolling())).containsOnly(false);
             assertThat(o.proxy()).isNull();
+            assertThat(o.reservedNames()).isEqualTo(defaults.reservedNames()).isEqualTo(ReservedNames.WARN);
             CookieOptions c = o.cookieFor(null);
             CookieOptions d = CookieOptions.defaults();
             assertThat(c.path()).isEqualTo(d.path());
