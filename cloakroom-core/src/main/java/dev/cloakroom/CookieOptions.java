@@ -1,5 +1,7 @@
 package dev.cloakroom;
 
+import dev.cloakroom.internal.CookieAttributeRules;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -258,15 +260,8 @@ public final class CookieOptions {
          *                                  {@code Partitioned} without {@code Secure}
          */
         public CookieOptions build() {
-            if (path == null || !path.startsWith("/")) {
-                throw new IllegalArgumentException("cookie.path must start with '/', got " + describe(path));
-            }
-            if (!isAttributeSafe(path)) {
-                throw new IllegalArgumentException("cookie.path must not contain ';' or control characters");
-            }
-            if (domain != null && (domain.isEmpty() || !isAttributeSafe(domain) || domain.contains(" "))) {
-                throw new IllegalArgumentException("cookie.domain must be a host name without ';', spaces or control characters");
-            }
+            CookieAttributeRules.checkPath(path);
+            CookieAttributeRules.checkDomain(domain);
             if (secure == null) {
                 throw new IllegalArgumentException("cookie.secure must be ALWAYS, NEVER or AUTO, not null");
             }
@@ -296,20 +291,6 @@ public final class CookieOptions {
                         "cookie.partitioned needs cookie.secure ALWAYS or AUTO: browsers drop Partitioned cookies without Secure");
             }
             return new CookieOptions(this);
-        }
-
-        private static boolean isAttributeSafe(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c < 0x20 || c == 0x7f || c == ';' || c > 0x7e) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static String describe(String s) {
-            return s == null ? "null" : "'" + s + "'";
         }
     }
 }

@@ -71,12 +71,15 @@ public interface Session {
 
     /**
      * Sets an attribute. {@code cookie} (the cookie object) and {@code __cloakroom} (Cloakroom's own
-     * data) are reserved and refused.
+     * data) are reserved and refused. A name express-session drops when it loads a session
+     * ({@code save}, {@code id}, {@code toString}...) is warned about once, or refused, as
+     * {@link SessionOptions#reservedNames()} says.
      *
      * @param key   the attribute name
      * @param value any value Jackson can write; {@code null} is stored as JSON {@code null}
      * @return this session
-     * @throws IllegalArgumentException when Jackson cannot write {@code value}, naming the key and the class
+     * @throws IllegalArgumentException when Jackson cannot write {@code value}, naming the key and the
+     *         class, or when {@code key} is a reserved name that is refused
      */
     Session set(String key, Object value);
 

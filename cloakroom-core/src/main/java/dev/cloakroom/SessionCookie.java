@@ -5,52 +5,79 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The session cookie, as express-session's {@code req.session.cookie}. Changes made here are
- * sent with the response and kept in the stored session.
+ * The session cookie, as express-session's {@code req.session.cookie}. Its attributes are kept in
+ * the stored session and used for this session's {@code Set-Cookie} from then on, whatever the
+ * options say for new sessions. A change made here to a stored session counts as a change: the
+ * session is saved and the cookie sent with the response. Setters return this cookie, for chaining,
+ * and refuse a value browsers would reject with {@link IllegalArgumentException}.
+ *
+ * <p>Changing the path or the domain gives the browser a second cookie beside the one it holds (a
+ * cookie is known by name, domain and path); the old one stays until it expires.
  */
 public interface SessionCookie {
 
     /** {@return when the cookie and the session expire; empty for a browser-session cookie} */
     Optional<Instant> expires();
 
-    /**
-     * Sets a fixed expiry; {@link #originalMaxAge()} follows it.
-     *
-     * @param expires the instant, or {@code null} for a browser-session cookie
-     */
-    void expires(Instant expires);
+    /** Sets a fixed expiry ({@code null} for a browser-session cookie); {@link #originalMaxAge()} follows it. */
+    SessionCookie expires(Instant expires);
 
     /** {@return the time left until {@link #expires()}; empty for a browser-session cookie} */
     Optional<Duration> maxAge();
 
-    /**
-     * Expires the cookie {@code maxAge} from now.
-     *
-     * @param maxAge the lifetime, or {@code null} for a browser-session cookie
-     */
-    void maxAge(Duration maxAge);
+    /** Expires the cookie {@code maxAge} from now ({@code null} for a browser-session cookie). */
+    SessionCookie maxAge(Duration maxAge);
 
     /** {@return the max age the cookie was given, which every touch restarts from} */
     Optional<Duration> originalMaxAge();
 
-    /** {@return the cookie's {@code Path}} */
+    /** The cookie's {@code Path}. */
     String path();
 
-    /** {@return the cookie's {@code Domain}; empty for a host-only cookie} */
+    /** Sets the {@code Path}, which must start with {@code /} and hold no {@code ;} or control character. */
+    SessionCookie path(String path);
+
+    /** The cookie's {@code Domain}; empty when the browser should send it to this host only. */
     Optional<String> domain();
 
-    /** {@return whether the cookie is marked {@code HttpOnly}} */
+    /** Sets the {@code Domain} ({@code null} for none): a host name without {@code ;}, spaces or control characters. */
+    SessionCookie domain(String domain);
+
+    /** Whether the cookie is marked {@code HttpOnly}, kept from scripts. */
     boolean httpOnly();
 
-    /** {@return whether the cookie is marked {@code Secure}} */
+    /** Marks the cookie {@code HttpOnly} or not. Leave it on unless scripts must read the id. */
+    SessionCookie httpOnly(boolean httpOnly);
+
+    /** Whether the cookie is marked {@code Secure}. */
     boolean secure();
 
-    /** {@return the cookie's {@code SameSite}, {@link SameSite#AUTO} already decided for this session; empty when left out} */
+    /**
+     * Marks the cookie {@code Secure} or not. A {@code Secure} cookie is not sent at all in answer
+     * to a plain-HTTP request, as in express-session. Turning it off is refused while
+     * {@link #sameSite()} is {@code NONE} or {@link #partitioned()} is set, which browsers need it for.
+     */
+    SessionCookie secure(boolean secure);
+
+    /** The cookie's {@code SameSite}; empty when the attribute is left out. */
     Optional<SameSite> sameSite();
 
-    /** {@return whether the cookie is marked {@code Partitioned}} */
+    /**
+     * Sets {@code SameSite} ({@code null} leaves it out). {@link SameSite#AUTO} is refused: it is
+     * decided when a session starts, from its first request. {@link SameSite#NONE} needs
+     * {@link #secure(boolean) secure(true)} first.
+     */
+    SessionCookie sameSite(SameSite sameSite);
+
+    /** Whether the cookie is marked {@code Partitioned}. */
     boolean partitioned();
 
-    /** {@return the cookie's {@code Priority}; empty when left out} */
+    /** Marks the cookie {@code Partitioned} or not; {@code true} needs {@link #secure(boolean) secure(true)} first. */
+    SessionCookie partitioned(boolean partitioned);
+
+    /** The cookie's {@code Priority}; empty when the attribute is left out. */
     Optional<Priority> priority();
+
+    /** Sets {@code Priority} ({@code null} leaves it out). */
+    SessionCookie priority(Priority priority);
 }

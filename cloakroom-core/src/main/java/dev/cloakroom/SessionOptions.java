@@ -3,6 +3,7 @@ package dev.cloakroom;
 import tools.jackson.databind.ObjectMapper;
 import dev.cloakroom.internal.SessionIds;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.function.Function;
  */
 public final class SessionOptions {
 
-    private final List<String> secrets;
+    private final List<byte[]> secrets;
     private final String name;
     private final Function<SessionRequest, CookieOptions> cookie;
     private final Function<SessionRequest, String> genid;
@@ -35,9 +36,10 @@ public final class SessionOptions {
     private final ObjectMapper objectMapper;
     private final AttributeTypes attributeTypes;
     private final Duration touchAfter;
+    private final ReservedNames reservedNames;
 
-    private SessionOptions(Builder b, List<String> secrets, Function<SessionRequest, CookieOptions> cookie) {
-        this.secrets = List.copyOf(secrets);
+    private SessionOptions(Builder b, List<byte[]> secrets, Function<SessionRequest, CookieOptions> cookie) {
+        this.secrets = secrets.stream().map(byte[]::clone).toList();
         this.name = b.name;
         this.cookie = cookie;
         this.genid = b.genid;
@@ -50,6 +52,7 @@ public final class SessionOptions {
         this.objectMapper = b.objectMapper;
         this.attributeTypes = b.attributeTypes;
         this.touchAfter = b.touchAfter;
+        this.reservedNames = b.reservedNames;
     }
 
     /** {@return a builder holding the defaults and no secret, which {@link Builder#build()} requires} */
@@ -57,9 +60,13 @@ public final class SessionOptions {
         return new Builder();
     }
 
-    /** {@return the secrets: the first signs new cookies, every one verifies incoming cookies, in order} */
-    public List<String> secrets() {
-        return secrets;
+    /**
+     * The secrets as HMAC keys: the first signs new cookies, every one verifies incoming cookies, in
+     * order. A secret given as a string is its UTF-8 bytes, which is also what express-session signs
+     * with. Each call returns fresh copies.
+     */
+    public List<byte[]> secretKeys() {
+        return secrets.stream().map(byte[]::clone).toList();
     }
 
     /** {@return the cookie name} */
@@ -135,8 +142,13 @@ public final class SessionOptions {
     }
 
     /** Builds {@link SessionOptions}; {@link #build()} checks the settings together. */
+    /** What {@link Session#set} does with a name express-session reserves; {@link ReservedNames#WARN} unless set. */
+    public ReservedNames reservedNames() {
+        return reservedNames;
+    }
+
     public static final class Builder {
-        private final List<String> secrets = new ArrayList<>();
+        private final List<Secret> secrets = new ArrayList<>();
         private boolean secretsSet;
         private String name = "connect.sid";
         private CookieOptions cookie = CookieOptions.defaults();
@@ -151,6 +163,7 @@ public final class SessionOptions {
         private ObjectMapper objectMapper;
         private AttributeTypes attributeTypes = AttributeTypes.defaults();
         private Duration touchAfter = Duration.ZERO;
+        private ReservedNames reservedNames = ReservedNames.WARN;
 
         private Builder() {
         }
@@ -168,11 +181,15 @@ public final class SessionOptions {
         }
 
         /**
-         * Several secrets for rotation: the first signs, all verify. Put the new secret first.
-         *
-         * @param secrets the secrets, newest first
-         * @return this builder
+         * A binary secret, as an express app's {@code secret: crypto.randomBytes(32)} (a Buffer):
+         * give the same bytes here and the two sign alike. Refused when empty; shorter than 32 bytes
+         * it works with a WARN, as for a string. The array is copied.
          */
+        public Builder secret(byte[] secret) {
+            return secrets(secret == null ? null : new byte[][] {secret});
+        }
+
+        /** Several secrets for rotation: the first signs, all verify. Put the new secret first. */
         public Builder secrets(String... secrets) {
             return secrets(secrets == null ? null : List.of(secrets));
         }
@@ -185,10 +202,32 @@ public final class SessionOptions {
          * @throws IllegalArgumentException if an entry is null
          */
         public Builder secrets(List<String> secrets) {
+            return setSecrets(secrets == null ? null : secrets.stream()
+                    .map(s -> s == null ? null : new Secret(s.getBytes(StandardCharsets.UTF_8), s.isBlank() ? "blank" : null))
+                    .toList());
+        }
+
+        /**
+         * Binary secrets for rotation, as express-session's array of Buffers: the first signs, all
+         * verify. A string secret being rotated out is its UTF-8 bytes:
+         * {@code secrets(newKey, "old secret".getBytes(StandardCharsets.UTF_8))}.
+         */
+        public Builder secrets(byte[]... secrets) {
+            List<Secret> list = null;
+            if (secrets != null) {
+                list = new ArrayList<>();
+                for (byte[] b : secrets) {
+                    list.add(b == null ? null : new Secret(b.clone(), b.length == 0 ? "empty" : null));
+                }
+            }
+            return setSecrets(list);
+        }
+
+        private Builder setSecrets(List<Secret> secrets) {
             this.secrets.clear();
             this.secretsSet = true;
             if (secrets != null) {
-                for (String s : secrets) {
+                for (Secret s : secrets) {
                     if (s == null) {
                         throw new IllegalArgumentException("secret must not contain null");
                     }
@@ -370,19 +409,33 @@ public final class SessionOptions {
         }
 
         /**
+         * What {@link Session#set} does with an attribute name express-session drops when it loads a
+         * session ({@code save}, {@code id}, {@code toString} and others; see {@link ReservedNames}):
+         * {@code WARN} (the default) logs once per name, {@code REFUSE} throws, {@code ALLOW} says nothing.
+         *
+         * @param reservedNames what to do
+         * @return this builder
+         */
+        public Builder reservedNames(ReservedNames reservedNames) {
+            this.reservedNames = reservedNames;
+            return this;
+        }
+
+        /**
          * {@return the checked, immutable options}
          *
-         * @throws IllegalArgumentException naming the option, for a missing or blank secret, a cookie
-         *                                  name that is not a token, a null {@code unset} or a negative
-         *                                  {@code touchAfter}
+         * @throws IllegalArgumentException naming the option, for a missing, empty or blank secret, a
+         *                                  cookie name that is not a token, a null {@code unset} or a
+         *                                  negative {@code touchAfter}
          */
         public SessionOptions build() {
             if (!secretsSet || secrets.isEmpty()) {
                 throw new IllegalArgumentException("secret is required: give one secret, or a list whose first entry signs");
             }
             for (int i = 0; i < secrets.size(); i++) {
-                if (secrets.get(i).isBlank()) {
-                    throw new IllegalArgumentException("secret must not be blank" + (secrets.size() > 1 ? " (secret #" + (i + 1)
+                String fault = secrets.get(i).fault();
+                if (fault != null) {
+                    throw new IllegalArgumentException("secret must not be " + fault + (secrets.size() > 1 ? " (secret #" + (i + 1)
                             + " of " + secrets.size() + " is)" : "") + ": use at least 32 random bytes, e.g. from"
                             + " 'openssl rand -base64 32', kept out of source control");
                 }
@@ -394,12 +447,19 @@ public final class SessionOptions {
             if (unset == null) {
                 throw new IllegalArgumentException("unset must be KEEP or DESTROY, not null");
             }
+            if (reservedNames == null) {
+                throw new IllegalArgumentException("reservedNames must be WARN, REFUSE or ALLOW, not null");
+            }
             if (touchAfter == null || touchAfter.isNegative()) {
                 throw new IllegalArgumentException("touchAfter must be zero or positive");
             }
             CookieOptions fixed = cookie;
             Function<SessionRequest, CookieOptions> resolved = cookieFunction != null ? cookieFunction : request -> fixed;
-            return new SessionOptions(this, secrets, resolved);
+            return new SessionOptions(this, secrets.stream().map(Secret::bytes).toList(), resolved);
+        }
+
+        /** One secret's key bytes; {@code fault} says why it is refused ("blank", "empty"), or is null. */
+        private record Secret(byte[] bytes, String fault) {
         }
 
         private static boolean isToken(String s) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +41,31 @@ class SessionOptionsTest {
 
         @Test
         void acceptsAShortSecretWhichOnlyWarns() {
-            assertThat(SessionOptions.builder().secret("short").build().secrets()).containsExactly("short");
+            assertThat(SessionOptions.builder().secret("short").build().secretKeys())
+                    .containsExactly("short".getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Test
+        void refusesAnEmptyBinarySecret() {
+            assertThatThrownBy(() -> SessionOptions.builder().secret(new byte[0]).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("secret must not be empty: use at least 32 random bytes, e.g. from 'openssl rand -base64 32',"
+                            + " kept out of source control");
+        }
+
+        @Test
+        void refusesAnEmptyBinarySecretAmongSeveralSayingWhichOne() {
+            assertThatThrownBy(() -> SessionOptions.builder().secrets(new byte[32], new byte[0]).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("secret must not be empty (secret #2 of 2 is)");
+        }
+
+        @Test
+        void refusesANullBinarySecret() {
+            assertThatThrownBy(() -> SessionOptions.builder().secret((byte[]) null).build())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("secret is required");
+            assertThatThrownBy(() -> SessionOptions.builder().secrets(new byte[32], null))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("secret must not contain null");
         }
 
         @Test
@@ -51,7 +76,7 @@ class SessionOptionsTest {
 
         @Test
         void refusesANullSecret() {
-            assertThatThrownBy(() -> SessionOptions.builder().secret(null).build())
+            assertThatThrownBy(() -> SessionOptions.builder().secret((String) null).build())
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("secret");
         }
 
@@ -246,7 +271,7 @@ class SessionOptionsTest {
 
         @Test
         void matchTheJavadoc() {
-            assertThat(options.secrets()).containsExactly("keyboard cat");
+            assertThat(options.secretKeys()).containsExactly("keyboard cat".getBytes(StandardCharsets.UTF_8));
             assertThat(options.name()).isEqualTo("connect.sid");
             assertThat(options.resave()).isFalse();
             assertThat(options.saveUninitialized()).isFalse();
@@ -281,7 +306,17 @@ class SessionOptionsTest {
 
         @Test
         void keepSecretsInOrderForRotation() {
-            assertThat(SessionOptions.builder().secrets("new", "old").build().secrets()).containsExactly("new", "old");
+            assertThat(SessionOptions.builder().secrets("new", "old").build().secretKeys())
+                    .containsExactly("new".getBytes(StandardCharsets.UTF_8), "old".getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Test
+        void keepTheirOwnCopyOfABinarySecret() {
+            byte[] key = {1, 2, 3};
+            SessionOptions options = SessionOptions.builder().secret(key).build();
+            key[0] = 9;
+            options.secretKeys().get(0)[1] = 9;
+            assertThat(options.secretKeys()).containsExactly(new byte[] {1, 2, 3});
         }
 
         @Test

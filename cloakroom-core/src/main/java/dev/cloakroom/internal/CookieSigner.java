@@ -28,18 +28,17 @@ public final class CookieSigner {
 
     private final List<SecretKeySpec> keys;
 
-    /**
-     * A signer over these secrets.
-     *
-     * @param secrets the first signs, every one verifies, in order
-     */
-    public CookieSigner(List<String> secrets) {
-        if (secrets.isEmpty()) {
+    /** Keys as raw bytes, as Node's {@code crypto.createHmac} takes a Buffer secret; the first signs. */
+    public CookieSigner(List<byte[]> keys) {
+        if (keys.isEmpty()) {
             throw new IllegalArgumentException("at least one secret is needed");
         }
-        this.keys = secrets.stream()
-                .map(s -> new SecretKeySpec(s.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
-                .toList();
+        this.keys = keys.stream().map(k -> new SecretKeySpec(k, "HmacSHA256")).toList();
+    }
+
+    /** String secrets, each signing with its UTF-8 bytes as Node does with a string secret. */
+    public static CookieSigner ofStrings(List<String> secrets) {
+        return new CookieSigner(secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList());
     }
 
     /**

@@ -71,9 +71,10 @@ public final class CookieState implements SessionCookie {
     }
 
     @Override
-    public void expires(Instant expires) {
+    public CookieState expires(Instant expires) {
         this.expires = expires == null ? null : expires.truncatedTo(ChronoUnit.MILLIS);
         this.originalMaxAgeMillis = expires == null ? null : Duration.between(now(), this.expires).toMillis();
+        return this;
     }
 
     @Override
@@ -82,7 +83,7 @@ public final class CookieState implements SessionCookie {
     }
 
     @Override
-    public void maxAge(Duration maxAge) {
+    public CookieState maxAge(Duration maxAge) {
         if (maxAge == null) {
             expires = null;
             originalMaxAgeMillis = null;
@@ -90,6 +91,7 @@ public final class CookieState implements SessionCookie {
             originalMaxAgeMillis = maxAge.toMillis();
             expires = now().plusMillis(originalMaxAgeMillis);
         }
+        return this;
     }
 
     @Override
@@ -103,8 +105,22 @@ public final class CookieState implements SessionCookie {
     }
 
     @Override
+    public CookieState path(String path) {
+        CookieAttributeRules.checkPath(path);
+        this.path = path;
+        return this;
+    }
+
+    @Override
     public Optional<String> domain() {
         return Optional.ofNullable(domain);
+    }
+
+    @Override
+    public CookieState domain(String domain) {
+        CookieAttributeRules.checkDomain(domain);
+        this.domain = domain;
+        return this;
     }
 
     @Override
@@ -113,8 +129,28 @@ public final class CookieState implements SessionCookie {
     }
 
     @Override
+    public CookieState httpOnly(boolean httpOnly) {
+        this.httpOnly = httpOnly;
+        return this;
+    }
+
+    @Override
     public boolean secure() {
         return secure;
+    }
+
+    @Override
+    public CookieState secure(boolean secure) {
+        if (!secure && sameSite == SameSite.NONE) {
+            throw new IllegalArgumentException("cookie.secure cannot be turned off while cookie.sameSite is NONE: browsers"
+                    + " drop SameSite=None cookies without Secure. Change sameSite first");
+        }
+        if (!secure && partitioned) {
+            throw new IllegalArgumentException("cookie.secure cannot be turned off while cookie.partitioned is set: browsers"
+                    + " drop Partitioned cookies without Secure. Call partitioned(false) first");
+        }
+        this.secure = secure;
+        return this;
     }
 
     @Override
@@ -123,12 +159,52 @@ public final class CookieState implements SessionCookie {
     }
 
     @Override
+    public CookieState sameSite(SameSite sameSite) {
+        if (sameSite == SameSite.AUTO) {
+            throw new IllegalArgumentException("cookie.sameSite AUTO is decided when a session starts; give STRICT, LAX or"
+                    + " NONE, or null to leave the attribute out");
+        }
+        if (sameSite == SameSite.NONE && !secure) {
+            throw new IllegalArgumentException("cookie.sameSite NONE needs cookie.secure: browsers drop SameSite=None"
+                    + " cookies without Secure. Call secure(true) first");
+        }
+        this.sameSite = sameSite;
+        return this;
+    }
+
+    @Override
     public boolean partitioned() {
         return partitioned;
     }
 
     @Override
+    public CookieState partitioned(boolean partitioned) {
+        if (partitioned && !secure) {
+            throw new IllegalArgumentException("cookie.partitioned needs cookie.secure: browsers drop Partitioned cookies"
+                    + " without Secure. Call secure(true) first");
+        }
+        this.partitioned = partitioned;
+        return this;
+    }
+
+    @Override
     public Optional<Priority> priority() {
         return Optional.ofNullable(priority);
+    }
+
+    @Override
+    public CookieState priority(Priority priority) {
+        this.priority = priority;
+        return this;
+    }
+
+    /** Everything about the cookie that is stored, but its expiry, which every request moves. */
+    record Shape(Long originalMaxAgeMillis, boolean secure, boolean httpOnly, String domain, String path,
+                 SameSite sameSite, boolean partitioned, Priority priority) {
+    }
+
+    /** The cookie as stored, but for its expiry: a handler's change to it is a change to the session. */
+    Shape shape() {
+        return new Shape(originalMaxAgeMillis, secure, httpOnly, domain, path, sameSite, partitioned, priority);
     }
 }

@@ -13,7 +13,6 @@ import dev.cloakroom.UnsetAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -46,8 +45,8 @@ public final class RequestContext implements SessionContext {
     private Arrival arrival;
     /** The attributes this request last wrote, or, with resave off, those it loaded; null while a save is owed. */
     private ObjectNode lastSaved;
-    /** The cookie's max age (ms) as last written or loaded, beside {@link #lastSaved}; null for a browser-session cookie. */
-    private Long lastSavedMaxAge;
+    /** The cookie as last written or loaded, beside {@link #lastSaved}. */
+    private CookieState.Shape lastSavedCookie;
     /** Null while the session's id has never been stored. */
     private StoreCopy inStore;
     /** The expiry the store held when loaded, for touch throttling. */
@@ -56,9 +55,10 @@ public final class RequestContext implements SessionContext {
 
     /**
      * The session as it entered this request, or as this request created it: express's originalId
-     * and originalHash, and the cookie's max age, so a handler's "remember me" counts as a change.
+     * and originalHash, and the cookie's stored attributes, so a handler's "remember me" or any other
+     * change to the cookie counts as a change.
      */
-    private record Arrival(String id, ObjectNode attributes, Long maxAgeMillis) {
+    private record Arrival(String id, ObjectNode attributes, CookieState.Shape cookie) {
     }
 
     /** What commits so far have done; a request may commit more than once (see {@link #commit()}). */
@@ -145,14 +145,14 @@ public final class RequestContext implements SessionContext {
         }
         loadedExpires = decoded.cookie().expires;
         session = new SessionState(this, engine.values, cookieId, false, decoded.cookie(), decoded.attributes());
-        arrive(cookieId, stored.get().json(), decoded.attributes().deepCopy(), decoded.cookie().originalMaxAgeMillis);
+        arrive(cookieId, stored.get().json(), decoded.attributes().deepCopy(), decoded.cookie().shape());
     }
 
     /** The session {@code id} entered the request holding {@code attributes}, stored as {@code json}. */
-    private void arrive(String id, String json, ObjectNode attributes, Long maxAgeMillis) {
-        arrival = new Arrival(id, attributes, maxAgeMillis);
+    private void arrive(String id, String json, ObjectNode attributes, CookieState.Shape cookie) {
+        arrival = new Arrival(id, attributes, cookie);
         lastSaved = options.resave() ? null : attributes;
-        lastSavedMaxAge = maxAgeMillis;
+        lastSavedCookie = cookie;
         inStore = StoreCopy.loaded(json, attributes);
     }
 
@@ -160,7 +160,7 @@ public final class RequestContext implements SessionContext {
         String id = newId();
         ObjectNode attributes = Sidecar.freshAttributes(engine.clock.instant());
         session = new SessionState(this, engine.values, id, true, freshCookie(), attributes);
-        arrival = new Arrival(id, attributes.deepCopy(), session.cookie.originalMaxAgeMillis);
+        arrival = new Arrival(id, attributes.deepCopy(), session.cookie.shape());
         lastSaved = null;
         inStore = null;
     }
@@ -214,6 +214,11 @@ public final class RequestContext implements SessionContext {
         }
     }
 
+    /** Applies the {@code reservedNames} option to an attribute name about to be set. */
+    void checkAttributeName(String key) {
+        engine.reservedNames.check(key);
+    }
+
     /** After this the request has no session; a later {@link #session()} starts a new one. */
     void destroy(SessionState s) {
         engine.destroy(s.id);
@@ -241,7 +246,7 @@ public final class RequestContext implements SessionContext {
         s.replace(s.id, s.isNew, decoded.cookie(), decoded.attributes());
         ObjectNode loaded = decoded.attributes().deepCopy();
         if (s.id.equals(arrival.id())) {
-            arrive(s.id, stored.get().json(), loaded, decoded.cookie().originalMaxAgeMillis);
+            arrive(s.id, stored.get().json(), loaded, decoded.cookie().shape());
         } else {
             inStore = StoreCopy.loaded(stored.get().json(), loaded);
         }
@@ -273,7 +278,7 @@ public final class RequestContext implements SessionContext {
             inStore = written.get();
         }
         lastSaved = tree;
-        lastSavedMaxAge = s.cookie.originalMaxAgeMillis;
+        lastSavedCookie = s.cookie.shape();
         s.touchRequested = false;
         return true;
     }
@@ -307,19 +312,20 @@ public final class RequestContext implements SessionContext {
         ObjectNode tree = session.valuesUntouched() && arrived ? arrival.attributes() : session.tree();
         commits.atFirst = tree;
         boolean valuesChanged = !JsonEquality.same(arrival.attributes(), tree);
-        // A stored session's new max age ("remember me") is a change to save and send; express-session
-        // would only touch the store and leave the browser's cookie as it was.
-        Long maxAge = session.cookie.originalMaxAgeMillis;
-        boolean lifetimeChanged = !session.isNew && !Objects.equals(arrival.maxAgeMillis(), maxAge);
-        boolean modified = !arrived || valuesChanged || lifetimeChanged;
+        // A change to a stored session's cookie (a new max age for "remember me", an attribute) is a
+        // change to save and send; express-session leaves the cookie out of its hash, so it would
+        // only touch the store and leave the browser's cookie as it was.
+        CookieState.Shape cookieNow = session.cookie.shape();
+        boolean cookieChanged = !session.isNew && !cookieNow.equals(arrival.cookie());
+        boolean modified = !arrived || valuesChanged || cookieChanged;
         boolean fromCookie = id.equals(cookieId);
 
         // express's isSaved; when nothing was written yet the saved state is the arrival, already compared.
-        boolean saved = arrived && Objects.equals(lastSavedMaxAge, maxAge)
+        boolean saved = arrived && cookieNow.equals(lastSavedCookie)
                 && (lastSaved == arrival.attributes() ? !valuesChanged : JsonEquality.same(tree, lastSaved));
         boolean shouldSave = !options.saveUninitialized() && lastSaved == null && !fromCookie ? modified : !saved;
         boolean shouldSetCookie = fromCookie
-                ? options.rolling() || lifetimeChanged || (session.cookie.expires != null && modified)
+                ? options.rolling() || cookieChanged || (session.cookie.expires != null && modified)
                 : options.saveUninitialized() || modified;
         if (session.cookie.secure && !isSecureRequest()) {
             if (shouldSetCookie) {

@@ -173,15 +173,37 @@ public final class SessionCodec {
                 throw new UnreadableSessionException("stored cookie.expires is not an ISO-8601 instant", e);
             }
         }
-        c.secure = node.path("secure").asBoolean(false);
-        c.httpOnly = node.path("httpOnly").asBoolean(true);
+        c.secure = truthy(node.get("secure"), false);
+        c.httpOnly = truthy(node.get("httpOnly"), true);
         c.domain = textOrNull(node.get("domain"));
         String path = textOrNull(node.get("path"));
         c.path = path == null ? "/" : path;
-        c.partitioned = node.path("partitioned").asBoolean(false);
+        c.partitioned = truthy(node.get("partitioned"), false);
         c.sameSite = sameSite(node.get("sameSite"));
         c.priority = priority(node.get("priority"));
         return c;
+    }
+
+    /**
+     * A flag as express-session's cookie writer reads it: by JavaScript truthiness, so a stored
+     * {@code "secure":"auto"} (a Node handler's {@code req.session.cookie.secure = 'auto'}) is
+     * {@code Secure}, as it is for Node. {@code absent} is express's value for a key not stored.
+     */
+    private static boolean truthy(JsonNode node, boolean absent) {
+        if (node == null || node.isMissingNode()) {
+            return absent;
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        if (node.isNumber()) {
+            double d = node.asDouble();
+            return d != 0 && !Double.isNaN(d);
+        }
+        if (node.isString()) {
+            return !node.asString().isEmpty();
+        }
+        return !node.isNull();
     }
 
     private static String textOrNull(JsonNode node) {

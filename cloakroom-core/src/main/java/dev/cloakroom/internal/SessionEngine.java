@@ -8,7 +8,6 @@ import dev.cloakroom.StoredSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +26,7 @@ public final class SessionEngine {
     final ValueMapper values;
     final Clock clock;
     final ConflictFreeWriter writer;
+    final ReservedNameCheck reservedNames;
     /** Whether the WARN about a Secure cookie withheld from a plain-HTTP request was logged; once per engine. */
     private final AtomicBoolean warnedSecureOverHttp = new AtomicBoolean();
 
@@ -41,19 +41,20 @@ public final class SessionEngine {
      */
     public SessionEngine(SessionOptions options, Clock clock) {
         this.options = options;
-        this.signer = new CookieSigner(options.secrets());
+        this.signer = new CookieSigner(options.secretKeys());
         this.reader = new SessionCookieReader(options.name(), signer);
         this.codec = new SessionCodec(options.objectMapper());
         this.values = new ValueMapper(codec.mapper(), options.attributeTypes());
         this.clock = clock;
         this.writer = new ConflictFreeWriter(this);
-        warnAboutShortSecrets(options.secrets());
+        this.reservedNames = new ReservedNameCheck(options.reservedNames());
+        warnAboutShortSecrets(options.secretKeys());
     }
 
     /** One WARN at startup per secret shorter than advised; never the secret itself, only its position and length. */
-    private static void warnAboutShortSecrets(List<String> secrets) {
+    private static void warnAboutShortSecrets(List<byte[]> secrets) {
         for (int i = 0; i < secrets.size(); i++) {
-            int bytes = secrets.get(i).getBytes(StandardCharsets.UTF_8).length;
+            int bytes = secrets.get(i).length;
             if (bytes < ADVISED_SECRET_BYTES) {
                 LOG.warn("session secret #{} is only {} bytes long; use at least {} random bytes (express-session's"
                         + " advice), e.g. from 'openssl rand -base64 32', so cookie signatures cannot be guessed",

@@ -221,6 +221,7 @@ final class SessionState implements Session {
             throw new IllegalArgumentException("'" + Sidecar.KEY + "' is reserved for Cloakroom's own data");
         }
         checkLive();
+        context.checkAttributeName(key);
         if (value != null) {
             mapper.toJsonForSet(key, value);
         }

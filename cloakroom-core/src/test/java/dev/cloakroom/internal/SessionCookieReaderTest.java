@@ -19,11 +19,11 @@ class SessionCookieReaderTest {
     private final SessionCookieReader reader = readerFor("keyboard cat");
 
     private static SessionCookieReader readerFor(String... secrets) {
-        return new SessionCookieReader(NAME, new CookieSigner(List.of(secrets)));
+        return new SessionCookieReader(NAME, CookieSigner.ofStrings(List.of(secrets)));
     }
 
     private static String cookieValue(String id, String secret) {
-        return UriComponent.encode("s:" + new CookieSigner(List.of(secret)).sign(id));
+        return UriComponent.encode("s:" + CookieSigner.ofStrings(List.of(secret)).sign(id));
     }
 
     /**
@@ -175,7 +175,7 @@ class SessionCookieReaderTest {
 
         @Test
         void rejectsASignedValueWithoutTheSPrefix() {
-            assertThat(read(NAME + "=" + UriComponent.encode(new CookieSigner(List.of("keyboard cat")).sign("apple"))))
+            assertThat(read(NAME + "=" + UriComponent.encode(CookieSigner.ofStrings(List.of("keyboard cat")).sign("apple"))))
                     .isEmpty();
         }
     }
@@ -229,7 +229,7 @@ class SessionCookieReaderTest {
 
         @Test
         void signsWithTheFirstSecret() {
-            assertThat(new CookieSigner(List.of("keyboard cat", "new secret")).sign("apple"))
+            assertThat(CookieSigner.ofStrings(List.of("keyboard cat", "new secret")).sign("apple"))
                     .isEqualTo("apple.D8Y+pkTAmeR0PobOhY4G97PRW+j7bUnP/5m6/On1MCU");
         }
     }

@@ -68,7 +68,7 @@ abstract class LifecycleFixture {
 
     /** The cookie express-session would send for {@code id}. */
     static String cookieFor(String id) {
-        return "connect.sid=" + UriComponent.encode("s:" + new CookieSigner(List.of(SECRET)).sign(id));
+        return "connect.sid=" + UriComponent.encode("s:" + CookieSigner.ofStrings(List.of(SECRET)).sign(id));
     }
 
     /** Creates a stored session through a request, then zeroes the call counts. Returns its id. */

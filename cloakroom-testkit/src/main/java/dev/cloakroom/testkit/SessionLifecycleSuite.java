@@ -6,6 +6,7 @@ import dev.cloakroom.testkit.lifecycle.CookieAttributeTests;
 import dev.cloakroom.testkit.lifecycle.CookiePathTests;
 import dev.cloakroom.testkit.lifecycle.ExpiredSessionTests;
 import dev.cloakroom.testkit.lifecycle.GenidTests;
+import dev.cloakroom.testkit.lifecycle.HandlerCookieTests;
 import dev.cloakroom.testkit.lifecycle.MountedAppTests;
 import dev.cloakroom.testkit.lifecycle.NameTests;
 import dev.cloakroom.testkit.lifecycle.ProxyTests;
@@ -177,6 +178,14 @@ public abstract class SessionLifecycleSuite {
 
     @Nested
     class TheCookieAttributes extends CookieAttributeTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class WhenAHandlerChangesTheCookie extends HandlerCookieTests {
         @Override
         protected AdapterHarness harness() {
             return SessionLifecycleSuite.this.harness();

@@ -1,5 +1,6 @@
 package dev.cloakroom.spring.boot;
 
+import dev.cloakroom.ReservedNames;
 import dev.cloakroom.UnsetAction;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
@@ -19,7 +20,9 @@ public class CloakroomProperties {
     /**
      * Secrets that sign the session cookie: the first signs new cookies, every one verifies
      * incoming cookies. Put a new secret first to rotate. Required. A comma separates secrets, so
-     * a secret containing one must be given in indexed form (cloakroom.secret[0]).
+     * a secret containing one must be given in indexed form (cloakroom.secret[0]). A secret of the
+     * form base64:KEY is the key bytes KEY decodes to, for sharing sessions with a Node app whose
+     * secret is a Buffer.
      */
     private List<String> secret = new ArrayList<>();
 
@@ -40,6 +43,12 @@ public class CloakroomProperties {
 
     /** What happens to the stored session when the application drops it: keep it until it expires, or destroy it. */
     private UnsetAction unset = UnsetAction.KEEP;
+
+    /**
+     * What setting an attribute whose name express-session drops on load (save, id, toString...)
+     * does: warn once per name, refuse it, or allow it silently when no Node app shares the store.
+     */
+    private ReservedNames reservedNames = ReservedNames.WARN;
 
     /**
      * How to decide if a request is secure: true trusts the first X-Forwarded-Proto value, false
@@ -175,6 +184,24 @@ public class CloakroomProperties {
     }
 
     /**
+     * {@return {@code cloakroom.reserved-names}} What setting an attribute whose name
+     * express-session drops on load (save, id, toString...) does: warn once per name, refuse it,
+     * or allow it silently when no Node app shares the store.
+     */
+    public ReservedNames getReservedNames() {
+        return reservedNames;
+    }
+
+    /**
+     * Sets {@code cloakroom.reserved-names}; see {@link #getReservedNames()}.
+     *
+     * @param reservedNames the value
+     */
+    public void setReservedNames(ReservedNames reservedNames) {
+        this.reservedNames = reservedNames;
+    }
+
+    /**
      * {@return {@code cloakroom.unset}} What happens to the stored session when the application
      * drops it: keep it until it expires, or destroy it.
      */
@@ -192,9 +219,9 @@ public class CloakroomProperties {
     }
 
     /**
-     * {@return {@code cloakroom.proxy}} Whether to trust X-Forwarded-Proto when deciding if a
-     * request is secure: true trusts it, false ignores it, unset leaves it to the servlet container
-     * (server.forward-headers-strategy).
+     * {@return {@code cloakroom.proxy}} How to decide if a request is secure: true trusts the first
+     * X-Forwarded-Proto value, false counts only a TLS connection (even when the container trusts
+     * forwarding headers), unset leaves it to the servlet container (server.forward-headers-strategy).
      */
     public Boolean getProxy() {
         return proxy;

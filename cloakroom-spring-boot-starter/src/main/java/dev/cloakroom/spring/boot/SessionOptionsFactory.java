@@ -6,7 +6,9 @@ import dev.cloakroom.SecureMode;
 import dev.cloakroom.SessionOptions;
 import dev.cloakroom.SessionStore;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,9 @@ import static dev.cloakroom.spring.boot.ServletSessionProperties.PREFIX;
  * invalid value fails here, at startup, naming the property it came from.
  */
 final class SessionOptionsFactory {
+
+    /** Marks a secret given as base64 key bytes rather than as a string. */
+    static final String BASE64_PREFIX = "base64:";
 
     private SessionOptionsFactory() {
     }
@@ -36,16 +41,23 @@ final class SessionOptionsFactory {
         Map<String, String> sources = new HashMap<>();
         sources.put("secret", "cloakroom.secret");
         sources.put("unset", "cloakroom.unset");
+        sources.put("reservedNames", "cloakroom.reserved-names");
         sources.put("touchAfter", "cloakroom.touch-after");
 
         EffectiveSetting<String> name = pick(p.getName(), "cloakroom.name", servlet.name(), PREFIX + "cookie.name");
         sources.put("name", name.property());
-        SessionOptions.Builder builder = SessionOptions.builder()
-                .secrets(secrets)
+        SessionOptions.Builder builder = SessionOptions.builder();
+        if (secrets.stream().anyMatch(s -> s != null && s.startsWith(BASE64_PREFIX))) {
+            builder.secrets(secretKeys(secrets));
+        } else {
+            builder.secrets(secrets);
+        }
+        builder
                 .resave(p.isResave())
                 .saveUninitialized(p.isSaveUninitialized())
                 .rolling(p.isRolling())
                 .unset(p.getUnset())
+                .reservedNames(p.getReservedNames())
                 .proxy(p.getProxy())
                 .touchAfter(p.getTouchAfter())
                 .store(store);
@@ -65,6 +77,35 @@ final class SessionOptionsFactory {
             throw new CloakroomConfigurationException(failure.property(), failure.problem(),
                     failure.action() + " The value may also come from one of the CloakroomOptionsCustomizer beans.");
         }
+    }
+
+    /**
+     * Each secret's key bytes: a {@code base64:} secret is decoded (a Node app's Buffer secret,
+     * exported with {@code key.toString('base64')}), any other is its UTF-8 bytes. The message for
+     * a bad one says which, never what it holds.
+     */
+    static byte[][] secretKeys(List<String> secrets) {
+        byte[][] keys = new byte[secrets.size()][];
+        for (int i = 0; i < keys.length; i++) {
+            String s = secrets.get(i) == null ? "" : secrets.get(i);
+            if (!s.startsWith(BASE64_PREFIX)) {
+                if (s.isBlank()) {
+                    throw new CloakroomConfigurationException("cloakroom.secret", "secret #" + (i + 1) + " is blank.",
+                            "Give every secret in the list a long random value, or remove the empty entry.");
+                }
+                keys[i] = s.getBytes(StandardCharsets.UTF_8);
+                continue;
+            }
+            try {
+                keys[i] = Base64.getDecoder().decode(s.substring(BASE64_PREFIX.length()).trim());
+            } catch (IllegalArgumentException e) {
+                throw new CloakroomConfigurationException("cloakroom.secret",
+                        "secret #" + (i + 1) + " starts with '" + BASE64_PREFIX + "' but the rest is not base64.",
+                        "Give the key as 'base64:' followed by its standard base64 (for a Node Buffer,"
+                                + " key.toString('base64')), or drop the prefix for a plain string secret.");
+            }
+        }
+        return keys;
     }
 
     private static CookieOptions cookie(CookieProperties c, ServletSessionProperties s, Map<String, String> sources) {

@@ -2,13 +2,16 @@ package dev.cloakroom.spring.boot;
 
 import dev.cloakroom.CookieOptions;
 import dev.cloakroom.Priority;
+import dev.cloakroom.ReservedNames;
 import dev.cloakroom.SameSite;
 import dev.cloakroom.SecureMode;
 import dev.cloakroom.SessionOptions;
 import dev.cloakroom.UnsetAction;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +27,7 @@ class OptionsFromPropertiesTest {
                 "cloakroom.save-uninitialized=true",
                 "cloakroom.rolling=true",
                 "cloakroom.unset=destroy",
+                "cloakroom.reserved-names=refuse",
                 "cloakroom.proxy=true",
                 "cloakroom.touch-after=10s",
                 "cloakroom.cookie.path=/shop",
@@ -35,12 +39,13 @@ class OptionsFromPropertiesTest {
                 "cloakroom.cookie.partitioned=true",
                 "cloakroom.cookie.priority=high").run(context -> {
                     SessionOptions o = context.getBean(SessionOptions.class);
-                    assertThat(o.secrets()).containsExactly("new-secret", "old-secret");
+                    assertThat(o.secretKeys()).containsExactly("new-secret".getBytes(StandardCharsets.UTF_8), "old-secret".getBytes(StandardCharsets.UTF_8));
                     assertThat(o.name()).isEqualTo("shop.sid");
                     assertThat(o.resave()).isTrue();
                     assertThat(o.saveUninitialized()).isTrue();
                     assertThat(o.rolling()).isTrue();
                     assertThat(o.unset()).isEqualTo(UnsetAction.DESTROY);
+                    assertThat(o.reservedNames()).isEqualTo(ReservedNames.REFUSE);
                     assertThat(o.proxy()).isTrue();
                     assertThat(o.touchAfter()).isEqualTo(Duration.ofSeconds(10));
                     CookieOptions c = o.cookieFor(null);
@@ -63,6 +68,7 @@ class OptionsFromPropertiesTest {
             assertThat(o.name()).isEqualTo(defaults.name()).isEqualTo("connect.sid");
             assertThat(List.of(o.resave(), o.saveUninitialized(), o.rolling())).containsOnly(false);
             assertThat(o.proxy()).isNull();
+            assertThat(o.reservedNames()).isEqualTo(defaults.reservedNames()).isEqualTo(ReservedNames.WARN);
             CookieOptions c = o.cookieFor(null);
             CookieOptions d = CookieOptions.defaults();
             assertThat(c.path()).isEqualTo(d.path());
@@ -135,5 +141,33 @@ class OptionsFromPropertiesTest {
     void anEmptyAllowedPackageFails() {
         Contexts.runner().withPropertyValues("cloakroom.allowed-packages[0]=com.acme", "cloakroom.allowed-packages[1]= ")
                 .run(context -> assertThat(Contexts.failure(context).property()).isEqualTo("cloakroom.allowed-packages"));
+    }
+
+    @Test
+    void aBase64SecretIsTheKeyBytesItDecodesTo() {
+        // A Node app's crypto.randomBytes(32) secret, exported with key.toString('base64').
+        Contexts.bare().withPropertyValues("cloakroom.secret=base64:nxwOegD/gDPE0rGl5vcIGapVzDMA7hHdIrtEmXdm/4A=,old-secret")
+                .run(context -> assertThat(context.getBean(SessionOptions.class).secretKeys()).containsExactly(
+                        HexFormat.of().parseHex("9f1c0e7a00ff8033c4d2b1a5e6f70819aa55cc3300ee11dd22bb44997766ff80"),
+                        "old-secret".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aBase64SecretThatDoesNotDecodeFailsWithoutQuotingIt() {
+        Contexts.bare().withPropertyValues("cloakroom.secret=new-secret,base64:not*base64").run(context -> {
+            CloakroomConfigurationException e = Contexts.failure(context);
+            assertThat(e.property()).isEqualTo("cloakroom.secret");
+            assertThat(e.problem()).isEqualTo("secret #2 starts with 'base64:' but the rest is not base64.");
+            assertThat(e.getMessage() + e.action()).doesNotContain("not*base64");
+        });
+    }
+
+    @Test
+    void aBase64SecretOfNoBytesFailsNamingTheProperty() {
+        Contexts.bare().withPropertyValues("cloakroom.secret=base64:").run(context -> {
+            CloakroomConfigurationException e = Contexts.failure(context);
+            assertThat(e.property()).isEqualTo("cloakroom.secret");
+            assertThat(e.problem()).startsWith("must not be empty");
+        });
     }
 }
