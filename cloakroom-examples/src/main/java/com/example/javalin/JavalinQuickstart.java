@@ -18,7 +18,8 @@ public final class JavalinQuickstart {
     private static final Map<String, String> PASSWORDS = Map.of("ada", "lovelace");
 
     public static void main(String[] args) {
-        create(System.getenv("SESSION_SECRET")).start(3000);
+        int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "3000"));
+        create(System.getenv("SESSION_SECRET")).start(port);
     }
 
     public static Javalin create(String secret) {

@@ -24,7 +24,8 @@ public final class ServletQuickstart extends HttpServlet {
     private static final Map<String, String> PASSWORDS = Map.of("ada", "lovelace");
 
     public static void main(String[] args) throws Exception {
-        create(3000, System.getenv("SESSION_SECRET")).start();
+        int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "3000"));
+        create(port, System.getenv("SESSION_SECRET")).start();
     }
 
     public static Server create(int port, String secret) {

@@ -31,7 +31,55 @@ class SnippetsTest {
 
     @Test
     void theUserPomIsAPomWithTheBomTheJavalinModuleAndALogger() throws Exception {
-        Element project = parse(RESOURCES.resolve("quickstart-pom.xml")).getDocumentElement();
+        Element project = userPom("javalin-quickstart-pom.xml", "com.example.javalin.JavalinQuickstart");
+        List<Element> dependencies = children(child(project, "dependencies"), "dependency");
+        assertThat(dependencies).extracting(d -> text(d, "groupId") + ":" + text(d, "artifactId"))
+                .containsExactly("dev.cloakroom:cloakroom-javalin", "org.slf4j:slf4j-simple");
+        assertThat(optionalText(dependencies.get(0), "version")).as("cloakroom-javalin's version comes from the BOM")
+                .isNull();
+        assertThat(text(dependencies.get(1), "version")).isEqualTo(required("slf4j.version"));
+    }
+
+    /** The Servlet quickstart's pom is the Javalin one with the filter and the Jetty it is tested on. */
+    @Test
+    void theServletPomHasTheFilterJettyAndALogger() throws Exception {
+        Element project = userPom("servlet-quickstart-pom.xml", "com.example.servlet.ServletQuickstart");
+        List<Element> dependencies = children(child(project, "dependencies"), "dependency");
+        assertThat(dependencies).extracting(d -> text(d, "groupId") + ":" + text(d, "artifactId")).containsExactly(
+                "dev.cloakroom:cloakroom-servlet", "org.eclipse.jetty.ee10:jetty-ee10-servlet", "org.slf4j:slf4j-simple");
+        assertThat(optionalText(dependencies.get(0), "version")).as("cloakroom-servlet's version comes from the BOM")
+                .isNull();
+        assertThat(text(dependencies.get(1), "version")).as("the Jetty cloakroom-servlet is tested on")
+                .isEqualTo(required("jetty.version"));
+        assertThat(text(dependencies.get(2), "version")).isEqualTo(required("slf4j.version"));
+    }
+
+    /** The Spring Boot quickstart is on the Boot this build's starter is built against. */
+    @Test
+    void theSpringPomIsOnTheStartersBootWithTheWebStarterAndCloakroomsStarter() throws Exception {
+        Element project = parse(Path.of("spring-quickstart/pom.xml")).getDocumentElement();
+        assertThat(project.getNamespaceURI()).isEqualTo(MAVEN);
+        Element parent = child(project, "parent");
+        Element starterPom = parse(ReadmeBlocks.ROOT.resolve("cloakroom-spring-boot-starter/pom.xml")).getDocumentElement();
+        assertThat(List.of(text(parent, "groupId"), text(parent, "artifactId"), text(parent, "version")))
+                .containsExactly("org.springframework.boot", "spring-boot-starter-parent",
+                        text(child(starterPom, "properties"), "spring-boot.version"));
+        assertThat(text(child(project, "properties"), "java.version")).isEqualTo("17");
+        List<Element> dependencies = children(child(project, "dependencies"), "dependency");
+        assertThat(dependencies).extracting(d -> text(d, "groupId") + ":" + text(d, "artifactId")).containsExactly(
+                "org.springframework.boot:spring-boot-starter-web", "dev.cloakroom:cloakroom-spring-boot-starter");
+        assertThat(text(dependencies.get(1), "version")).isEqualTo(VERSION);
+        assertThat(children(child(child(project, "build"), "plugins"), "plugin"))
+                .extracting(p -> text(p, "artifactId")).containsExactly("spring-boot-maven-plugin");
+    }
+
+    /**
+     * A user pom: Java 17, the BOM at this build's version, the compiler plugin this build uses (Maven
+     * 3.8's default, 3.1, ignores {@code maven.compiler.release}), and the exec plugin naming a main class
+     * of this module.
+     */
+    private static Element userPom(String file, String mainClass) throws Exception {
+        Element project = parse(RESOURCES.resolve(file)).getDocumentElement();
         assertThat(project.getNamespaceURI()).isEqualTo(MAVEN);
         assertThat(project.getLocalName()).isEqualTo("project");
         assertThat(text(project, "modelVersion")).isEqualTo("4.0.0");
@@ -47,12 +95,19 @@ class SnippetsTest {
         assertThat(List.of(text(bom, "groupId"), text(bom, "artifactId"), text(bom, "version"), text(bom, "type"),
                 text(bom, "scope"))).containsExactly("dev.cloakroom", "cloakroom-bom", VERSION, "pom", "import");
 
-        List<Element> dependencies = children(child(project, "dependencies"), "dependency");
-        assertThat(dependencies).extracting(d -> text(d, "groupId") + ":" + text(d, "artifactId"))
-                .containsExactly("dev.cloakroom:cloakroom-javalin", "org.slf4j:slf4j-simple");
-        assertThat(optionalText(dependencies.get(0), "version")).as("cloakroom-javalin's version comes from the BOM")
-                .isNull();
-        assertThat(text(dependencies.get(1), "version")).isEqualTo(required("slf4j.version"));
+        List<Element> plugins = children(child(child(project, "build"), "plugins"), "plugin");
+        assertThat(plugins).extracting(p -> text(p, "artifactId"))
+                .containsExactly("maven-compiler-plugin", "exec-maven-plugin");
+        Element reactorPom = parse(ReadmeBlocks.ROOT.resolve("pom.xml")).getDocumentElement();
+        String reactorCompiler = children(child(child(child(reactorPom, "build"), "pluginManagement"), "plugins"), "plugin")
+                .stream().filter(p -> text(p, "artifactId").equals("maven-compiler-plugin"))
+                .map(p -> text(p, "version")).findFirst().orElseThrow();
+        assertThat(text(plugins.get(0), "version")).as(file + ": the compiler plugin").isEqualTo(reactorCompiler);
+        assertThat(text(plugins.get(1), "version")).as(file + ": the exec plugin").isNotBlank();
+        assertThat(text(child(plugins.get(1), "configuration"), "mainClass")).as(file + ": the main class")
+                .isEqualTo(mainClass);
+        assertThat(Path.of("src/main/java", mainClass.replace('.', '/') + ".java")).isRegularFile();
+        return project;
     }
 
     /**
@@ -89,12 +144,13 @@ class SnippetsTest {
     void theSpringPropertiesAreOnesTheStarterReads() throws IOException {
         String starterProperties = Files.readString(ReadmeBlocks.ROOT.resolve(
                 "cloakroom-spring-boot-starter/src/main/java/dev/cloakroom/spring/boot/CloakroomProperties.java"));
-        for (String snippet : List.of("spring/application.properties", "spring/application-redis.properties")) {
+        for (Path snippet : List.of(Path.of("spring-quickstart/src/main/resources/application.properties"),
+                RESOURCES.resolve("spring/application-redis.properties"))) {
             Properties properties = new Properties();
-            try (Reader in = Files.newBufferedReader(RESOURCES.resolve(snippet))) {
+            try (Reader in = Files.newBufferedReader(snippet)) {
                 properties.load(in);
             }
-            assertThat(properties).as(snippet).isNotEmpty();
+            assertThat(properties).as(snippet.toString()).isNotEmpty();
             for (String key : properties.stringPropertyNames()) {
                 if (key.startsWith("cloakroom.")) {
                     assertThat(starterProperties).as(snippet + ": " + key).contains(" " + setter(key) + "(");
