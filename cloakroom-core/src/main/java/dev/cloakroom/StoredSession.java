@@ -1,7 +1,10 @@
 package dev.cloakroom;
 
+import dev.cloakroom.internal.BoundUser;
+
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A session as a store keeps it: the JSON document express-session writes (a {@code cookie}
@@ -31,5 +34,15 @@ public record StoredSession(String json, Instant expires) {
      */
     public boolean isExpiredAt(Instant now) {
         return expires != null && !expires.isAfter(now);
+    }
+
+    /**
+     * {@return the user key this session is bound to, or empty} It is read from the document's
+     * {@code __cloakroom} object, where {@code Session.bindUser} puts it; a
+     * {@link UserIndexedSessionStore} indexes the session under it. A document that is not JSON is
+     * bound to no one.
+     */
+    public Optional<String> boundUser() {
+        return BoundUser.of(json);
     }
 }

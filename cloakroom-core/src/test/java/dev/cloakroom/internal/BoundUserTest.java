@@ -1,0 +1,36 @@
+package dev.cloakroom.internal;
+
+import dev.cloakroom.StoredSession;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BoundUserTest {
+
+    @Test
+    void readsTheUserFromTheSidecar() {
+        String json = "{\"cookie\":{\"path\":\"/\"},\"cart\":{\"user\":\"not this\"},"
+                + "\"__cloakroom\":{\"created\":1,\"types\":{\"cart\":\"x.Cart\"},\"user\":\"ada\"}}";
+
+        assertThat(new StoredSession(json, null).boundUser()).hasValue("ada");
+    }
+
+    @Test
+    void aTopLevelUserAttributeIsNotABinding() {
+        assertThat(BoundUser.of("{\"cookie\":{},\"user\":\"ada\",\"__cloakroom\":{\"created\":1}}")).isEmpty();
+    }
+
+    @Test
+    void somethingElseThanANonEmptyStringIsNoBinding() {
+        assertThat(BoundUser.of("{\"__cloakroom\":{\"user\":{\"name\":\"ada\"}}}")).isEmpty();
+        assertThat(BoundUser.of("{\"__cloakroom\":{\"user\":\"\"}}")).isEmpty();
+        assertThat(BoundUser.of("{\"__cloakroom\":\"ada\"}")).isEmpty();
+    }
+
+    @Test
+    void aDocumentThatIsNotJsonIsBoundToNoOne() {
+        assertThat(BoundUser.of("not json")).isEmpty();
+        assertThat(BoundUser.of("{\"__cloakroom\":{\"user\":")).isEmpty();
+        assertThat(BoundUser.of("[1,2]")).isEmpty();
+    }
+}
