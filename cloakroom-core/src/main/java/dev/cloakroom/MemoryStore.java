@@ -27,8 +27,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * </ul>
  * Sessions do not survive a restart and are not shared between machines; use a Redis or JDBC
  * store for that. Thread-safe. {@link #close()} stops the sweeper.
+ *
+ * <p>It keeps a user index ({@link UserIndexedSessionStore}) beside the sessions: each entry goes
+ * with its session, whichever way that goes, so the index never holds more than the sessions do.
  */
-public final class MemoryStore implements EnumerableSessionStore, AutoCloseable {
+public final class MemoryStore implements EnumerableSessionStore, UserIndexedSessionStore, AutoCloseable {
 
     private static final ScheduledExecutorService SWEEPER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "cloakroom-memorystore-sweeper");
@@ -68,6 +71,8 @@ public final class MemoryStore implements EnumerableSessionStore, AutoCloseable 
     private final ReentrantLock lock = new ReentrantLock();
     /** Access-ordered: iteration starts at the least recently used session. */
     private final LinkedHashMap<String, Entry> sessions = new LinkedHashMap<>(256, 0.75f, true);
+    /** Every change to {@link #sessions} goes through {@link #keep} and {@link #drop} or their iterator twins, so this follows it. */
+    private final MemoryUserIndex users = new MemoryUserIndex();
     private final ScheduledFuture<?> sweep;
 
     /** A store with the defaults: 100,000 sessions, a one-day TTL for sessions without expiry, a sweep every minute. */
@@ -100,7 +105,7 @@ public final class MemoryStore implements EnumerableSessionStore, AutoCloseable 
                 return Optional.empty();
             }
             if (!e.deadline().isAfter(now)) {
-                sessions.remove(id);
+                drop(id);
                 return Optional.empty();
             }
             return Optional.of(e.session());
@@ -114,7 +119,7 @@ public final class MemoryStore implements EnumerableSessionStore, AutoCloseable 
         Instant deadline = deadline(session);
         lock.lock();
         try {
-            sessions.put(id, new Entry(session, deadline));
+            keep(id, new Entry(session, deadline));
             evictOverflow();
         } finally {
             lock.unlock();
@@ -132,7 +137,7 @@ public final class MemoryStore implements EnumerableSessionStore, AutoCloseable 
             if (e == null || !e.deadline().isAfter(now) || !e.session().json().equals(expectedJson)) {
                 return false;
             }
-            sessions.put(id, new Entry(session, deadline));
+            keep(id, new Entry(session, deadline));
             return true;
         } finally {
             lock.unlock();
@@ -159,7 +164,28 @@ public final class MemoryStore implements EnumerableSessionStore, AutoCloseable 
     public void destroy(String id) {
         lock.lock();
         try {
-            sessions.remove(id);
+            drop(id);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Expired sessions found here are dropped, with their entries. */
+    @Override
+    public Map<String, StoredSession> sessionsOf(String userKey) {
+        Instant now = clock.instant();
+        lock.lock();
+        try {
+            Map<String, StoredSession> live = new LinkedHashMap<>();
+            for (String id : users.idsOf(userKey)) {
+                Entry e = sessions.get(id);
+                if (e == null || !e.deadline().isAfter(now)) {
+                    drop(id);
+                } else {
+                    live.put(id, e.session());
+                }
+            }
+            return live;
         } finally {
             lock.unlock();
         }
@@ -197,6 +223,7 @@ public final class MemoryStore implements EnumerableSessionStore, AutoCloseable 
         lock.lock();
         try {
             sessions.clear();
+            users.clear();
         } finally {
             lock.unlock();
         }
@@ -212,10 +239,12 @@ public final class MemoryStore implements EnumerableSessionStore, AutoCloseable 
         int removed = 0;
         lock.lock();
         try {
-            Iterator<Entry> it = sessions.values().iterator();
+            Iterator<Map.Entry<String, Entry>> it = sessions.entrySet().iterator();
             while (it.hasNext()) {
-                if (!it.next().deadline().isAfter(now)) {
+                Map.Entry<String, Entry> e = it.next();
+                if (!e.getValue().deadline().isAfter(now)) {
                     it.remove();
+                    users.remove(e.getKey());
                     removed++;
                 }
             }
@@ -247,8 +276,28 @@ public final class MemoryStore implements EnumerableSessionStore, AutoCloseable 
     private void evictOverflow() {
         Iterator<String> eldest = sessions.keySet().iterator();
         while (sessions.size() > maxSessions && eldest.hasNext()) {
-            eldest.next();
+            users.remove(eldest.next());
             eldest.remove();
+        }
+    }
+
+    private void keep(String id, Entry entry) {
+        sessions.put(id, entry);
+        users.put(id, entry.session());
+    }
+
+    private void drop(String id) {
+        sessions.remove(id);
+        users.remove(id);
+    }
+
+    /** {@return how many user index entries are held} For tests that the index dies with its sessions. */
+    int indexEntries() {
+        lock.lock();
+        try {
+            return users.entries();
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -70,6 +70,24 @@ public interface Session {
     Optional<Instant> created();
 
     /**
+     * Binds this session to a user, so {@link UserSessions} can list and revoke it ("sign out
+     * everywhere", ASVS 7.4.2, 7.4.3, 7.5.2). Call it at login, after {@link #regenerate()}: the key is
+     * stored beside the document ({@code "__cloakroom": {"user": ...}}), counts as a change, stays
+     * through {@link #changeId()} and through a Node app's saves, and a store that is a
+     * {@link UserIndexedSessionStore} indexes the session under it. {@link #regenerate()} starts
+     * unbound. Use a stable, non-secret key such as the account's id; it is stored in the session
+     * document as it is.
+     *
+     * @param userKey the user's key, not empty
+     * @throws NullPointerException     if {@code userKey} is null
+     * @throws IllegalArgumentException if {@code userKey} is empty
+     */
+    void bindUser(String userKey);
+
+    /** {@return the user this session is bound to with {@link #bindUser}, or empty} */
+    Optional<String> boundUser();
+
+    /**
      * Sets an attribute. {@code cookie} (the cookie object) and {@code __cloakroom} (Cloakroom's own
      * data) are reserved and refused. A name express-session drops when it loads a session
      * ({@code save}, {@code id}, {@code toString}...) is warned about once, or refused, as

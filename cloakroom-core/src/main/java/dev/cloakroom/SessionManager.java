@@ -14,6 +14,7 @@ import java.util.Objects;
 public final class SessionManager {
 
     private final SessionEngine engine;
+    private final UserSessions users;
 
     /**
      * A manager on the system UTC clock.
@@ -34,11 +35,20 @@ public final class SessionManager {
      */
     public SessionManager(SessionOptions options, Clock clock) {
         this.engine = new SessionEngine(Objects.requireNonNull(options, "options"), Objects.requireNonNull(clock, "clock"));
+        this.users = new UserSessions(options.store(), engine.codec(), clock);
     }
 
     /** {@return the options this manager was made with} */
     public SessionOptions options() {
         return engine.options();
+    }
+
+    /**
+     * {@return the sessions of each user, found through {@link Session#bindUser}: to list them and
+     * revoke them} Its methods need a {@link UserIndexedSessionStore}.
+     */
+    public UserSessions users() {
+        return users;
     }
 
     /**

@@ -141,6 +141,22 @@ final class SessionState implements Session {
     }
 
     @Override
+    public void bindUser(String userKey) {
+        Objects.requireNonNull(userKey, "userKey");
+        if (userKey.isEmpty()) {
+            throw new IllegalArgumentException("userKey must not be empty");
+        }
+        checkLive();
+        sidecar = sidecar.withUser(userKey);
+        touchedValues = true;
+    }
+
+    @Override
+    public Optional<String> boundUser() {
+        return Optional.ofNullable(sidecar.user());
+    }
+
+    @Override
     public <T> Optional<T> get(String key, Class<T> type) {
         Objects.requireNonNull(type, "type");
         return read(key, mapper.mapper().constructType(type), type);

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * What Cloakroom keeps beside the attributes, in one top-level key of the stored document:
- * {@code "__cloakroom": {"created": <epoch ms>, "types": {"cart": "com.example.Cart"}}}.
+ * {@code "__cloakroom": {"created": <epoch ms>, "user": "alice", "types": {"cart": "com.example.Cart"}}},
+ * {@code user} only once {@code Session.bindUser} named one.
  * express-session keeps top-level keys it does not know and writes them back unchanged, so the
  * sidecar survives a Node write; no attribute's own JSON is touched. Fields a later version adds
  * here are kept too.
@@ -60,6 +61,19 @@ final class Sidecar {
 
     Instant created() {
         return created;
+    }
+
+    /** {@return the user the session is bound to, or null} Read as {@link BoundUser} reads stored documents. */
+    String user() {
+        JsonNode user = stored != null ? stored.get(BoundUser.FIELD) : null;
+        return user != null && user.isString() && !user.asString().isEmpty() ? user.asString() : null;
+    }
+
+    /** {@return this sidecar bound to {@code user}} The stored node is copied, never changed in place. */
+    Sidecar withUser(String user) {
+        ObjectNode node = stored != null ? stored.deepCopy() : JsonNodeFactory.instance.objectNode();
+        node.put(BoundUser.FIELD, user);
+        return new Sidecar(node, created, types);
     }
 
     /** The stored hint for an attribute, or null. */
