@@ -3,6 +3,7 @@ package dev.cloakroom.redis;
 import dev.cloakroom.EnumerableSessionStore;
 import dev.cloakroom.SessionStoreException;
 import dev.cloakroom.StoredSession;
+import dev.cloakroom.UserIndexedSessionStore;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandTimeoutException;
@@ -44,8 +45,16 @@ import java.util.function.Function;
  * {@link SessionStoreException} whose message never names the key or id. While the server is
  * unreachable, commands are rejected at once; Lettuce reconnects in the background and the next
  * call after the server returns succeeds. Thread-safe; one multiplexed connection.
+ *
+ * <p>User index ({@link UserIndexedSessionStore}): per user a sorted set under a prefix of its own
+ * ({@code sessidx:} by default, never matched by the session SCAN), named by a SHA-256 of the user
+ * key, holding the user's session ids scored by when each may be forgotten; every write and read
+ * prunes it by score and sets its TTL to its highest score, so it stays bounded with no reader and no
+ * keyspace notifications. A bound session costs one more single-key script on set, replace, touch
+ * (pipelined beside the EXPIRE) and destroy (which becomes GETDEL, Redis 6.2). Every step touches one
+ * key, so it works on a Cluster.
  */
-public final class RedisStore implements EnumerableSessionStore, AutoCloseable {
+public final class RedisStore implements EnumerableSessionStore, UserIndexedSessionStore, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisStore.class);
     private static final int SCAN_BATCH = 500;
@@ -56,16 +65,18 @@ public final class RedisStore implements EnumerableSessionStore, AutoCloseable {
     private final Duration timeout;
     private final long defaultTtlSeconds;
     private final Clock clock = Clock.systemUTC();
+    private final RedisUserIndex users;
     private final ReentrantLock opening = new ReentrantLock();
     private volatile RedisLink link;
     private volatile boolean closed;
 
-    private RedisStore(RedisConnector connector, String prefix, Duration timeout, Duration defaultTtl) {
+    private RedisStore(RedisConnector connector, RedisStoreBuilder b) {
         this.connector = connector;
-        this.prefix = prefix;
+        this.prefix = b.prefix;
         this.pattern = GlobPattern.startingWith(prefix);
-        this.timeout = timeout;
-        this.defaultTtlSeconds = ceilSeconds(defaultTtl);
+        this.timeout = b.timeout;
+        this.defaultTtlSeconds = ceilSeconds(b.defaultTtl);
+        this.users = new RedisUserIndex(b.indexPrefix, prefix, b.indexSlack, timeout, clock);
     }
 
     /**
@@ -95,7 +106,7 @@ public final class RedisStore implements EnumerableSessionStore, AutoCloseable {
         } else {
             connector = RedisConnector.forUri(b.uri, b.timeout);
         }
-        RedisStore store = new RedisStore(connector, b.prefix, b.timeout, b.defaultTtl);
+        RedisStore store = new RedisStore(connector, b);
         store.connectEarly();
         return store;
     }
@@ -125,6 +136,7 @@ public final class RedisStore implements EnumerableSessionStore, AutoCloseable {
         return Optional.of(new StoredSession(read.json(), expires));
     }
 
+    /** A bound session is indexed first, then written, so a failure between leaves only a harmless entry. */
     @Override
     public void set(String id, StoredSession session) {
         long ttl = ttlSeconds(session.expires());
@@ -132,31 +144,76 @@ public final class RedisStore implements EnumerableSessionStore, AutoCloseable {
         if (ttl <= 0) {
             call("DEL", l -> l.keys.del(key));
         } else {
+            Optional<String> user = session.boundUser();
+            user.ifPresent(u -> call("EVALSHA", l -> {
+                users.add(l, u, id, ttl);
+                return null;
+            }));
             call("SET", l -> l.strings.set(key, session.json(), SetArgs.Builder.ex(ttl)));
         }
     }
 
+    /** As {@link #set}: the index entry of a bound session is written before the compare-and-set. */
     @Override
     public boolean replace(String id, String expectedJson, StoredSession session) {
         long ttl = ttlSeconds(session.expires());
+        Optional<String> user = ttl > 0 ? session.boundUser() : Optional.empty();
+        user.ifPresent(u -> call("EVALSHA", l -> {
+            users.add(l, u, id, ttl);
+            return null;
+        }));
         return call("EVALSHA", l -> CompareAndSetScript.run(l.scripts, key(id), expectedJson, session.json(), ttl));
     }
 
-    /** Moves the TTL only (EXPIRE); the stored text stays as it is and a missing key stays missing. */
+    /**
+     * Moves the TTL only (EXPIRE); the stored text stays as it is and a missing key stays missing.
+     * A bound session's index entry is moved with it, in the same pipeline.
+     */
     @Override
     public void touch(String id, StoredSession session) {
         long ttl = ttlSeconds(session.expires());
         String key = key(id);
         if (ttl <= 0) {
             call("DEL", l -> l.keys.del(key));
+            return;
+        }
+        Optional<String> user = session.boundUser();
+        if (user.isPresent()) {
+            call("EVALSHA", l -> {
+                users.touch(l, user.get(), key, id, ttl);
+                return null;
+            });
         } else {
             call("EXPIRE", l -> l.keys.expire(key, ttl));
         }
     }
 
+    /** GETDEL, then, for a bound session, its index entry: the session goes first, so no live session loses its entry. */
     @Override
     public void destroy(String id) {
-        call("DEL", l -> l.keys.del(key(id)));
+        String json = call("GETDEL", l -> l.strings.getdel(key(id)));
+        Optional<String> user = json == null ? Optional.empty() : new StoredSession(json, null).boundUser();
+        user.ifPresent(u -> call("EVALSHA", l -> {
+            users.remove(l, u, id);
+            return null;
+        }));
+    }
+
+    /**
+     * Prunes the index by score, reads every member's session in one pipeline, and drops the entries
+     * whose document names another user; an entry whose session is missing waits for its score.
+     */
+    @Override
+    public Map<String, StoredSession> sessionsOf(String userKey) {
+        if (userKey.isEmpty()) {
+            return Map.of();
+        }
+        return call("EVALSHA", l -> users.sessionsOf(l, userKey));
+    }
+
+    /** {@return the index key of {@code user}} For tests. */
+    String indexKey(String user) {
+        return users.key(user);
     }
 
     /** SCAN over every key with the prefix (every master on a Cluster), then MGET in batches. */

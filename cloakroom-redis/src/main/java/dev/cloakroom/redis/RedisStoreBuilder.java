@@ -18,6 +18,8 @@ public final class RedisStoreBuilder {
     String prefix = "sess:";
     Duration timeout = Duration.ofSeconds(1);
     Duration defaultTtl = Duration.ofDays(1);
+    String indexPrefix = "sessidx:";
+    Duration indexSlack = Duration.ofSeconds(30);
 
     RedisStoreBuilder() {
     }
@@ -95,12 +97,35 @@ public final class RedisStoreBuilder {
     }
 
     /**
+     * Key prefix of the user index's keys, {@code sessidx:} by default. Neither it nor
+     * {@link #prefix} may start with the other, so the session SCAN (of Cloakroom and connect-redis)
+     * never counts an index key as a session.
+     *
+     * @param indexPrefix the prefix of every user index key
+     * @return this builder
+     */
+    public RedisStoreBuilder indexPrefix(String indexPrefix) {
+        this.indexPrefix = indexPrefix;
+        return this;
+    }
+
+    /**
+     * How long an index entry outlives its session's TTL as written: it covers the gap until the
+     * session write lands and clock differences between Cluster masters. 30 s; tests shorten it.
+     */
+    RedisStoreBuilder indexSlack(Duration indexSlack) {
+        this.indexSlack = indexSlack;
+        return this;
+    }
+
+    /**
      * {@return a store on these options} It connects at once; if Redis cannot be reached yet, a WARN
      * says so and the store connects on first use.
      *
      * @throws IllegalArgumentException naming the option, for a missing or doubled connection source,
-     *                                  an empty prefix, a timeout under 1 ms, a default TTL under 1 s or
-     *                                  a malformed URI
+     *                                  an empty prefix, an empty index prefix or one that starts with
+     *                                  the prefix or the other way round, a timeout under 1 ms, a default
+     *                                  TTL under 1 s or a malformed URI
      */
     public RedisStore build() {
         int sources = (client != null ? 1 : 0) + (clusterClient != null ? 1 : 0);
@@ -115,6 +140,16 @@ public final class RedisStoreBuilder {
         }
         if (prefix == null || prefix.isEmpty()) {
             throw new IllegalArgumentException("prefix must not be empty: clear() deletes every key that starts with it");
+        }
+        if (indexPrefix == null || indexPrefix.isEmpty()) {
+            throw new IllegalArgumentException("indexPrefix must not be empty");
+        }
+        if (indexPrefix.startsWith(prefix) || prefix.startsWith(indexPrefix)) {
+            throw new IllegalArgumentException("indexPrefix '" + indexPrefix + "' and prefix '" + prefix + "': neither may start"
+                    + " with the other, or the session SCAN would count user index keys as sessions");
+        }
+        if (indexSlack == null || indexSlack.isNegative()) {
+            throw new IllegalArgumentException("indexSlack must not be negative");
         }
         if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.toMillis() == 0) {
             throw new IllegalArgumentException("timeout must be at least 1 ms, was " + timeout);

@@ -5,6 +5,8 @@ import dev.cloakroom.SessionContext;
 import dev.cloakroom.SessionManager;
 import dev.cloakroom.SessionOptions;
 import dev.cloakroom.SessionStore;
+import dev.cloakroom.UserIndexedSessionStore;
+import dev.cloakroom.testkit.UserIndexContract;
 import dev.cloakroom.testkit.DirectExchange;
 import dev.cloakroom.testkit.SessionStoreContract;
 import org.junit.jupiter.api.Nested;
@@ -77,6 +79,14 @@ class RedisClusterContractTest extends SessionStoreContract {
 
             assertThat(cluster.raw().exists("sess:" + oldId)).isZero();
             assertThat(cluster.raw().get("sess:" + newId)).contains("\"cart\":\"book\"");
+        }
+    }
+
+    @Nested
+    class WhenSessionsAreBoundToUsers extends UserIndexContract {
+        @Override
+        protected UserIndexedSessionStore store() {
+            return (UserIndexedSessionStore) store;
         }
     }
 }

@@ -1,7 +1,10 @@
 package dev.cloakroom.redis;
 
 import dev.cloakroom.SessionStore;
+import dev.cloakroom.UserIndexedSessionStore;
+import dev.cloakroom.testkit.UserIndexContract;
 import dev.cloakroom.testkit.SessionStoreContract;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The whole store contract against one standalone Redis, flushed before each test. */
@@ -14,5 +17,13 @@ class RedisStoreContractTest extends SessionStoreContract {
     protected SessionStore createStore() {
         redis.flush();
         return RedisStore.connect(redis.uri());
+    }
+
+    @Nested
+    class WhenSessionsAreBoundToUsers extends UserIndexContract {
+        @Override
+        protected UserIndexedSessionStore store() {
+            return (UserIndexedSessionStore) store;
+        }
     }
 }
