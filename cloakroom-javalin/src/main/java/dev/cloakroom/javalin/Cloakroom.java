@@ -4,6 +4,7 @@ import dev.cloakroom.Session;
 import dev.cloakroom.SessionContext;
 import dev.cloakroom.SessionManager;
 import dev.cloakroom.SessionStoreException;
+import dev.cloakroom.UserSessions;
 import io.javalin.config.NoValueForKeyException;
 import io.javalin.http.Context;
 
@@ -54,15 +55,31 @@ public final class Cloakroom {
      * @throws IllegalStateException when the application has not registered {@link CloakroomPlugin}
      */
     public static SessionContext context(Context ctx) {
-        SessionManager manager;
+        // The plugin's before handler normally opened it; a before handler registered ahead of it may get here first.
+        return RequestSessions.of(ctx, manager(ctx)).context;
+    }
+
+    /**
+     * The sessions of each user, for a "sign out everywhere else" button or a "your devices" page:
+     * list them, revoke one, the others or all. Needs a store that is a
+     * {@code UserIndexedSessionStore}; the sessions are found through {@link Session#bindUser}.
+     * Outside a request, use {@link CloakroomPlugin#users()}.
+     *
+     * @param ctx the request's Javalin context
+     * @return the application's user sessions
+     * @throws IllegalStateException when the application has not registered {@link CloakroomPlugin}
+     */
+    public static UserSessions users(Context ctx) {
+        return manager(ctx).users();
+    }
+
+    private static SessionManager manager(Context ctx) {
         try {
-            manager = ctx.appData(CloakroomPlugin.MANAGER);
+            return ctx.appData(CloakroomPlugin.MANAGER);
         } catch (NoValueForKeyException e) {
             throw new IllegalStateException("Cloakroom sessions are not set up for this application: register the plugin "
                     + "with Javalin.create(cfg -> cfg.registerPlugin(new CloakroomPlugin(options)))", e);
         }
-        // The plugin's before handler normally opened it; a before handler registered ahead of it may get here first.
-        return RequestSessions.of(ctx, manager).context;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.cloakroom.javalin;
 import dev.cloakroom.SessionManager;
 import dev.cloakroom.SessionOptions;
 import dev.cloakroom.SessionStoreException;
+import dev.cloakroom.UserSessions;
 import io.javalin.config.JavalinState;
 import io.javalin.config.Key;
 import io.javalin.http.ContentType;
@@ -75,6 +76,11 @@ public final class CloakroomPlugin extends Plugin<Void> {
      */
     public CloakroomPlugin(SessionManager manager) {
         this.manager = Objects.requireNonNull(manager, "manager");
+    }
+
+    /** {@return the user sessions of this plugin's manager, for code outside a request, such as disabling an account} */
+    public UserSessions users() {
+        return manager.users();
     }
 
     /** Early, so handlers other plugins add already see the session. */

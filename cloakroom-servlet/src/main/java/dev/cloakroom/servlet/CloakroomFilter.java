@@ -3,6 +3,7 @@ package dev.cloakroom.servlet;
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionContext;
 import dev.cloakroom.SessionManager;
+import dev.cloakroom.UserSessions;
 import dev.cloakroom.SessionOptions;
 import dev.cloakroom.SessionStoreException;
 import dev.cloakroom.servlet.internal.CommitGuardResponse;
@@ -59,6 +60,7 @@ import java.util.Objects;
 public final class CloakroomFilter implements Filter {
 
     private static final String CONTEXT_ATTRIBUTE = SessionContext.class.getName();
+    private static final String USERS_ATTRIBUTE = UserSessions.class.getName();
 
     private final SessionManager manager;
     private final SessionListeners listeners;
@@ -116,6 +118,25 @@ public final class CloakroomFilter implements Filter {
         return sessions;
     }
 
+    /**
+     * The sessions of each user, for a handler's "sign out everywhere else" or "your devices" page:
+     * list them, revoke one, the others or all. Needs a store that is a
+     * {@code UserIndexedSessionStore}; the sessions are found through {@code Session.bindUser}.
+     *
+     * @param request a request this filter handles
+     * @return this filter's user sessions
+     * @throws IllegalStateException when the filter did not run for this request
+     */
+    public static UserSessions users(HttpServletRequest request) {
+        context(request);
+        return (UserSessions) request.getAttribute(USERS_ATTRIBUTE);
+    }
+
+    /** {@return this filter's user sessions, for code outside a request, such as disabling an account} */
+    public UserSessions users() {
+        return manager.users();
+    }
+
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         if (!(req instanceof HttpServletRequest httpRequest) || !(res instanceof HttpServletResponse httpResponse)) {
@@ -134,6 +155,7 @@ public final class CloakroomFilter implements Filter {
             ServletExchange exchange = new ServletExchange(httpRequest, httpResponse);
             sessions = new RequestSessions(manager.open(exchange), exchange, listeners, httpRequest.getServletContext());
             httpRequest.setAttribute(CONTEXT_ATTRIBUTE, sessions);
+            httpRequest.setAttribute(USERS_ATTRIBUTE, manager.users());
         }
         CommitGuardResponse response = new CommitGuardResponse(httpResponse, sessions);
         SessionRequestWrapper request = new SessionRequestWrapper(httpRequest, sessions, response, manager.options().name());
