@@ -24,7 +24,8 @@ final class AccountRoutes {
     /**
      * A valid login gets a new session id before the user is stored: an id planted in the browser
      * before login (session fixation) is worthless afterwards. The session is saved before the
-     * redirect leaves, so the dashboard request always finds it.
+     * redirect leaves, so the dashboard request always finds it. The session is bound to the user,
+     * so "Your sessions" can list and revoke it.
      */
     void login(Context ctx) {
         Optional<User> user = users.check(ctx.formParam("username"), ctx.formParam("password"));
@@ -34,6 +35,7 @@ final class AccountRoutes {
         }
         Session session = Cloakroom.session(ctx);
         session.regenerate();
+        session.bindUser(user.get().username());
         session.set(USER, user.get());
         ctx.redirect("/dashboard");
     }

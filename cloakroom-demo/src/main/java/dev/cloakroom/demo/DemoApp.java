@@ -75,6 +75,7 @@ public final class DemoApp {
                 .build();
         Users users = new Users(config.users(), new PasswordHasher(config.passwordIterations()));
         AccountRoutes accounts = new AccountRoutes(users);
+        SessionsRoutes sessions = new SessionsRoutes(store.store());
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             // The largest legitimate body is a 1 KiB preference or a login form; refuse big ones early (413).
@@ -87,6 +88,8 @@ public final class DemoApp {
             cfg.routes.get("/dashboard", accounts::dashboard);
             cfg.routes.get("/logout", accounts::logout);
             cfg.routes.post("/logout", accounts::logout);
+            cfg.routes.get("/sessions", sessions::list);
+            cfg.routes.post("/sessions/revoke-others", sessions::revokeOthers);
             cfg.routes.get("/set-session", VisitRoutes::set);
             cfg.routes.get("/get-session", VisitRoutes::get);
             cfg.routes.get("/api/prefs", PrefsApi::list);

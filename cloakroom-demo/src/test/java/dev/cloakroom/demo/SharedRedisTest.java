@@ -96,6 +96,42 @@ class SharedRedisTest {
     }
 
     @Nested
+    class WhenOneUserIsLoggedInOnBoth {
+
+        /** Three logins of one user across two demos; signing out everywhere else from one kills the other two at once. */
+        @Test
+        void signingOutEverywhereElseKillsTheOtherCookiesOnBothDemosAndKeepsThisOne() {
+            try (DemoServer a = demo(); DemoServer b = demo()) {
+                Browser first = a.browser();
+                Browser second = b.browser();
+                Browser third = a.browser();
+                loginAsAdmin(first);
+                loginAsAdmin(second);
+                loginAsAdmin(third);
+                assertThat(second.get("/sessions").body()).as("listed on b").contains("(this session)")
+                        .containsPattern("(?s)(<tr class=\"session\">.*){3}");
+
+                HttpResponse<String> revoke = second.postForm("/sessions/revoke-others", "");
+
+                assertThat(revoke.statusCode()).isEqualTo(302);
+                for (Browser other : new Browser[] {first, third}) {
+                    for (DemoServer demo : new DemoServer[] {a, b}) {
+                        Browser replay = demo.browser();
+                        replay.cookie(other.cookie());
+                        HttpResponse<String> dashboard = replay.get("/dashboard");
+                        assertThat(dashboard.statusCode()).isEqualTo(302);
+                        assertThat(dashboard.headers().firstValue("Location")).contains("/login");
+                    }
+                }
+                Browser onA = a.browser();
+                onA.cookie(second.cookie());
+                assertThat(onA.get("/dashboard").body()).contains("Welcome admin!");
+                assertThat(second.get("/dashboard").body()).contains("Welcome admin!");
+            }
+        }
+    }
+
+    @Nested
     class WhenRedisIsDown {
 
         @Test
