@@ -1,5 +1,6 @@
 package dev.cloakroom.testkit;
 
+import dev.cloakroom.testkit.lifecycle.AttackTests;
 import dev.cloakroom.testkit.lifecycle.BadCookieTests;
 import dev.cloakroom.testkit.lifecycle.BadSignatureTests;
 import dev.cloakroom.testkit.lifecycle.CookieAttributeTests;
@@ -218,6 +219,14 @@ public abstract class SessionLifecycleSuite {
 
     @Nested
     class WhenRegisteredTwice extends RegisteredTwiceTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class UnderAttack extends AttackTests {
         @Override
         protected AdapterHarness harness() {
             return SessionLifecycleSuite.this.harness();
