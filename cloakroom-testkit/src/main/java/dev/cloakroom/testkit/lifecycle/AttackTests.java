@@ -1,6 +1,8 @@
 package dev.cloakroom.testkit.lifecycle;
 
 import dev.cloakroom.Session;
+import dev.cloakroom.SessionGoneException;
+import dev.cloakroom.testkit.TestCall;
 import dev.cloakroom.testkit.TestRoutes;
 import dev.cloakroom.testkit.http.HttpCaller;
 import dev.cloakroom.testkit.http.HttpResult;
@@ -10,12 +12,19 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What an attacker tries against the session cookie, over real HTTP: planting an id before the
- * victim logs in (fixation) and replaying the cookie after logout. The login routes are written as an application should write them: a new id at login
+ * victim logs in (fixation), replaying the cookie after logout, and racing two logins on one
+ * session. The login routes are written as an application should write them: a new id at login
  * ({@code regenerate()}, or {@code changeId()} to keep the data), {@code destroy()} and
  * {@code clearCookie()} at logout.
  */
@@ -173,6 +182,78 @@ public abstract class AttackTests extends LifecycleTestBase {
             assertThat(clearing.attribute("Path")).isEqualTo(loggedIn.attribute("Path")).contains("/shop");
             assertThat(clearing.attribute("Domain")).isEqualTo(loggedIn.attribute("Domain")).contains("shop.example.test");
             assertThat(http.get("/shop/whoami").cookie(loggedIn).send().body()).isEqualTo("nobody");
+        }
+    }
+
+    @Nested
+    class WhenTwoLoginsRaceOnOneSession {
+
+        @Test
+        void twoRegeneratesLeaveExactlyOneLiveId() {
+            assertOneSurvivor(false);
+        }
+
+        @Test
+        void twoChangeIdsLeaveExactlyOneLiveId() {
+            assertOneSurvivor(true);
+        }
+
+        /**
+         * Both requests load the session before either renews it (a barrier in the handler makes
+         * sure), so both hold the same old document when they race to replace its id.
+         */
+        private void assertOneSurvivor(boolean keepData) {
+            CyclicBarrier bothLoaded = new CyclicBarrier(2);
+            HttpCaller http = start(options(), LifecycleRoutes.standard().on("/racing-login", call -> {
+                Session s = call.sessions().session();
+                s.get("a", String.class);
+                awaitTheOther(bothLoaded);
+                renew(call, s, keepData);
+            }));
+            SetCookie old = http.get("/set?k=a&v=1").send().requireCookie(NAME);
+
+            CompletableFuture<HttpResult> first = CompletableFuture.supplyAsync(() -> http.post("/racing-login").cookie(old).send());
+            CompletableFuture<HttpResult> second = CompletableFuture.supplyAsync(() -> http.post("/racing-login").cookie(old).send());
+            List<HttpResult> responses = List.of(first.join(), second.join());
+
+            List<String> issued = responses.stream()
+                    .flatMap(r -> r.cookie(NAME).stream())
+                    .map(AttackTests::idOf)
+                    .toList();
+            assertThat(responses).extracting(HttpResult::body).containsExactlyInAnyOrder("renewed", "lost");
+            assertThat(issued).as("ids sent to the two racing logins").hasSize(1).doesNotContain(idOf(old));
+            assertThat(memory.ids()).as("live ids after the race").containsExactly(issued.get(0));
+            assertThat(http.get("/get?k=user").cookie(old).send().body()).isEqualTo("-");
+            assertThat(http.get("/get?k=user").cookie(NAME + "=" + SignedCookies.sign(issued.get(0), SECRET)).send().body())
+                    .isEqualTo("victim");
+        }
+
+        private static void renew(TestCall call, Session s, boolean keepData) {
+            try {
+                if (keepData) {
+                    s.changeId();
+                } else {
+                    s.regenerate();
+                }
+            } catch (SessionGoneException e) {
+                call.status(409);
+                call.body("lost");
+                return;
+            }
+            s.set("user", "victim");
+            call.body("renewed");
+        }
+
+        private static void awaitTheOther(CyclicBarrier barrier) {
+            try {
+                // A bound only so a harness that serves one request at a time fails instead of hanging.
+                barrier.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (BrokenBarrierException | TimeoutException e) {
+                throw new IllegalStateException("the two racing requests were not served at the same time", e);
+            }
         }
     }
 }
