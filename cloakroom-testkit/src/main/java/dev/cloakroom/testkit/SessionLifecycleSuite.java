@@ -24,6 +24,7 @@ import dev.cloakroom.testkit.lifecycle.SidNotInStoreTests;
 import dev.cloakroom.testkit.lifecycle.StoreFailureTests;
 import dev.cloakroom.testkit.lifecycle.UnsetTests;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The HTTP-level lifecycle every adapter must pass: express-session's own test cases, as
@@ -43,7 +44,11 @@ import org.junit.jupiter.api.Nested;
  * each group is bound here as a {@code @Nested} inner class so JUnit runs every group for every
  * adapter subclass. The harness must map {@link dev.cloakroom.SessionStoreException} to 503 and
  * call {@link dev.cloakroom.SessionContext#commit()} before the response is committed.
+ *
+ * <p>{@link NoSessionIdInLogs} watches the whole run: a raw session id in any log line the
+ * adapter's tests produce fails the class, and every test refuses to run without that check.
  */
+@ExtendWith(NoSessionIdInLogs.class)
 public abstract class SessionLifecycleSuite {
 
     /** {@return the harness that starts the adapter under test} Called once per server a test needs. */
