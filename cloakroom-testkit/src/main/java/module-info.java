@@ -10,6 +10,7 @@ open module dev.cloakroom.testkit {
     requires org.junit.jupiter.params;
     requires org.assertj.core;
     requires java.net.http;
+    requires org.slf4j;
 
     exports dev.cloakroom.testkit;
     exports dev.cloakroom.testkit.contract;

@@ -135,12 +135,19 @@ public interface Session {
      * Gives the visitor a new, empty session under a new id and deletes the old one from the
      * store. Call it at every privilege change, above all at login: an id an attacker planted
      * before login is worthless after it (session fixation, OWASP Session Management Cheat Sheet).
+     * Of two requests renewing one session at once, only one goes on; the old id dies either way.
+     *
+     * @throws SessionGoneException when another request renewed or destroyed this session first;
+     *                              this request then has no session, as after {@link #destroy()}
      */
     void regenerate();
 
     /**
      * Moves this session's data to a new id and deletes the old one: the fixation defence of
      * {@link #regenerate()} without losing, say, a shopping cart.
+     *
+     * @throws SessionGoneException when another request renewed or destroyed this session first,
+     *                              as for {@link #regenerate()}
      */
     void changeId();
 

@@ -1,6 +1,11 @@
 package dev.cloakroom;
 
-/** {@link Session#reload()} found no stored session: another request destroyed it, or it expired. */
+/**
+ * The session is no longer stored: another request destroyed or renewed it, or it expired.
+ * {@link Session#reload()} and {@link Session#save()} throw it, and so do
+ * {@link Session#regenerate()} and {@link Session#changeId()} for the request that loses a race
+ * to renew one session.
+ */
 public class SessionGoneException extends SessionException {
 
     /**

@@ -48,12 +48,9 @@ final class ConflictFreeWriter {
             if (current.isEmpty()) {
                 return Optional.empty();
             }
-            ObjectNode theirs;
-            try {
-                theirs = engine.codec.decode(current.get().json(), engine.clock).attributes();
-            } catch (UnreadableSessionException e) {
-                SessionEngine.warnUnreadable(id, e.getMessage());
-                theirs = engine.codec.mapper().createObjectNode();
+            ObjectNode theirs = attributesOf(id, current.get());
+            if (Sidecar.isRetired(theirs)) {
+                return Optional.empty();
             }
             candidate = applyOwnChanges(theirs, base, ours);
             json = engine.codec.encode(cookie, candidate);
@@ -63,6 +60,45 @@ final class ConflictFreeWriter {
             }
         }
         throw new SessionStoreException("gave up saving a session after " + MAX_ATTEMPTS + " conflicting writes");
+    }
+
+    /**
+     * Takes {@code id} out of service before a request gives its session a new id, so that of two
+     * requests renewing one session at once (two logins on one planted cookie) exactly one goes
+     * on: a compare-and-set swaps {@code last}, the document this request last saw, for a retired
+     * one holding no attributes, then the id is destroyed. A plain destroy could not tell the two
+     * apart, and both new ids would live. Returns false, writing nothing, when another request got
+     * there first: the document is gone (renewed, destroyed or expired) or already retired. A
+     * concurrent save of other attributes only means trying again on the newer document.
+     */
+    boolean retire(String id, StoreCopy last, CookieState cookie) {
+        if (Sidecar.isRetired(last.attributes())) {
+            return false;
+        }
+        StoredSession retired = new StoredSession(engine.codec.encode(cookie, Sidecar.retiredAttributes()), cookie.expires);
+        String expected = last.json();
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            if (engine.replace(id, expected, retired)) {
+                engine.destroy(id);
+                return true;
+            }
+            Optional<StoredSession> current = engine.get(id);
+            if (current.isEmpty() || Sidecar.isRetired(attributesOf(id, current.get()))) {
+                return false;
+            }
+            expected = current.get().json();
+        }
+        throw new SessionStoreException("gave up renewing a session after " + MAX_ATTEMPTS + " conflicting writes");
+    }
+
+    /** The attributes of a document just read; an unreadable one counts as empty. */
+    private ObjectNode attributesOf(String id, StoredSession stored) {
+        try {
+            return engine.codec.decode(stored.json(), engine.clock).attributes();
+        } catch (UnreadableSessionException e) {
+            SessionEngine.warnUnreadable(id, e.getMessage());
+            return engine.codec.mapper().createObjectNode();
+        }
     }
 
     /**

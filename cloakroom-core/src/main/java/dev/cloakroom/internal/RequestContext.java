@@ -143,6 +143,9 @@ public final class RequestContext implements SessionContext {
         if (stored.get().expires() != null && decoded.cookie().expires != null) {
             decoded.cookie().expires = stored.get().expires();
         }
+        if (Sidecar.isRetired(decoded.attributes())) {
+            return;
+        }
         loadedExpires = decoded.cookie().expires;
         session = new SessionState(this, engine.values, cookieId, false, decoded.cookie(), decoded.attributes());
         arrive(cookieId, stored.get().json(), decoded.attributes().deepCopy(), decoded.cookie().shape());
@@ -201,9 +204,18 @@ public final class RequestContext implements SessionContext {
         return proto.equals("https");
     }
 
+    /**
+     * A new id for {@code s}; the old one is retired by compare-and-set, so when two requests
+     * renew one session at once, the one that loses gets a {@link SessionGoneException} and this
+     * request has no session any more, as after {@link #destroy}.
+     */
     void regenerate(SessionState s, boolean keepData) {
-        if (inStore != null) {
-            engine.destroy(s.id);
+        if (inStore != null && !engine.writer.retire(s.id, inStore, s.cookie)) {
+            s.destroyed = true;
+            if (session == s) {
+                session = null;
+            }
+            throw new SessionGoneException("the session was renewed or destroyed by another request");
         }
         String id = newId();
         inStore = null;
@@ -239,6 +251,9 @@ public final class RequestContext implements SessionContext {
         } catch (UnreadableSessionException e) {
             SessionEngine.warnUnreadable(s.id, e.getMessage());
             throw new SessionGoneException("the stored session is unreadable");
+        }
+        if (Sidecar.isRetired(decoded.attributes())) {
+            throw new SessionGoneException("the session is being renewed by another request");
         }
         if (stored.get().expires() != null && decoded.cookie().expires != null) {
             decoded.cookie().expires = stored.get().expires();

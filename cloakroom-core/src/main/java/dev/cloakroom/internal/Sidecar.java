@@ -21,6 +21,8 @@ final class Sidecar {
     static final String KEY = "__cloakroom";
     static final String TYPES = "types";
     private static final String CREATED = "created";
+    /** Set on a document whose id is being replaced: no request may load, save or renew it any more. */
+    private static final String RETIRED = "retired";
 
     /** The sidecar as stored, kept so unknown fields survive; never changed in place. */
     private final ObjectNode stored;
@@ -38,6 +40,19 @@ final class Sidecar {
         ObjectNode attributes = JsonNodeFactory.instance.objectNode();
         attributes.putObject(KEY).put(CREATED, now.toEpochMilli());
         return attributes;
+    }
+
+    /** The attributes of a session whose id is being replaced: none, and the retired mark. */
+    static ObjectNode retiredAttributes() {
+        ObjectNode attributes = JsonNodeFactory.instance.objectNode();
+        attributes.putObject(KEY).put(RETIRED, true);
+        return attributes;
+    }
+
+    /** Whether stored {@code attributes} are those of a session another request is renewing. */
+    static boolean isRetired(ObjectNode attributes) {
+        return attributes.get(KEY) instanceof ObjectNode sidecar
+                && sidecar.get(RETIRED) != null && sidecar.get(RETIRED).isBoolean() && sidecar.get(RETIRED).booleanValue();
     }
 
     /** Reads the sidecar from a stored value; anything malformed counts as absent, never as an error. */

@@ -1,5 +1,8 @@
 package dev.cloakroom.demo;
 
+import dev.cloakroom.testkit.NoSessionIdInLogs;
+import dev.cloakroom.testkit.SeenSessionIds;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,7 +16,8 @@ import java.util.Optional;
 
 /**
  * A minimal browser for tests: follows no redirects and keeps the one session cookie by hand,
- * so each test sees exactly which {@code Set-Cookie} headers the server sent.
+ * so each test sees exactly which {@code Set-Cookie} headers the server sent. The session ids it
+ * sends and receives go to {@link SeenSessionIds}, for the log check.
  */
 final class Browser {
 
@@ -26,7 +30,9 @@ final class Browser {
     /** {@code name=value} as the browser would send it, or null. */
     private String cookie;
 
+    /** Fails outside a test class checked by {@link NoSessionIdInLogs}: every demo test that talks HTTP is. */
     Browser(String base, String cookieName) {
+        NoSessionIdInLogs.requireWatching();
         this.base = base;
         this.cookieName = cookieName;
     }
@@ -88,6 +94,7 @@ final class Browser {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
         if (cookie != null) {
             b.header("Cookie", cookie);
+            SeenSessionIds.recordCookieHeader(cookie);
         }
         return b;
     }
@@ -102,6 +109,7 @@ final class Browser {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+        SeenSessionIds.recordSetCookies(response.headers().allValues("Set-Cookie"));
         Optional<String> last = sessionCookies(response).stream().reduce((a, b) -> b);
         last.ifPresent(h -> {
             String nameValue = h.substring(0, h.indexOf(';') < 0 ? h.length() : h.indexOf(';'));

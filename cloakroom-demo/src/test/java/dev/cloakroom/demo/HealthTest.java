@@ -1,5 +1,7 @@
 package dev.cloakroom.demo;
 
+import dev.cloakroom.testkit.NoSessionIdInLogs;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -7,6 +9,7 @@ import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(NoSessionIdInLogs.class)
 class HealthTest {
 
     @Nested

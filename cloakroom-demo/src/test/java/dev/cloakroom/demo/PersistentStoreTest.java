@@ -1,5 +1,7 @@
 package dev.cloakroom.demo;
 
+import dev.cloakroom.testkit.NoSessionIdInLogs;
+import org.junit.jupiter.api.extension.ExtendWith;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.Nested;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Stores that outlive the demo process: H2 and SQLite files, and a MongoDB server; memory does not. */
+@ExtendWith(NoSessionIdInLogs.class)
 class PersistentStoreTest {
 
     @TempDir

@@ -1,5 +1,7 @@
 package dev.cloakroom.demo;
 
+import dev.cloakroom.testkit.NoSessionIdInLogs;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.TestInstance;
  * sharing the server shares no session.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(NoSessionIdInLogs.class)
 abstract class RunningDemoTest {
 
     private final String[] flags;

@@ -1,5 +1,7 @@
 package dev.cloakroom.demo;
 
+import dev.cloakroom.testkit.NoSessionIdInLogs;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -14,6 +16,7 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two demos on one Redis ({@code --store redis://...}), as the README runs them on two ports. */
+@ExtendWith(NoSessionIdInLogs.class)
 class SharedRedisTest {
 
     private static int port;

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real store with counters and switches, for tests that must see how often the store is used,
  * that a save finishes before the response leaves, or what happens when the store is down. Every
- * call is passed to the wrapped store; nothing is faked. Thread-safe.
+ * call is passed to the wrapped store; nothing is faked. Thread-safe. Every id it is given is
+ * recorded in {@link SeenSessionIds}, so the log check searches for ids never sent to a client too.
  *
  * <p>The enumeration methods pass through when the wrapped store is an
  * {@link EnumerableSessionStore} and throw {@link UnsupportedOperationException} otherwise; they
@@ -130,6 +131,7 @@ public final class InstrumentedStore implements EnumerableSessionStore {
     }
 
     private void checkFailing(Operation kind, String operation, String id) {
+        SeenSessionIds.record(id);
         if (failing.contains(kind)) {
             throw new SessionStoreException("instrumented store is switched to fail (" + operation + ") for session " + id,
                     new IllegalStateException("server reply: key sess:" + id + " is unavailable"));

@@ -1,5 +1,6 @@
 package dev.cloakroom.testkit;
 
+import dev.cloakroom.testkit.lifecycle.AttackTests;
 import dev.cloakroom.testkit.lifecycle.BadCookieTests;
 import dev.cloakroom.testkit.lifecycle.BadSignatureTests;
 import dev.cloakroom.testkit.lifecycle.CookieAttributeTests;
@@ -23,6 +24,7 @@ import dev.cloakroom.testkit.lifecycle.SidNotInStoreTests;
 import dev.cloakroom.testkit.lifecycle.StoreFailureTests;
 import dev.cloakroom.testkit.lifecycle.UnsetTests;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The HTTP-level lifecycle every adapter must pass: express-session's own test cases, as
@@ -42,7 +44,11 @@ import org.junit.jupiter.api.Nested;
  * each group is bound here as a {@code @Nested} inner class so JUnit runs every group for every
  * adapter subclass. The harness must map {@link dev.cloakroom.SessionStoreException} to 503 and
  * call {@link dev.cloakroom.SessionContext#commit()} before the response is committed.
+ *
+ * <p>{@link NoSessionIdInLogs} watches the whole run: a raw session id in any log line the
+ * adapter's tests produce fails the class, and every test refuses to run without that check.
  */
+@ExtendWith(NoSessionIdInLogs.class)
 public abstract class SessionLifecycleSuite {
 
     /** {@return the harness that starts the adapter under test} Called once per server a test needs. */
@@ -218,6 +224,14 @@ public abstract class SessionLifecycleSuite {
 
     @Nested
     class WhenRegisteredTwice extends RegisteredTwiceTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class UnderAttack extends AttackTests {
         @Override
         protected AdapterHarness harness() {
             return SessionLifecycleSuite.this.harness();

@@ -1,5 +1,7 @@
 package dev.cloakroom.testkit.http;
 
+import dev.cloakroom.testkit.SeenSessionIds;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,7 +18,8 @@ import java.util.Map;
 
 /**
  * A plain HTTP/1.1 client for lifecycle tests: it follows no redirects and keeps no cookies, so
- * every {@code Cookie} header a request carries is one the test put there.
+ * every {@code Cookie} header a request carries is one the test put there. The session ids it
+ * sends and receives are recorded in {@link SeenSessionIds}, for the log check.
  */
 public final class HttpCaller {
 
@@ -129,6 +132,9 @@ public final class HttpCaller {
                             : HttpRequest.BodyPublishers.noBody());
             for (String[] h : headers) {
                 request.header(h[0], h[1]);
+                if (h[0].equalsIgnoreCase("Cookie")) {
+                    SeenSessionIds.recordCookieHeader(h[1]);
+                }
             }
             HttpResponse<String> response;
             try {
@@ -142,6 +148,7 @@ public final class HttpCaller {
             Map<String, List<String>> all = new LinkedHashMap<>();
             response.headers().map().forEach((k, v) -> all.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
             List<String> setCookies = response.headers().allValues("Set-Cookie");
+            SeenSessionIds.recordSetCookies(setCookies);
             return new HttpResult(response.statusCode(), response.body(), setCookies, all);
         }
     }

@@ -16,11 +16,18 @@ public final class CapturedOutput implements AutoCloseable {
     private final PrintStream originalOut = System.out;
     private final PrintStream originalErr = System.err;
     private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(new Tee(originalOut, copy), true, StandardCharsets.UTF_8);
+    private final PrintStream err = new PrintStream(new Tee(originalErr, copy), true, StandardCharsets.UTF_8);
 
     /** Starts copying {@code System.out} and {@code System.err}; {@link #close()} stops it. */
     public CapturedOutput() {
-        System.setOut(new PrintStream(new Tee(originalOut, copy), true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(new Tee(originalErr, copy), true, StandardCharsets.UTF_8));
+        System.setOut(out);
+        System.setErr(err);
+    }
+
+    /** {@return whether {@code System.out} and {@code System.err} are still this capture's, so nothing bypassed it} */
+    public boolean stillInstalled() {
+        return System.out == out && System.err == err;
     }
 
     /** {@return everything written to either stream since this was opened, as UTF-8 text} */

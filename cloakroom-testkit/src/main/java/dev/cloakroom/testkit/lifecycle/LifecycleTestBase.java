@@ -5,6 +5,7 @@ import dev.cloakroom.SessionOptions;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.testkit.AdapterHarness;
 import dev.cloakroom.testkit.InstrumentedStore;
+import dev.cloakroom.testkit.NoSessionIdInLogs;
 import dev.cloakroom.testkit.RunningServer;
 import dev.cloakroom.testkit.TestRoutes;
 import dev.cloakroom.testkit.http.HttpCaller;
@@ -42,6 +43,7 @@ public abstract class LifecycleTestBase {
 
     @BeforeEach
     void freshStore() {
+        NoSessionIdInLogs.requireWatching();
         memory = new MemoryStore();
         store = new InstrumentedStore(memory);
     }

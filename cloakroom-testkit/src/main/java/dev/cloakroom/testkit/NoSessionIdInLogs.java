@@ -1,0 +1,94 @@
+package dev.cloakroom.testkit;
+
+import dev.cloakroom.testkit.lifecycle.CapturedOutput;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Fails a test class whose console log, from its first {@code @BeforeAll} to its last
+ * {@code @AfterAll}, contains a raw session id: any id in {@link SeenSessionIds}, which the test
+ * HTTP clients and the {@link InstrumentedStore} fill as the tests run. A raw id in a log is a
+ * live credential for whoever reads the log; Cloakroom names sessions by fingerprint only. Startup
+ * warnings, store-failure WARN lines and whatever a server or container logs are all checked.
+ *
+ * <p>Register it on the outermost test class ({@code @ExtendWith(NoSessionIdInLogs.class)});
+ * nested classes run inside its capture. It cannot pass unseen: it logs a canary line through
+ * SLF4J at the start and fails unless the capture saw it, and fails when something replaced the
+ * console streams meanwhile. Code that must only run under it calls {@link #requireWatching()}.
+ * Like {@link CapturedOutput}, it assumes test classes run one at a time.
+ */
+public final class NoSessionIdInLogs implements BeforeAllCallback, AfterAllCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(NoSessionIdInLogs.class);
+    private static volatile boolean watching;
+
+    /** Created by JUnit for {@code @ExtendWith}. */
+    public NoSessionIdInLogs() {
+    }
+
+    /**
+     * Fails unless a test class registered this extension is running now: the guard that keeps the
+     * log check from being dropped silently.
+     *
+     * @throws IllegalStateException when no such class is running
+     */
+    public static void requireWatching() {
+        if (!watching) {
+            throw new IllegalStateException("this test must run under @ExtendWith(NoSessionIdInLogs.class),"
+                    + " which checks that no session id reaches the log");
+        }
+    }
+
+    private record Watch(CapturedOutput output, String canary) {
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (!isOutermost(context)) {
+            return;
+        }
+        CapturedOutput output = new CapturedOutput();
+        String canary = "log capture canary " + UUID.randomUUID();
+        LoggerFactory.getLogger(NoSessionIdInLogs.class).warn("{}: this class's log is searched for session ids", canary);
+        context.getStore(NAMESPACE).put(Watch.class, new Watch(output, canary));
+        watching = true;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (!isOutermost(context)) {
+            return;
+        }
+        Watch watch = context.getStore(NAMESPACE).remove(Watch.class, Watch.class);
+        watching = false;
+        boolean intact = watch.output().stillInstalled();
+        watch.output().close();
+        String log = watch.output().text();
+        if (!log.contains(watch.canary())) {
+            throw new AssertionError("the log check saw no SLF4J output, so it could not search the log:"
+                    + " is an SLF4J provider writing to the console (slf4j-simple) on the test class path?");
+        }
+        if (!intact) {
+            throw new AssertionError("something replaced System.out or System.err during the class and did not put them"
+                    + " back, so part of the log went unsearched");
+        }
+        List<String> leaks = new ArrayList<>();
+        for (String id : SeenSessionIds.all()) {
+            log.lines().filter(line -> line.contains(id)).forEach(line -> leaks.add("session " + id + " in: " + line));
+        }
+        if (!leaks.isEmpty()) {
+            throw new AssertionError(leaks.size() + " log line(s) name a raw session id:\n" + String.join("\n", leaks));
+        }
+    }
+
+    /** Nested classes inherit the registration; only the outermost class opens and checks the capture. */
+    private static boolean isOutermost(ExtensionContext context) {
+        return context.getParent().flatMap(ExtensionContext::getTestClass).isEmpty();
+    }
+}
