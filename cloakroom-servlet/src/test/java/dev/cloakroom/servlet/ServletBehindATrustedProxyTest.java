@@ -1,9 +1,12 @@
 package dev.cloakroom.servlet;
 
 import dev.cloakroom.testkit.AdapterHarness;
+import dev.cloakroom.testkit.NoSessionIdInLogs;
 import dev.cloakroom.testkit.lifecycle.ProxyTests;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The proxy option on Jetty told to trust forwarding headers: proxy(false) and proxy(true) must not take its answer. */
+@ExtendWith(NoSessionIdInLogs.class)
 class ServletBehindATrustedProxyTest extends ProxyTests {
 
     @Override
