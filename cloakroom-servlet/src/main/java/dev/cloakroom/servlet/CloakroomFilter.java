@@ -136,7 +136,8 @@ public final class CloakroomFilter implements Filter {
             httpRequest.setAttribute(CONTEXT_ATTRIBUTE, sessions);
         }
         CommitGuardResponse response = new CommitGuardResponse(httpResponse, sessions);
-        SessionRequestWrapper request = new SessionRequestWrapper(httpRequest, sessions, response, manager.options().name());
+        SessionRequestWrapper request = new SessionRequestWrapper(httpRequest, sessions, response, manager.options().name(),
+                manager.options().transport());
 
         Throwable failure = null;
         try {
