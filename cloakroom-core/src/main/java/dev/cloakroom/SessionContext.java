@@ -32,7 +32,8 @@ public interface SessionContext {
     /**
      * Tells the browser to forget the session cookie (an expired cookie of the same name, path and
      * domain). Use it at logout after {@link Session#destroy()}, which, as in express-session,
-     * sends no cookie of its own.
+     * sends no cookie of its own. Under header transport it sends the token's response header
+     * empty instead (a destroyed session's token is forgotten that way anyway).
      */
     void clearCookie();
 

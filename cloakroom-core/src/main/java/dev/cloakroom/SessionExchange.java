@@ -14,6 +14,22 @@ public interface SessionExchange extends SessionRequest {
     void addSetCookie(String headerValue);
 
     /**
+     * Sets a response header, replacing any value it had. Only header transport
+     * ({@link SessionTransport#bearer()}, {@link SessionTransport#header(String)}) calls it, to
+     * issue the session token and {@code Cache-Control: no-store}. The default throws, so an
+     * adapter written before header transport fails at the first such response rather than
+     * silently sending no token; Cloakroom's own adapters implement it.
+     *
+     * @param name  the header name
+     * @param value the header value, empty to tell the client to forget its token
+     * @throws UnsupportedOperationException when the adapter cannot set headers
+     */
+    default void setHeader(String name, String value) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not implement SessionExchange.setHeader,"
+                + " which header transport needs; use SessionTransport.cookie() with this adapter");
+    }
+
+    /**
      * {@return whether headers can still be added although the session was committed once} A servlet
      * response can, after {@code sendError} and before the error page renders. Then a later commit follows
      * the first commit's rules again, so a session created by the error page gets its cookie.

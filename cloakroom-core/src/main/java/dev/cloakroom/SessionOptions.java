@@ -1,7 +1,9 @@
 package dev.cloakroom;
 
 import tools.jackson.databind.ObjectMapper;
+import dev.cloakroom.internal.CookieNameRules;
 import dev.cloakroom.internal.SessionIds;
+import dev.cloakroom.internal.TransportRules;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,6 +39,7 @@ public final class SessionOptions {
     private final AttributeTypes attributeTypes;
     private final Duration touchAfter;
     private final ReservedNames reservedNames;
+    private final SessionTransport transport;
 
     private SessionOptions(Builder b, List<byte[]> secrets, Function<SessionRequest, CookieOptions> cookie) {
         this.secrets = secrets.stream().map(byte[]::clone).toList();
@@ -53,6 +56,7 @@ public final class SessionOptions {
         this.attributeTypes = b.attributeTypes;
         this.touchAfter = b.touchAfter;
         this.reservedNames = b.reservedNames;
+        this.transport = b.transport;
     }
 
     /** {@return a builder holding the defaults and no secret, which {@link Builder#build()} requires} */
@@ -141,12 +145,17 @@ public final class SessionOptions {
         return touchAfter;
     }
 
-    /** Builds {@link SessionOptions}; {@link #build()} checks the settings together. */
     /** What {@link Session#set} does with a name express-session reserves; {@link ReservedNames#WARN} unless set. */
     public ReservedNames reservedNames() {
         return reservedNames;
     }
 
+    /** {@return how the signed id travels; {@link SessionTransport#cookie()} unless set} */
+    public SessionTransport transport() {
+        return transport;
+    }
+
+    /** Builds {@link SessionOptions}; {@link #build()} checks the settings together. */
     public static final class Builder {
         private final List<Secret> secrets = new ArrayList<>();
         private boolean secretsSet;
@@ -164,6 +173,8 @@ public final class SessionOptions {
         private AttributeTypes attributeTypes = AttributeTypes.defaults();
         private Duration touchAfter = Duration.ZERO;
         private ReservedNames reservedNames = ReservedNames.WARN;
+        private SessionTransport transport = SessionTransport.cookie();
+        private boolean defaultGenid = true;
 
         private Builder() {
         }
@@ -299,6 +310,7 @@ public final class SessionOptions {
          */
         public Builder genid(Function<SessionRequest, String> genid) {
             this.genid = Objects.requireNonNull(genid, "genid must not be null");
+            this.defaultGenid = false;
             return this;
         }
 
@@ -422,11 +434,29 @@ public final class SessionOptions {
         }
 
         /**
+         * How the signed id travels: {@link SessionTransport#cookie()} (the default),
+         * {@link SessionTransport#bearer()} or {@link SessionTransport#header(String)} for API
+         * clients. With a header no cookie is sent: cookie attributes other than {@code maxAge} and
+         * {@code expires}, and {@code rolling}, are then refused by {@link #build()}, as they would
+         * do nothing.
+         *
+         * @param transport where the id travels
+         * @return this builder
+         * @throws NullPointerException if {@code transport} is null
+         */
+        public Builder transport(SessionTransport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport must not be null");
+            return this;
+        }
+
+        /**
          * {@return the checked, immutable options}
          *
          * @throws IllegalArgumentException naming the option, for a missing, empty or blank secret, a
-         *                                  cookie name that is not a token, a null {@code unset} or a
-         *                                  negative {@code touchAfter}
+         *                                  cookie name that is not a token or is too long, cookie
+         *                                  settings its {@code __Host-} or {@code __Secure-} prefix
+         *                                  forbids, cookie settings or {@code rolling} with header
+         *                                  transport, a null {@code unset} or a negative {@code touchAfter}
          */
         public SessionOptions build() {
             if (!secretsSet || secrets.isEmpty()) {
@@ -452,6 +482,24 @@ public final class SessionOptions {
             }
             if (touchAfter == null || touchAfter.isNegative()) {
                 throw new IllegalArgumentException("touchAfter must be zero or positive");
+            }
+            if (transport.isCookie()) {
+                CookieNameRules.checkNameLength(name, defaultGenid
+                        ? CookieNameRules.LONGEST_DEFAULT_VALUE_BYTES : CookieNameRules.SHORTEST_VALUE_BYTES);
+                String prefixViolation = cookieFunction == null ? CookieNameRules.violation(name, cookie) : null;
+                if (prefixViolation != null) {
+                    throw new IllegalArgumentException(prefixViolation);
+                }
+            } else {
+                String transportViolation = cookieFunction == null ? TransportRules.violation(transport, cookie) : null;
+                if (transportViolation != null) {
+                    throw new IllegalArgumentException(transportViolation);
+                }
+                if (rolling) {
+                    throw new IllegalArgumentException("rolling resends the cookie with a fresh expiry, and transport "
+                            + transport.kind().name().toLowerCase(java.util.Locale.ROOT) + " sends no cookie: leave"
+                            + " rolling off (the token never expires on the client; the store's expiry still rolls)");
+                }
             }
             CookieOptions fixed = cookie;
             Function<SessionRequest, CookieOptions> resolved = cookieFunction != null ? cookieFunction : request -> fixed;

@@ -58,18 +58,40 @@ public final class CookieSigner {
      * @param signed a cookie value, URL-decoded, without the {@code s:} prefix
      */
     public Optional<String> unsign(String signed) {
+        return verify(signed).map(Verified::value);
+    }
+
+    /**
+     * As {@link #unsign(String)}, also saying which secret's signature matched, so a value signed
+     * with an older secret can be signed again with the first.
+     *
+     * @param signed a signed value, without the {@code s:} prefix
+     * @return the value and the matching secret's position (0 is the first), or empty
+     */
+    public Optional<Verified> verify(String signed) {
         int dot = signed.lastIndexOf('.');
         if (dot < 0) {
             return Optional.empty();
         }
         String value = signed.substring(0, dot);
         byte[] presented = signed.getBytes(StandardCharsets.UTF_8);
-        boolean match = false;
-        for (SecretKeySpec key : keys) {
-            byte[] expected = (value + "." + mac(key, value)).getBytes(StandardCharsets.UTF_8);
-            match |= MessageDigest.isEqual(expected, presented);
+        int matched = -1;
+        for (int i = keys.size() - 1; i >= 0; i--) {
+            byte[] expected = (value + "." + mac(keys.get(i), value)).getBytes(StandardCharsets.UTF_8);
+            if (MessageDigest.isEqual(expected, presented)) {
+                matched = i;
+            }
         }
-        return match ? Optional.of(value) : Optional.empty();
+        return matched >= 0 ? Optional.of(new Verified(value, matched)) : Optional.empty();
+    }
+
+    /**
+     * A verified value.
+     *
+     * @param value the value that was signed
+     * @param key   the position of the secret whose signature matched, 0 for the first
+     */
+    public record Verified(String value, int key) {
     }
 
     private static String mac(SecretKeySpec key, String value) {

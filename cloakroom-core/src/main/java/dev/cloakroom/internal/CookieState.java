@@ -29,6 +29,8 @@ public final class CookieState implements SessionCookie {
     SameSite sameSite;
     boolean partitioned;
     Priority priority;
+    /** The cookie's name, set by the request using it, so a change cannot break the name's prefix rule; null checks nothing. */
+    String name;
 
     CookieState(Clock clock) {
         this.clock = clock;
@@ -107,6 +109,7 @@ public final class CookieState implements SessionCookie {
     @Override
     public CookieState path(String path) {
         CookieAttributeRules.checkPath(path);
+        checkPrefix(secure, path, domain);
         this.path = path;
         return this;
     }
@@ -119,6 +122,7 @@ public final class CookieState implements SessionCookie {
     @Override
     public CookieState domain(String domain) {
         CookieAttributeRules.checkDomain(domain);
+        checkPrefix(secure, path, domain);
         this.domain = domain;
         return this;
     }
@@ -149,6 +153,7 @@ public final class CookieState implements SessionCookie {
             throw new IllegalArgumentException("cookie.secure cannot be turned off while cookie.partitioned is set: browsers"
                     + " drop Partitioned cookies without Secure. Call partitioned(false) first");
         }
+        checkPrefix(secure, path, domain);
         this.secure = secure;
         return this;
     }
@@ -196,6 +201,12 @@ public final class CookieState implements SessionCookie {
     public CookieState priority(Priority priority) {
         this.priority = priority;
         return this;
+    }
+
+    private void checkPrefix(boolean secure, String path, String domain) {
+        if (name != null) {
+            CookieNameRules.checkChange(name, secure, path, domain);
+        }
     }
 
     /** Everything about the cookie that is stored, but its expiry, which every request moves. */

@@ -30,6 +30,10 @@ public final class RequestContext implements SessionContext {
     private String cookieId;
     private boolean pathMatches;
     private boolean cookieRead;
+    /** Header transport: the client's token was signed with an older secret, so it is issued again, signed with the first. */
+    private boolean tokenNeedsResigning;
+    /** Header transport: the session the client's token names was destroyed here, so the client is told to forget it. */
+    private boolean tokenDead;
 
     private SessionState session;
     private boolean lookedUp;
@@ -84,6 +88,14 @@ public final class RequestContext implements SessionContext {
             return;
         }
         cookieRead = true;
+        if (engine.tokens != null) {
+            // No cookie, so no cookie path: every request may have a session.
+            pathMatches = true;
+            Optional<CookieSigner.Verified> token = engine.tokens.read(exchange);
+            cookieId = token.map(CookieSigner.Verified::value).orElse(null);
+            tokenNeedsResigning = token.map(t -> t.key() > 0).orElse(false);
+            return;
+        }
         String path = exchange.path();
         pathMatches = path != null && path.startsWith(options.cookieFor(exchange).path());
         cookieId = pathMatches ? engine.reader.read(exchange.headers("Cookie")).orElse(null) : null;
@@ -147,7 +159,7 @@ public final class RequestContext implements SessionContext {
             return;
         }
         loadedExpires = decoded.cookie().expires;
-        session = new SessionState(this, engine.values, cookieId, false, decoded.cookie(), decoded.attributes());
+        session = new SessionState(this, engine.values, cookieId, false, named(decoded.cookie()), decoded.attributes());
         arrive(cookieId, stored.get().json(), decoded.attributes().deepCopy(), decoded.cookie().shape());
     }
 
@@ -173,11 +185,20 @@ public final class RequestContext implements SessionContext {
         if (id == null || id.isEmpty()) {
             throw new IllegalStateException("genid returned an empty session id");
         }
+        engine.checkNewId(id);
         return id;
     }
 
     private CookieState freshCookie() {
-        return CookieState.fresh(engine.clock, options.cookieFor(exchange), isSecureRequest());
+        dev.cloakroom.CookieOptions settings = options.cookieFor(exchange);
+        engine.checkCookieSettings(settings);
+        return named(CookieState.fresh(engine.clock, settings, isSecureRequest()));
+    }
+
+    /** Lets the cookie refuse a handler's change its name's prefix forbids; a header token has no such rule. */
+    private CookieState named(CookieState cookie) {
+        cookie.name = engine.tokens == null ? options.name() : null;
+        return cookie;
     }
 
     /**
@@ -210,12 +231,15 @@ public final class RequestContext implements SessionContext {
      * request has no session any more, as after {@link #destroy}.
      */
     void regenerate(SessionState s, boolean keepData) {
-        if (inStore != null && !engine.writer.retire(s.id, inStore, s.cookie)) {
-            s.destroyed = true;
-            if (session == s) {
-                session = null;
+        if (inStore != null) {
+            if (!engine.writer.retire(s.id, inStore, s.cookie)) {
+                s.destroyed = true;
+                if (session == s) {
+                    session = null;
+                }
+                throw new SessionGoneException("the session was renewed or destroyed by another request");
             }
-            throw new SessionGoneException("the session was renewed or destroyed by another request");
+            tokenDead |= s.id.equals(cookieId);
         }
         String id = newId();
         inStore = null;
@@ -234,6 +258,7 @@ public final class RequestContext implements SessionContext {
     /** After this the request has no session; a later {@link #session()} starts a new one. */
     void destroy(SessionState s) {
         engine.destroy(s.id);
+        tokenDead |= s.id.equals(cookieId);
         s.destroyed = true;
         if (session == s) {
             session = null;
@@ -258,7 +283,7 @@ public final class RequestContext implements SessionContext {
         if (stored.get().expires() != null && decoded.cookie().expires != null) {
             decoded.cookie().expires = stored.get().expires();
         }
-        s.replace(s.id, s.isNew, decoded.cookie(), decoded.attributes());
+        s.replace(s.id, s.isNew, named(decoded.cookie()), decoded.attributes());
         ObjectNode loaded = decoded.attributes().deepCopy();
         if (s.id.equals(arrival.id())) {
             arrive(s.id, stored.get().json(), loaded, decoded.cookie().shape());
@@ -311,6 +336,13 @@ public final class RequestContext implements SessionContext {
             return;
         }
         commits.done = true;
+        commitFirst();
+        if (engine.tokens != null && tokenDead && commits.cookieSentFor == null) {
+            engine.tokens.forget(exchange);
+        }
+    }
+
+    private void commitFirst() {
         if (session == null) {
             return;
         }
@@ -318,6 +350,7 @@ public final class RequestContext implements SessionContext {
             if (session.unset && options.unset() == UnsetAction.DESTROY && !commits.unsetDestroyed) {
                 engine.destroy(session.id);
                 commits.unsetDestroyed = true;
+                tokenDead |= session.id.equals(cookieId);
             }
             return;
         }
@@ -342,7 +375,11 @@ public final class RequestContext implements SessionContext {
         boolean shouldSetCookie = fromCookie
                 ? options.rolling() || cookieChanged || (session.cookie.expires != null && modified)
                 : options.saveUninitialized() || modified;
-        if (session.cookie.secure && !isSecureRequest()) {
+        if (engine.tokens != null) {
+            // A token has no expiry or attributes to refresh: send it only when the client lacks it
+            // or holds one signed with a secret being rotated out.
+            shouldSetCookie = fromCookie ? tokenNeedsResigning : shouldSetCookie;
+        } else if (session.cookie.secure && !isSecureRequest()) {
             if (shouldSetCookie) {
                 engine.warnSecureCookieOverPlainHttp(exchange.header("X-Forwarded-Proto"));
             }
@@ -359,7 +396,11 @@ public final class RequestContext implements SessionContext {
             session.touchRequested = false;
         }
         if (shouldSetCookie && !id.equals(commits.cookieSentFor)) {
-            exchange.addSetCookie(engine.setCookie(id, session.cookie));
+            if (engine.tokens != null) {
+                engine.tokens.issue(exchange, id);
+            } else {
+                exchange.addSetCookie(engine.setCookie(id, session.cookie));
+            }
             commits.cookieSentFor = id;
         }
     }
@@ -397,6 +438,10 @@ public final class RequestContext implements SessionContext {
 
     @Override
     public void clearCookie() {
+        if (engine.tokens != null) {
+            engine.tokens.forget(exchange);
+            return;
+        }
         CookieState cookie = session != null ? session.cookie : freshCookie();
         exchange.addSetCookie(SetCookieWriter.clear(options.name(), cookie));
     }

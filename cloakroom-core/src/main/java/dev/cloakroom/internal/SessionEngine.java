@@ -27,6 +27,8 @@ public final class SessionEngine {
     final Clock clock;
     final ConflictFreeWriter writer;
     final ReservedNameCheck reservedNames;
+    /** The header token reader and writer under header transport; null when the id travels in a cookie. */
+    final HeaderTokens tokens;
     /** Whether the WARN about a Secure cookie withheld from a plain-HTTP request was logged; once per engine. */
     private final AtomicBoolean warnedSecureOverHttp = new AtomicBoolean();
 
@@ -48,6 +50,7 @@ public final class SessionEngine {
         this.clock = clock;
         this.writer = new ConflictFreeWriter(this);
         this.reservedNames = new ReservedNameCheck(options.reservedNames());
+        this.tokens = options.transport().isCookie() ? null : new HeaderTokens(options.transport(), signer);
         warnAboutShortSecrets(options.secretKeys());
     }
 
@@ -109,6 +112,30 @@ public final class SessionEngine {
     /** The {@code Set-Cookie} value for {@code id} with {@code cookie}'s attributes. */
     String setCookie(String id, CookieState cookie) {
         return SetCookieWriter.write(options.name(), "s:" + signer.sign(id), cookie);
+    }
+
+    /**
+     * Refuses a new id that could never come back from the client: a cookie over the size
+     * browsers keep, or a token the header cannot carry.
+     */
+    void checkNewId(String id) {
+        if (tokens != null) {
+            tokens.checkId(id);
+        } else {
+            CookieNameRules.checkCookieSize(options.name(), UriComponent.encode("s:" + signer.sign(id)), id.length());
+        }
+    }
+
+    /**
+     * Refuses cookie settings a per-request function returned that the options would have
+     * refused at build time: a broken prefix rule, or cookie attributes under header transport.
+     */
+    void checkCookieSettings(dev.cloakroom.CookieOptions cookie) {
+        String violation = tokens == null ? CookieNameRules.violation(options.name(), cookie)
+                : TransportRules.violation(options.transport(), cookie);
+        if (violation != null) {
+            throw new IllegalStateException("cookiePerRequest returned settings browsers would drop: " + violation);
+        }
     }
 
     Optional<StoredSession> get(String id) {

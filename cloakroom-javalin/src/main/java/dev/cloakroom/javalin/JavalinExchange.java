@@ -61,4 +61,15 @@ final class JavalinExchange implements SessionExchange {
         }
         ctx.res().addHeader("Set-Cookie", headerValue);
     }
+
+    /** Sets the header (header transport's token); as for the cookie, too late once the response is committed. */
+    @Override
+    public void setHeader(String name, String value) {
+        if (ctx.res().isCommitted()) {
+            LOG.warn("session header {} for {} {} not sent: the response was already committed; "
+                    + "call Cloakroom.commit(ctx) before streaming or flushing", name, ctx.method(), ctx.path());
+            return;
+        }
+        ctx.res().setHeader(name, value);
+    }
 }

@@ -158,7 +158,8 @@ public final class CloakroomFilter implements Filter {
             httpRequest.setAttribute(USERS_ATTRIBUTE, manager.users());
         }
         CommitGuardResponse response = new CommitGuardResponse(httpResponse, sessions);
-        SessionRequestWrapper request = new SessionRequestWrapper(httpRequest, sessions, response, manager.options().name());
+        SessionRequestWrapper request = new SessionRequestWrapper(httpRequest, sessions, response, manager.options().name(),
+                manager.options().transport());
 
         Throwable failure = null;
         try {

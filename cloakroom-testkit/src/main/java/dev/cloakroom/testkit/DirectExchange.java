@@ -3,7 +3,9 @@ package dev.cloakroom.testkit;
 import dev.cloakroom.SessionExchange;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A request without HTTP, for driving {@link dev.cloakroom.SessionManager} directly: a path, an
@@ -14,6 +16,7 @@ public final class DirectExchange implements SessionExchange {
     private final String path;
     private final String cookieHeader;
     private final List<String> setCookies = new ArrayList<>();
+    private final Map<String, String> responseHeaders = new LinkedHashMap<>();
 
     /**
      * A request for {@code path}, over plain HTTP.
@@ -59,6 +62,16 @@ public final class DirectExchange implements SessionExchange {
     @Override
     public synchronized void addSetCookie(String headerValue) {
         setCookies.add(headerValue);
+    }
+
+    @Override
+    public synchronized void setHeader(String name, String value) {
+        responseHeaders.put(name, value);
+    }
+
+    /** {@return the response headers set so far other than {@code Set-Cookie}, such as a header transport's token} */
+    public synchronized Map<String, String> responseHeaders() {
+        return Map.copyOf(responseHeaders);
     }
 
     /** {@return every {@code Set-Cookie} value added so far, in order} */

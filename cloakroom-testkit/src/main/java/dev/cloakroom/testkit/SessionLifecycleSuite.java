@@ -4,10 +4,12 @@ import dev.cloakroom.testkit.lifecycle.AttackTests;
 import dev.cloakroom.testkit.lifecycle.BadCookieTests;
 import dev.cloakroom.testkit.lifecycle.BadSignatureTests;
 import dev.cloakroom.testkit.lifecycle.CookieAttributeTests;
+import dev.cloakroom.testkit.lifecycle.CookieNameRuleTests;
 import dev.cloakroom.testkit.lifecycle.CookiePathTests;
 import dev.cloakroom.testkit.lifecycle.ExpiredSessionTests;
 import dev.cloakroom.testkit.lifecycle.GenidTests;
 import dev.cloakroom.testkit.lifecycle.HandlerCookieTests;
+import dev.cloakroom.testkit.lifecycle.HeaderTransportTests;
 import dev.cloakroom.testkit.lifecycle.MountedAppTests;
 import dev.cloakroom.testkit.lifecycle.NameTests;
 import dev.cloakroom.testkit.lifecycle.ProxyTests;
@@ -232,6 +234,22 @@ public abstract class SessionLifecycleSuite {
 
     @Nested
     class UnderAttack extends AttackTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class TheCookieNameRules extends CookieNameRuleTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class WithHeaderTransport extends HeaderTransportTests {
         @Override
         protected AdapterHarness harness() {
             return SessionLifecycleSuite.this.harness();

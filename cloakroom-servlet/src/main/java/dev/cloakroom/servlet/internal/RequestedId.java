@@ -26,6 +26,22 @@ final class RequestedId {
         return null;
     }
 
+    /**
+     * The id in a header token core has already verified: {@code <id>.<signature>}, after
+     * {@code Bearer } in an {@code Authorization} header.
+     */
+    static String inToken(String header) {
+        if (header == null) {
+            return null;
+        }
+        String token = header.trim();
+        if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            token = token.substring(7).trim();
+        }
+        int dot = token.lastIndexOf('.');
+        return dot > 0 ? token.substring(0, dot) : null;
+    }
+
     /** Percent-decoding that leaves {@code +} alone, as cookie values (unlike form fields) need. */
     private static String idOf(String raw) {
         String value;

@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The container's own request and response as core sees them. It holds the unwrapped objects,
@@ -19,6 +21,7 @@ public final class ServletExchange implements SessionExchange {
     private final HttpServletRequest request;
     private final HttpServletResponse response;
     private final List<String> sessionCookies = new ArrayList<>(1);
+    private final Map<String, String> sessionHeaders = new LinkedHashMap<>(2);
 
     /**
      * The exchange of the container's own, unwrapped request and response.
@@ -66,6 +69,12 @@ public final class ServletExchange implements SessionExchange {
         response.addHeader("Set-Cookie", headerValue);
     }
 
+    @Override
+    public void setHeader(String name, String value) {
+        sessionHeaders.put(name, value);
+        response.setHeader(name, value);
+    }
+
     /** Until the container commits the response, say while an error page renders after {@code sendError}. */
     @Override
     public boolean headersStillOpen() {
@@ -75,11 +84,12 @@ public final class ServletExchange implements SessionExchange {
     /**
      * Adds the session's cookies again after the application reset the response, which drops
      * every header: the session was already saved, so without them the browser would never
-     * learn its id.
+     * learn its id. The same goes for a header transport's token and its {@code Cache-Control}.
      */
     public void restoreSessionCookies() {
         for (String cookie : sessionCookies) {
             response.addHeader("Set-Cookie", cookie);
         }
+        sessionHeaders.forEach(response::setHeader);
     }
 }

@@ -1,6 +1,7 @@
 package dev.cloakroom.servlet.internal;
 
 import dev.cloakroom.Session;
+import dev.cloakroom.SessionTransport;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
@@ -21,6 +22,7 @@ public final class SessionRequestWrapper extends HttpServletRequestWrapper {
     private final RequestSessions sessions;
     private final CommitGuardResponse response;
     private final String cookieName;
+    private final SessionTransport transport;
     private SessionAsyncContext asyncContext;
 
     /**
@@ -30,13 +32,15 @@ public final class SessionRequestWrapper extends HttpServletRequestWrapper {
      * @param sessions   the request's session handling
      * @param response   the guarded response handed to the application with it
      * @param cookieName the session cookie's name, for {@code getRequestedSessionId()}
+     * @param transport  where the id travels, for {@code getRequestedSessionId()}
      */
     public SessionRequestWrapper(HttpServletRequest request, RequestSessions sessions, CommitGuardResponse response,
-                                 String cookieName) {
+                                 String cookieName, SessionTransport transport) {
         super(request);
         this.sessions = sessions;
         this.response = response;
         this.cookieName = cookieName;
+        this.transport = transport;
     }
 
     /**
@@ -105,7 +109,7 @@ public final class SessionRequestWrapper extends HttpServletRequestWrapper {
     }
 
     /**
-     * The id in the request's session cookie, or {@code null} when there is no such cookie or its
+     * The id in the request's session cookie or token, or {@code null} when there is none or its
      * signature does not verify: an unsigned id is never handed to application code.
      */
     @Override
@@ -113,7 +117,8 @@ public final class SessionRequestWrapper extends HttpServletRequestWrapper {
         if (!sessions.hasSignedCookie()) {
             return null;
         }
-        return RequestedId.find(getHeaders("Cookie"), cookieName);
+        return transport.isCookie() ? RequestedId.find(getHeaders("Cookie"), cookieName)
+                : RequestedId.inToken(getHeader(transport.requestHeader().orElseThrow()));
     }
 
     /** Whether the signed cookie names the session this request is using now (reads the store). */
@@ -125,7 +130,7 @@ public final class SessionRequestWrapper extends HttpServletRequestWrapper {
 
     @Override
     public boolean isRequestedSessionIdFromCookie() {
-        return sessions.hasSignedCookie();
+        return transport.isCookie() && sessions.hasSignedCookie();
     }
 
     /** Cloakroom never reads session ids from URLs. */

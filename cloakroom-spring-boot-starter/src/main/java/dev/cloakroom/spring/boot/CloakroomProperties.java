@@ -41,6 +41,27 @@ public class CloakroomProperties {
     /** Send the cookie, with a fresh expiry, on every response that used the session. */
     private boolean rolling = false;
 
+    /**
+     * How the signed session id travels: cookie (the default, for browsers), bearer (requests
+     * send Authorization: Bearer, tokens are issued in the cloakroom.transport-header response
+     * header, Session-Token unless set), or header (one named header both ways,
+     * cloakroom.transport-header, required). No cookie is sent with bearer or header.
+     */
+    private Transport transport = Transport.COOKIE;
+
+    /** The header of cloakroom.transport: for header, the one both ways (such as X-Session-Id); for bearer, the response header. */
+    private String transportHeader;
+
+    /** Values of {@code cloakroom.transport}. */
+    public enum Transport {
+        /** The signed cookie, express-session's way. */
+        COOKIE,
+        /** {@code Authorization: Bearer} in requests; tokens issued in {@code cloakroom.transport-header}. */
+        BEARER,
+        /** One named header, {@code cloakroom.transport-header}, both ways. */
+        HEADER
+    }
+
     /** What happens to the stored session when the application drops it: keep it until it expires, or destroy it. */
     private UnsetAction unset = UnsetAction.KEEP;
 
@@ -181,6 +202,34 @@ public class CloakroomProperties {
      */
     public void setRolling(boolean rolling) {
         this.rolling = rolling;
+    }
+
+    /** {@return {@code cloakroom.transport}} How the signed session id travels; cookie unless set. */
+    public Transport getTransport() {
+        return transport;
+    }
+
+    /**
+     * Sets {@code cloakroom.transport}; see {@link #getTransport()}.
+     *
+     * @param transport the value
+     */
+    public void setTransport(Transport transport) {
+        this.transport = transport;
+    }
+
+    /** {@return {@code cloakroom.transport-header}} The header of a bearer or header transport. */
+    public String getTransportHeader() {
+        return transportHeader;
+    }
+
+    /**
+     * Sets {@code cloakroom.transport-header}; see {@link #getTransportHeader()}.
+     *
+     * @param transportHeader the value
+     */
+    public void setTransportHeader(String transportHeader) {
+        this.transportHeader = transportHeader;
     }
 
     /**

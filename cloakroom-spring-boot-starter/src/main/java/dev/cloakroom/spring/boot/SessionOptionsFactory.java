@@ -5,6 +5,7 @@ import dev.cloakroom.SameSite;
 import dev.cloakroom.SecureMode;
 import dev.cloakroom.SessionOptions;
 import dev.cloakroom.SessionStore;
+import dev.cloakroom.SessionTransport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,9 +44,14 @@ final class SessionOptionsFactory {
         sources.put("unset", "cloakroom.unset");
         sources.put("reservedNames", "cloakroom.reserved-names");
         sources.put("touchAfter", "cloakroom.touch-after");
+        sources.put("rolling", "cloakroom.rolling");
+        sources.put("transport", "cloakroom.transport");
+        sources.put("transport header", "cloakroom.transport-header");
+        sources.put("transport bearer response header", "cloakroom.transport-header");
 
         EffectiveSetting<String> name = pick(p.getName(), "cloakroom.name", servlet.name(), PREFIX + "cookie.name");
         sources.put("name", name.property());
+        sources.put("cookie name", name.property());
         SessionOptions.Builder builder = SessionOptions.builder();
         if (secrets.stream().anyMatch(s -> s != null && s.startsWith(BASE64_PREFIX))) {
             builder.secrets(secretKeys(secrets));
@@ -65,6 +71,7 @@ final class SessionOptionsFactory {
             builder.name(name.value());
         }
         try {
+            builder.transport(transport(p));
             builder.cookie(cookie(p.getCookie(), servlet, sources));
             typedValues.apply(builder);
             customizers.forEach(c -> c.customize(builder));
@@ -106,6 +113,29 @@ final class SessionOptionsFactory {
             }
         }
         return keys;
+    }
+
+    private static SessionTransport transport(CloakroomProperties p) {
+        String header = p.getTransportHeader();
+        return switch (p.getTransport() == null ? CloakroomProperties.Transport.COOKIE : p.getTransport()) {
+            case COOKIE -> {
+                if (header != null) {
+                    throw new CloakroomConfigurationException("cloakroom.transport-header",
+                            "is set, but cloakroom.transport is cookie, which uses no header.",
+                            "Set cloakroom.transport=header (or bearer), or remove cloakroom.transport-header.");
+                }
+                yield SessionTransport.cookie();
+            }
+            case BEARER -> header == null ? SessionTransport.bearer() : SessionTransport.bearer(header);
+            case HEADER -> {
+                if (header == null) {
+                    throw new CloakroomConfigurationException("cloakroom.transport-header",
+                            "is not set; cloakroom.transport=header needs the name of the header that carries the token.",
+                            "Set cloakroom.transport-header, for example to X-Session-Id.");
+                }
+                yield SessionTransport.header(header);
+            }
+        };
     }
 
     private static CookieOptions cookie(CookieProperties c, ServletSessionProperties s, Map<String, String> sources) {

@@ -46,15 +46,39 @@ public final class SignedCookies {
      * @return the cookie value
      */
     public static String sign(String id, String secret) {
+        return encode("s:" + token(id, secret));
+    }
+
+    /**
+     * The header token for {@code id} signed with {@code secret}: {@code <id>.<base64 HMAC-SHA256
+     * without padding>}, no {@code s:}, not encoded. Written independently of core, as {@link #sign}.
+     *
+     * @param id     the session id
+     * @param secret the signing secret
+     * @return the token
+     */
+    public static String token(String id, String secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             byte[] tag = mac.doFinal(id.getBytes(StandardCharsets.UTF_8));
-            String signature = Base64.getEncoder().encodeToString(tag).replace("=", "");
-            return encode("s:" + id + "." + signature);
+            return id + "." + Base64.getEncoder().encodeToString(tag).replace("=", "");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
         }
+    }
+
+    /**
+     * {@return the session id in a header token {@code <id>.<signature>}}
+     *
+     * @param token the token as a response header carried it
+     */
+    public static String idOfToken(String token) {
+        int dot = token.lastIndexOf('.');
+        if (dot < 1) {
+            throw new IllegalArgumentException("not a session token: " + token);
+        }
+        return token.substring(0, dot);
     }
 
     /**

@@ -55,4 +55,9 @@ final class JdkExchange implements SessionExchange {
     public void addSetCookie(String headerValue) {
         exchange.getResponseHeaders().add("Set-Cookie", headerValue);
     }
+
+    @Override
+    public void setHeader(String name, String value) {
+        exchange.getResponseHeaders().set(name, value);
+    }
 }
