@@ -27,6 +27,7 @@ public final class SessionEngine {
     final Clock clock;
     final ConflictFreeWriter writer;
     final ReservedNameCheck reservedNames;
+    final Timeouts timeouts;
     /** Whether the WARN about a Secure cookie withheld from a plain-HTTP request was logged; once per engine. */
     private final AtomicBoolean warnedSecureOverHttp = new AtomicBoolean();
 
@@ -48,6 +49,7 @@ public final class SessionEngine {
         this.clock = clock;
         this.writer = new ConflictFreeWriter(this);
         this.reservedNames = new ReservedNameCheck(options.reservedNames());
+        this.timeouts = new Timeouts(options);
         warnAboutShortSecrets(options.secretKeys());
     }
 
