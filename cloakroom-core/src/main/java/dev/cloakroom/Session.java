@@ -88,6 +88,23 @@ public interface Session {
     Optional<String> boundUser();
 
     /**
+     * {@return when the session ends for good, however much it is used} Its creation time plus
+     * {@link SessionOptions#absoluteTimeout()}; empty without that option. A session another
+     * application created is given a creation time the first time Cloakroom reads it.
+     */
+    Optional<Instant> absoluteDeadline();
+
+    /**
+     * {@return when the session ends if no later request uses it} Counted as of now: the idle limit
+     * ({@link SessionOptions#idleTimeout()}, else the cookie's max age), never past
+     * {@link #absoluteDeadline()}. Empty for a browser-session cookie with no idle limit: the store
+     * keeps that for its own default period (the absolute deadline still ends it).
+     *
+     * @throws IllegalStateException when the session was destroyed or unset in this request
+     */
+    Optional<Instant> expiresAt();
+
+    /**
      * Sets an attribute. {@code cookie} (the cookie object) and {@code __cloakroom} (Cloakroom's own
      * data) are reserved and refused. A name express-session drops when it loads a session
      * ({@code save}, {@code id}, {@code toString}...) is warned about once, or refused, as

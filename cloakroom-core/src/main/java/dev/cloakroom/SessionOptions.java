@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -40,6 +41,8 @@ public final class SessionOptions {
     private final Duration touchAfter;
     private final ReservedNames reservedNames;
     private final SessionTransport transport;
+    private final Duration idleTimeout;
+    private final Duration absoluteTimeout;
 
     private SessionOptions(Builder b, List<byte[]> secrets, Function<SessionRequest, CookieOptions> cookie) {
         this.secrets = secrets.stream().map(byte[]::clone).toList();
@@ -57,6 +60,8 @@ public final class SessionOptions {
         this.touchAfter = b.touchAfter;
         this.reservedNames = b.reservedNames;
         this.transport = b.transport;
+        this.idleTimeout = b.idleTimeout;
+        this.absoluteTimeout = b.absoluteTimeout;
     }
 
     /** {@return a builder holding the defaults and no secret, which {@link Builder#build()} requires} */
@@ -140,6 +145,20 @@ public final class SessionOptions {
         return attributeTypes;
     }
 
+    /**
+     * {@return how long the server keeps a session nobody uses} Empty (the default): the cookie's
+     * max age decides, as in express-session, and a browser-session cookie leaves the store its own
+     * default period.
+     */
+    public Optional<Duration> idleTimeout() {
+        return Optional.ofNullable(idleTimeout);
+    }
+
+    /** {@return how long a session may live from its creation however much it is used; empty (the default) for no limit} */
+    public Optional<Duration> absoluteTimeout() {
+        return Optional.ofNullable(absoluteTimeout);
+    }
+
     /** {@return how far an unchanged session's stored expiry must move before it is written; zero writes every time} */
     public Duration touchAfter() {
         return touchAfter;
@@ -175,6 +194,8 @@ public final class SessionOptions {
         private ReservedNames reservedNames = ReservedNames.WARN;
         private SessionTransport transport = SessionTransport.cookie();
         private boolean defaultGenid = true;
+        private Duration idleTimeout;
+        private Duration absoluteTimeout;
 
         private Builder() {
         }
@@ -450,13 +471,46 @@ public final class SessionOptions {
         }
 
         /**
+         * The server-side inactivity limit (ASVS 7.3.1): a session not used for this long is gone
+         * from the store, whatever its cookie says. It sets the expiry Cloakroom gives the store on
+         * every save and touch, also for a browser-session cookie, which otherwise leaves the store its
+         * own default period (a day). Unset (the default), the cookie's max age is the idle limit, as
+         * in express-session. It must be shorter than {@code absoluteTimeout} and not longer than a
+         * fixed {@code cookie.maxAge}, and longer than {@code touchAfter}.
+         *
+         * @param idleTimeout positive, or {@code null} for none
+         * @return this builder
+         */
+        public Builder idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+            return this;
+        }
+
+        /**
+         * The absolute lifetime (ASVS 7.3.2): a session ends this long after it was created however
+         * much it is used, and the visitor gets a new, empty one. It is counted from the creation time
+         * stored in the document, so it holds across restarts, instances and stores; every expiry
+         * Cloakroom writes (the store's and the cookie's {@code Expires}) stops at it. Unset by default.
+         *
+         * @param absoluteTimeout positive, or {@code null} for none
+         * @return this builder
+         */
+        public Builder absoluteTimeout(Duration absoluteTimeout) {
+            this.absoluteTimeout = absoluteTimeout;
+            return this;
+        }
+
+        /**
          * {@return the checked, immutable options}
          *
          * @throws IllegalArgumentException naming the option, for a missing, empty or blank secret, a
          *                                  cookie name that is not a token or is too long, cookie
          *                                  settings its {@code __Host-} or {@code __Secure-} prefix
          *                                  forbids, cookie settings or {@code rolling} with header
-         *                                  transport, a null {@code unset} or a negative {@code touchAfter}
+         *                                  transport, a null {@code unset} or a negative {@code touchAfter},
+         *                                  a timeout that is not positive, or an {@code idleTimeout} not
+         *                                  shorter than {@code absoluteTimeout}, longer than
+         *                                  {@code cookie.maxAge} or not longer than {@code touchAfter}
          */
         public SessionOptions build() {
             if (!secretsSet || secrets.isEmpty()) {
@@ -501,9 +555,36 @@ public final class SessionOptions {
                             + " rolling off (the token never expires on the client; the store's expiry still rolls)");
                 }
             }
+            checkTimeouts();
             CookieOptions fixed = cookie;
             Function<SessionRequest, CookieOptions> resolved = cookieFunction != null ? cookieFunction : request -> fixed;
             return new SessionOptions(this, secrets.stream().map(Secret::bytes).toList(), resolved);
+        }
+
+        private void checkTimeouts() {
+            if (idleTimeout != null && (idleTimeout.isZero() || idleTimeout.isNegative())) {
+                throw new IllegalArgumentException("idleTimeout must be positive, got " + idleTimeout);
+            }
+            if (absoluteTimeout != null && (absoluteTimeout.isZero() || absoluteTimeout.isNegative())) {
+                throw new IllegalArgumentException("absoluteTimeout must be positive, got " + absoluteTimeout);
+            }
+            if (idleTimeout == null) {
+                return;
+            }
+            if (absoluteTimeout != null && idleTimeout.compareTo(absoluteTimeout) >= 0) {
+                throw new IllegalArgumentException("idleTimeout (" + idleTimeout + ") must be shorter than absoluteTimeout ("
+                        + absoluteTimeout + "): no session could ever idle out before its absolute end");
+            }
+            Duration maxAge = cookieFunction == null ? cookie.maxAge().orElse(null) : null;
+            if (maxAge != null && idleTimeout.compareTo(maxAge) > 0) {
+                throw new IllegalArgumentException("idleTimeout (" + idleTimeout + ") must not be longer than cookie.maxAge ("
+                        + maxAge + "): the browser forgets the cookie first, so the idle limit would never end a session."
+                        + " Shorten idleTimeout, or leave it unset to let cookie.maxAge be the idle limit");
+            }
+            if (!touchAfter.isZero() && touchAfter.compareTo(idleTimeout) >= 0) {
+                throw new IllegalArgumentException("touchAfter (" + touchAfter + ") must be shorter than idleTimeout ("
+                        + idleTimeout + "): a session in use would otherwise idle out between two touches");
+            }
         }
 
         /** One secret's key bytes; {@code fault} says why it is refused ("blank", "empty"), or is null. */

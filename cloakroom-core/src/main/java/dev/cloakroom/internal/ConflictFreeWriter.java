@@ -7,6 +7,7 @@ import dev.cloakroom.SessionStoreException;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.UnreadableSessionException;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,16 +33,16 @@ final class ConflictFreeWriter {
 
     /**
      * Writes this request's attributes {@code ours} for {@code id} over {@code last}, the document
-     * this request last saw, and returns what is now stored; empty when the session is gone from
+     * this request last saw, to expire at {@code expires}, and returns what is now stored; empty when the session is gone from
      * the store and nothing was written.
      */
-    Optional<StoreCopy> write(String id, StoreCopy last, ObjectNode ours, CookieState cookie) {
+    Optional<StoreCopy> write(String id, StoreCopy last, ObjectNode ours, CookieState cookie, Instant expires) {
         ObjectNode base = last.ours();
         ObjectNode candidate = JsonEquality.same(last.attributes(), base) ? ours : applyOwnChanges(last.attributes(), base, ours);
         String json = engine.codec.encode(cookie, candidate);
         String expected = last.json();
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            if (engine.replace(id, expected, new StoredSession(json, cookie.expires))) {
+            if (engine.replace(id, expected, new StoredSession(json, expires))) {
                 return Optional.of(new StoreCopy(json, candidate, ours));
             }
             Optional<StoredSession> current = engine.get(id);

@@ -12,6 +12,7 @@ import dev.cloakroom.UnsetAction;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -150,17 +151,55 @@ public final class RequestContext implements SessionContext {
             SessionEngine.warnUnreadable(cookieId, e.getMessage());
             return;
         }
+        Instant created = Sidecar.read(decoded.attributes().get(Sidecar.KEY)).created();
+        Instant now = engine.clock.instant();
+        if (engine.timeouts.isOver(created, now)) {
+            // Past its absolute end: gone, as an expired session is, whatever TTL a Node touch gave it.
+            SessionEngine.info("session {} reached its absoluteTimeout; destroying it and starting a new session", cookieId);
+            engine.destroy(cookieId);
+            return;
+        }
         // The store's expiry is the live one (a TTL refresh does not rewrite the document); a
         // browser-session cookie stays one even though the store keeps it for a default period.
-        if (stored.get().expires() != null && decoded.cookie().expires != null) {
+        // With an idle limit the store's expiry is not the cookie's, and only the throttle wants it.
+        if (!engine.timeouts.hasIdle() && stored.get().expires() != null && decoded.cookie().expires != null) {
             decoded.cookie().expires = stored.get().expires();
         }
         if (Sidecar.isRetired(decoded.attributes())) {
             return;
         }
-        loadedExpires = decoded.cookie().expires;
+        loadedExpires = engine.timeouts.hasIdle() ? stored.get().expires() : decoded.cookie().expires;
         session = new SessionState(this, engine.values, cookieId, false, named(decoded.cookie()), decoded.attributes());
         arrive(cookieId, stored.get().json(), decoded.attributes().deepCopy(), decoded.cookie().shape());
+        if (created == null && engine.timeouts.needsCreated()) {
+            // Another app (express-session) made this session and recorded no creation time: the
+            // absolute limit counts from now, the first time Cloakroom sees it, and the time is saved.
+            session.stampCreated(now);
+        }
+    }
+
+    /** The absolute end of {@code s}, or null. */
+    Instant deadline(SessionState s) {
+        return engine.timeouts.deadline(s.created().orElse(null));
+    }
+
+    /** When {@code s} ends if unused after now: what the store would be given, or null for the store's default. */
+    Instant expiresAt(SessionState s) {
+        Instant deadline = deadline(s);
+        Instant now = engine.clock.instant();
+        Instant cookieExpires = s.cookie.originalMaxAgeMillis == null ? s.cookie.expires
+                : now.truncatedTo(ChronoUnit.MILLIS).plusMillis(s.cookie.originalMaxAgeMillis);
+        return engine.timeouts.storeExpiry(Timeouts.cap(cookieExpires, deadline), now, deadline);
+    }
+
+    /**
+     * Brings the cookie's expiry forward to the absolute deadline, so the browser's cookie never
+     * outlives the session, and returns the expiry to give the store.
+     */
+    private Instant limitExpiry(SessionState s) {
+        Instant deadline = deadline(s);
+        s.cookie.expires = Timeouts.cap(s.cookie.expires, deadline);
+        return engine.timeouts.storeExpiry(s.cookie.expires, engine.clock.instant(), deadline);
     }
 
     /** The session {@code id} entered the request holding {@code attributes}, stored as {@code json}. */
@@ -280,7 +319,7 @@ public final class RequestContext implements SessionContext {
         if (Sidecar.isRetired(decoded.attributes())) {
             throw new SessionGoneException("the session is being renewed by another request");
         }
-        if (stored.get().expires() != null && decoded.cookie().expires != null) {
+        if (!engine.timeouts.hasIdle() && stored.get().expires() != null && decoded.cookie().expires != null) {
             decoded.cookie().expires = stored.get().expires();
         }
         s.replace(s.id, s.isNew, named(decoded.cookie()), decoded.attributes());
@@ -305,12 +344,13 @@ public final class RequestContext implements SessionContext {
      * meanwhile; then nothing was written.
      */
     private boolean write(SessionState s, ObjectNode tree) {
+        Instant expires = limitExpiry(s);
         if (inStore == null) {
             String json = engine.codec.encode(s.cookie, tree);
-            engine.set(s.id, new StoredSession(json, s.cookie.expires));
+            engine.set(s.id, new StoredSession(json, expires));
             inStore = StoreCopy.loaded(json, tree);
         } else {
-            Optional<StoreCopy> written = engine.writer.write(s.id, inStore, tree, s.cookie);
+            Optional<StoreCopy> written = engine.writer.write(s.id, inStore, tree, s.cookie, expires);
             if (written.isEmpty()) {
                 SessionEngine.info("session {} was destroyed by another request; its changes here are dropped", s.id);
                 return false;
@@ -355,6 +395,7 @@ public final class RequestContext implements SessionContext {
             return;
         }
         session.cookie.resetMaxAge();
+        Instant storeExpires = limitExpiry(session);
         String id = session.id;
         boolean arrived = id.equals(arrival.id());
         ObjectNode tree = session.valuesUntouched() && arrived ? arrival.attributes() : session.tree();
@@ -389,9 +430,9 @@ public final class RequestContext implements SessionContext {
         if (shouldSave && !write(session, tree)) {
             return;
         }
-        if (!shouldSave && fromCookie && !commits.touched && !touchThrottled()) {
+        if (!shouldSave && fromCookie && !commits.touched && !touchThrottled(storeExpires)) {
             // The document is unchanged; only the expiry moves, so there is nothing to serialize.
-            engine.touch(id, new StoredSession(inStore.json(), session.cookie.expires));
+            engine.touch(id, new StoredSession(inStore.json(), storeExpires));
             commits.touched = true;
             session.touchRequested = false;
         }
@@ -427,9 +468,8 @@ public final class RequestContext implements SessionContext {
         commits.atFirst = tree;
     }
 
-    private boolean touchThrottled() {
+    private boolean touchThrottled(Instant next) {
         Duration after = options.touchAfter();
-        Instant next = session.cookie.expires;
         if (after.isZero() || session.touchRequested || loadedExpires == null || next == null) {
             return false;
         }

@@ -29,6 +29,7 @@ public final class SessionEngine {
     final ReservedNameCheck reservedNames;
     /** The header token reader and writer under header transport; null when the id travels in a cookie. */
     final HeaderTokens tokens;
+    final Timeouts timeouts;
     /** Whether the WARN about a Secure cookie withheld from a plain-HTTP request was logged; once per engine. */
     private final AtomicBoolean warnedSecureOverHttp = new AtomicBoolean();
 
@@ -51,6 +52,7 @@ public final class SessionEngine {
         this.writer = new ConflictFreeWriter(this);
         this.reservedNames = new ReservedNameCheck(options.reservedNames());
         this.tokens = options.transport().isCookie() ? null : new HeaderTokens(options.transport(), signer);
+        this.timeouts = new Timeouts(options);
         warnAboutShortSecrets(options.secretKeys());
     }
 

@@ -152,6 +152,23 @@ final class SessionState implements Session {
     }
 
     @Override
+    public Optional<Instant> absoluteDeadline() {
+        return Optional.ofNullable(context.deadline(this));
+    }
+
+    @Override
+    public Optional<Instant> expiresAt() {
+        checkLive();
+        return Optional.ofNullable(context.expiresAt(this));
+    }
+
+    /** Records {@code now} as the creation time of a session that came without one; a change to save. */
+    void stampCreated(Instant now) {
+        sidecar = sidecar.withCreated(now);
+        touchedValues = true;
+    }
+
+    @Override
     public Optional<String> boundUser() {
         return Optional.ofNullable(sidecar.user());
     }

@@ -91,6 +91,13 @@ final class Sidecar {
         return new Sidecar(node, created, types);
     }
 
+    /** This sidecar with {@code created} recorded: for a session another app created, seen here first. */
+    Sidecar withCreated(Instant created) {
+        ObjectNode node = stored != null ? stored.deepCopy() : JsonNodeFactory.instance.objectNode();
+        node.put(CREATED, created.toEpochMilli());
+        return new Sidecar(node, Instant.ofEpochMilli(created.toEpochMilli()), types);
+    }
+
     /** The stored hint for an attribute, or null. */
     String type(String attribute) {
         return types.get(attribute);

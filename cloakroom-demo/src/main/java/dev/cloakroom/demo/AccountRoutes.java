@@ -22,10 +22,12 @@ final class AccountRoutes {
     }
 
     /**
-     * A valid login gets a new session id before the user is stored: an id planted in the browser
-     * before login (session fixation) is worthless afterwards. The session is saved before the
-     * redirect leaves, so the dashboard request always finds it. The session is bound to the user,
-     * so "Your sessions" can list and revoke it.
+     * A valid login moves the session to a new id before the user is stored: an id planted in the
+     * browser before login (session fixation) is worthless afterwards, as the old id is deleted from
+     * the store, while what the visitor set before logging in (the preferences) comes along. The
+     * session keeps its creation time, so logging in does not extend {@code --absolute-timeout}. The
+     * session is saved before the redirect leaves, so the dashboard request always finds it. The
+     * session is bound to the user, so "Your sessions" can list and revoke it.
      */
     void login(Context ctx) {
         Optional<User> user = users.check(ctx.formParam("username"), ctx.formParam("password"));
@@ -34,7 +36,7 @@ final class AccountRoutes {
             return;
         }
         Session session = Cloakroom.session(ctx);
-        session.regenerate();
+        session.changeId();
         session.bindUser(user.get().username());
         session.set(USER, user.get());
         ctx.redirect("/dashboard");

@@ -71,6 +71,8 @@ public final class DemoApp {
                 .rolling(config.rolling())
                 .proxy(config.trustProxy())
                 .cookie(c -> c.maxAge(config.maxAge()).secure(config.cookieSecure()))
+                .idleTimeout(config.idleTimeout())
+                .absoluteTimeout(config.absoluteTimeout())
                 .store(store.store())
                 .build();
         Users users = new Users(config.users(), new PasswordHasher(config.passwordIterations()));

@@ -37,7 +37,12 @@ public final class DemoArgs {
               --user NAME:PASSWORD     an account that can log in; repeatable. The user named
                                        "admin" gets role admin, every other user role user.
                                        Default: admin:secret (for trying it out only)
-              --max-age MS             session idle lifetime in milliseconds (default 1800000)
+              --max-age MS             session cookie lifetime in milliseconds, renewed by each use;
+                                       the idle limit unless --idle-timeout is given (default 1800000)
+              --idle-timeout MS        end a session unused for MS milliseconds, on the server;
+                                       at most --max-age (default: none, --max-age decides)
+              --absolute-timeout MS    end every session MS milliseconds after it began, however
+                                       much it is used (default: none)
               --rolling                re-send the cookie, with a fresh expiry, on every response
               --cookie-secure MODE     true, false or auto (default auto: Secure on HTTPS requests)
               --trust-proxy            trust X-Forwarded-Proto from a reverse proxy
@@ -75,6 +80,8 @@ public final class DemoArgs {
         boolean trustProxy = false;
         String name = "connect.sid";
         String store = "memory";
+        Duration idleTimeout = null;
+        Duration absoluteTimeout = null;
 
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -89,7 +96,8 @@ public final class DemoArgs {
                 case "--help", "-h" -> throw UsageException.helpRequested();
                 case "--rolling" -> rolling = noValue(flag, inline);
                 case "--trust-proxy" -> trustProxy = noValue(flag, inline);
-                case "--port", "--secret", "--user", "--max-age", "--cookie-secure", "--name", "--store" -> {
+                case "--port", "--secret", "--user", "--max-age", "--cookie-secure", "--name", "--store", "--idle-timeout",
+                        "--absolute-timeout" -> {
                     String value = inline;
                     if (value == null) {
                         if (i + 1 >= args.length) {
@@ -101,7 +109,9 @@ public final class DemoArgs {
                         case "--port" -> port = port(value);
                         case "--secret" -> secrets.add(secret(value));
                         case "--user" -> users.add(user(value));
-                        case "--max-age" -> maxAge = maxAge(value);
+                        case "--max-age" -> maxAge = millis(flag, value);
+                        case "--idle-timeout" -> idleTimeout = millis(flag, value);
+                        case "--absolute-timeout" -> absoluteTimeout = millis(flag, value);
                         case "--cookie-secure" -> secure = secureMode(value);
                         case "--name" -> name = cookieName(value);
                         default -> store = store(value);
@@ -131,8 +141,9 @@ public final class DemoArgs {
                 throw UsageException.of("--user '" + c.username() + "' is given twice");
             }
         }
+        checkTimeouts(maxAge, idleTimeout, absoluteTimeout);
         return new DemoConfig(port, secrets, secretGenerated, users, defaultUsers, maxAge, rolling, secure,
-                trustProxy, name, store, PasswordHasher.DEFAULT_ITERATIONS);
+                trustProxy, name, store, PasswordHasher.DEFAULT_ITERATIONS, idleTimeout, absoluteTimeout);
     }
 
     private static boolean noValue(String flag, String inline) throws UsageException {
@@ -170,7 +181,22 @@ public final class DemoArgs {
         return new DemoConfig.Credential(value.substring(0, colon), value.substring(colon + 1));
     }
 
-    private static Duration maxAge(String value) throws UsageException {
+    /** The rules {@code SessionOptions} applies to the two timeouts, checked here to fail as usage errors naming the flags. */
+    private static void checkTimeouts(Duration maxAge, Duration idle, Duration absolute) throws UsageException {
+        if (idle == null) {
+            return;
+        }
+        if (idle.compareTo(maxAge) > 0) {
+            throw UsageException.of("--idle-timeout (" + idle.toMillis() + ") must not be longer than --max-age ("
+                    + maxAge.toMillis() + "): the browser would drop the cookie first");
+        }
+        if (absolute != null && idle.compareTo(absolute) >= 0) {
+            throw UsageException.of("--idle-timeout (" + idle.toMillis() + ") must be shorter than --absolute-timeout ("
+                    + absolute.toMillis() + ")");
+        }
+    }
+
+    private static Duration millis(String flag, String value) throws UsageException {
         try {
             long ms = Long.parseLong(value);
             if (ms > 0) {
@@ -179,7 +205,7 @@ public final class DemoArgs {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw UsageException.of("--max-age must be a positive number of milliseconds, got '" + value + "'");
+        throw UsageException.of(flag + " must be a positive number of milliseconds, got '" + value + "'");
     }
 
     private static SecureMode secureMode(String value) throws UsageException {

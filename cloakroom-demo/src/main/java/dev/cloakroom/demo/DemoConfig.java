@@ -20,10 +20,13 @@ import java.util.List;
  * @param cookieName         the session cookie's name
  * @param store              the {@code --store} value: {@code memory} or a store URL (see {@link DemoStores})
  * @param passwordIterations PBKDF2 iterations for the password hashes; not a flag, see {@link PasswordHasher}
+ * @param idleTimeout        the server-side inactivity limit, or {@code null} to let {@code maxAge} be it
+ * @param absoluteTimeout    the longest a session lives from its creation, or {@code null} for no limit
  */
 public record DemoConfig(int port, List<String> secrets, boolean secretGenerated, List<Credential> users,
                          boolean defaultUsers, Duration maxAge, boolean rolling, SecureMode cookieSecure,
-                         boolean trustProxy, String cookieName, String store, int passwordIterations) {
+                         boolean trustProxy, String cookieName, String store, int passwordIterations,
+                         Duration idleTimeout, Duration absoluteTimeout) {
 
     /**
      * A user name and its plain-text password, as given on the command line; hashed at startup.
@@ -53,6 +56,8 @@ public record DemoConfig(int port, List<String> secrets, boolean secretGenerated
      * @param cookieName         the session cookie's name
      * @param store              the {@code --store} value
      * @param passwordIterations PBKDF2 iterations for the password hashes
+     * @param idleTimeout        the inactivity limit, or {@code null}
+     * @param absoluteTimeout    the absolute lifetime, or {@code null}
      */
     public DemoConfig {
         secrets = List.copyOf(secrets);
@@ -66,7 +71,7 @@ public record DemoConfig(int port, List<String> secrets, boolean secretGenerated
      */
     public DemoConfig withPasswordIterations(int iterations) {
         return new DemoConfig(port, secrets, secretGenerated, users, defaultUsers, maxAge, rolling, cookieSecure,
-                trustProxy, cookieName, store, iterations);
+                trustProxy, cookieName, store, iterations, idleTimeout, absoluteTimeout);
     }
 
     /**
@@ -76,13 +81,13 @@ public record DemoConfig(int port, List<String> secrets, boolean secretGenerated
      */
     public DemoConfig withPort(int newPort) {
         return new DemoConfig(newPort, secrets, secretGenerated, users, defaultUsers, maxAge, rolling, cookieSecure,
-                trustProxy, cookieName, store, passwordIterations);
+                trustProxy, cookieName, store, passwordIterations, idleTimeout, absoluteTimeout);
     }
 
     @Override
     public String toString() {
         return "DemoConfig[port=" + port + ", secrets=" + secrets.size() + " hidden, users=" + users
                 + ", maxAge=" + maxAge + ", rolling=" + rolling + ", cookieSecure=" + cookieSecure
-                + ", trustProxy=" + trustProxy + ", cookieName=" + cookieName + ", store=" + store + "]";
+                + ", trustProxy=" + trustProxy + ", cookieName=" + cookieName + ", store=" + store + ", idleTimeout=" + idleTimeout + ", absoluteTimeout=" + absoluteTimeout + "]";
     }
 }

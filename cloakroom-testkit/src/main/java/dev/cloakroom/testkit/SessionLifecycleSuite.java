@@ -24,6 +24,7 @@ import dev.cloakroom.testkit.lifecycle.SecureAutoTests;
 import dev.cloakroom.testkit.lifecycle.SessionMethodTests;
 import dev.cloakroom.testkit.lifecycle.SidNotInStoreTests;
 import dev.cloakroom.testkit.lifecycle.StoreFailureTests;
+import dev.cloakroom.testkit.lifecycle.TimeoutTests;
 import dev.cloakroom.testkit.lifecycle.UnsetTests;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -250,6 +251,14 @@ public abstract class SessionLifecycleSuite {
 
     @Nested
     class WithHeaderTransport extends HeaderTransportTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class WithTimeouts extends TimeoutTests {
         @Override
         protected AdapterHarness harness() {
             return SessionLifecycleSuite.this.harness();
