@@ -91,6 +91,19 @@ class HttpSessionTest {
                         res.getWriter().print("refused");
                     }
                 }),
+                Map.entry("/rotate-after-body", (req, res) -> {
+                    String before = req.getSession().getId();
+                    res.getWriter().print("started ");
+                    res.flushBuffer();
+                    String outcome;
+                    try {
+                        req.changeSessionId();
+                        outcome = "changed";
+                    } catch (IllegalStateException e) {
+                        outcome = "refused";
+                    }
+                    res.getWriter().print(outcome + " same=" + before.equals(req.getSession().getId()));
+                }),
                 Map.entry("/interval", (req, res) -> res.getWriter().print(req.getSession().getMaxInactiveInterval())),
                 Map.entry("/remember", (req, res) -> {
                     req.getSession().setMaxInactiveInterval(30 * 24 * 3600);
@@ -222,6 +235,20 @@ class HttpSessionTest {
 
             browser.cookie = oldCookie;
             assertThat(browser.get("/whoami").body()).isEqualTo("none");
+        }
+    }
+
+    @Nested
+    class WhenTheIdChangesAfterTheBodyStarted {
+        @Test
+        void itIsRefusedAndTheOldCookieKeepsWorking() {
+            logIn();
+            String cookie = browser.cookie;
+            Browser.Reply reply = browser.get("/rotate-after-body");
+            assertThat(reply.body()).isEqualTo("started refused same=true");
+            assertThat(reply.sessionCookie()).as("no cookie can follow a started body").isEmpty();
+            browser.cookie = cookie;
+            assertThat(browser.get("/whoami").body()).startsWith("ann [apple]");
         }
     }
 
