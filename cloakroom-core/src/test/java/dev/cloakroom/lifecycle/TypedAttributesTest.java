@@ -217,6 +217,18 @@ class TypedAttributesTest extends LifecycleFixture {
         }
 
         @Test
+        void itsTypeIsStillNotedSoAllowingItLaterMakesTheStoredValueReadable() {
+            configure(b -> b.attributeTypes(AttributeTypes.defaults()));
+            Cart cart = new Cart(List.of(new Item("apple", 2)));
+            String id = seed(s -> s.set("cart", cart));
+            assertThat(stored(id).get("__cloakroom").get("types").get("cart").asString()).isEqualTo(Cart.class.getName());
+
+            allowThisPackage();
+
+            assertThat(readBack(id, "cart")).isEqualTo(cart);
+        }
+
+        @Test
         void aTypedReadStillWorks() {
             configure(b -> b.attributeTypes(AttributeTypes.defaults()));
             Cart cart = new Cart(List.of(new Item("apple", 2)));
