@@ -104,6 +104,12 @@ class HttpSessionTest {
                     }
                     res.getWriter().print(outcome + " same=" + before.equals(req.getSession().getId()));
                 }),
+                Map.entry("/browser-session", (req, res) -> {
+                    HttpSession s = req.getSession();
+                    s.setMaxInactiveInterval(0);
+                    s.setAttribute("short", false);
+                    res.getWriter().print(s.getMaxInactiveInterval());
+                }),
                 Map.entry("/interval", (req, res) -> res.getWriter().print(req.getSession().getMaxInactiveInterval())),
                 Map.entry("/remember", (req, res) -> {
                     req.getSession().setMaxInactiveInterval(30 * 24 * 3600);
@@ -270,6 +276,15 @@ class HttpSessionTest {
                     .toInstant().toEpochMilli();
             assertThat(expiresAt).isGreaterThan(before + 29L * 24 * 3600 * 1000);
             assertThat(browser.get("/interval").body()).isEqualTo(String.valueOf(30 * 24 * 3600));
+        }
+
+        @Test
+        void zeroOrLessMakesABrowserSessionCookie() {
+            logIn();
+            Browser.Reply reply = browser.get("/browser-session");
+            assertThat(reply.body()).isEqualTo("-1");
+            assertThat(reply.sessionCookieHeader().orElseThrow()).doesNotContain("Expires").doesNotContain("Max-Age");
+            assertThat(browser.get("/interval").body()).isEqualTo("-1");
         }
 
         @Test
