@@ -67,6 +67,7 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
 
     private final int maxSessions;
     private final Duration defaultTtl;
+    private final Duration sweepInterval;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     /** Access-ordered: iteration starts at the least recently used session. */
@@ -83,8 +84,9 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
     private MemoryStore(Builder b) {
         this.maxSessions = b.maxSessions;
         this.defaultTtl = b.defaultTtl;
+        this.sweepInterval = b.sweepInterval;
         this.clock = b.clock;
-        long every = b.sweepInterval.toMillis();
+        long every = sweepInterval.toMillis();
         Sweep task = new Sweep(this);
         this.sweep = SWEEPER.scheduleWithFixedDelay(task, every, every, TimeUnit.MILLISECONDS);
         task.future = sweep;
@@ -267,6 +269,11 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
     @Override
     public void close() {
         sweep.cancel(false);
+    }
+
+    /** How often the timer sweeps this store; for tests of the default. */
+    Duration sweepInterval() {
+        return sweepInterval;
     }
 
     private Instant deadline(StoredSession session) {

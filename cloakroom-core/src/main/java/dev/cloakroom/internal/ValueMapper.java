@@ -70,7 +70,7 @@ final class ValueMapper {
 
     /**
      * The hint to store for {@code value}, or null. A type that could not be rebuilt is still
-     * noted (allowing it later makes old sessions readable), with a one-time warning.
+     * noted (allowing it later makes old sessions readable), with a one-time DEBUG line.
      */
     String hintFor(String attribute, Object value) {
         String hint = TypeHints.of(value);
@@ -78,8 +78,8 @@ final class ValueMapper {
             for (String name : TypeHints.classNames(hint)) {
                 if (!types.allows(name) && warnOnce(name)) {
                     // Only an untyped read cares, and it warns when it refuses; typed reads need no allowing.
-                    LOG.debug("session attribute '{}' holds a {}, which is not an allowed attribute type: later requests"
-                            + " read it as plain JSON. Allow it with AttributeTypes.allowPackages(...) or allow(...)",
+                    LOG.debug("session attribute '{}' holds a {}, which is not an allowed attribute type: later untyped"
+                            + " reads give nothing. Allow it with AttributeTypes.allowPackages(...) or allow(...)",
                             attribute, name);
                 }
             }

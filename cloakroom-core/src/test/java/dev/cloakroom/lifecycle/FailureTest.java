@@ -59,6 +59,7 @@ class FailureTest extends LifecycleFixture {
                 log = console.text();
             }
             assertThat(thrown).isInstanceOf(SessionStoreException.class);
+            assertThat(thrown.getCause()).as("the store's own exception, which may quote the id, is not kept").isNull();
             assertThat(everything(thrown)).doesNotContain(ID).contains(fingerprint(ID)).contains("get");
             assertOneWarnNaming(log, ID);
         }

@@ -146,5 +146,13 @@ class HandlerCookieTest extends LifecycleFixture {
             withSession(cookieFor("node-made-id"), s -> secure[0] = s.cookie().secure());
             assertThat(secure[0]).isTrue();
         }
+
+        @Test
+        void aSaveWritesItBackAsTrue() {
+            storeRaw("node-made-id", STORED);
+            withSession(cookieFor("node-made-id"), s -> s.set("visits", 1));
+            assertThat(storedJson("node-made-id")).hasValueSatisfying(json -> assertThat(json)
+                    .contains("\"secure\":true").doesNotContain("auto").contains("\"visits\":1"));
+        }
     }
 }

@@ -82,6 +82,25 @@ class SessionMethodsTest extends LifecycleFixture {
             assertThat(store.sets.get()).isZero();
         }
 
+        /** express leaves {@code req.session} undefined after a destroy; the README says Cloakroom does not. */
+        @Test
+        void theSameRequestCanThenStartANewSession() {
+            String id = seed(s -> s.set("user", "a"));
+            String[] newId = new String[1];
+            Response r = request(TestExchange.to("/").cookie(cookieFor(id)), context -> {
+                context.session().destroy();
+                Session fresh = context.session();
+                assertThat(fresh.isNew()).isTrue();
+                assertThat(fresh.keys()).isEmpty();
+                fresh.set("user", "b");
+                newId[0] = fresh.id();
+            });
+            assertThat(newId[0]).isNotEqualTo(id);
+            assertThat(storedJson(id)).isEmpty();
+            assertThat(r.cookie()).isEqualTo(cookieFor(newId[0]));
+            assertThat(storedJson(newId[0])).hasValueSatisfying(json -> assertThat(json).contains("\"user\":\"b\""));
+        }
+
         @Test
         void clearCookieTellsTheBrowserToForget() {
             String id = seed(s -> s.set("user", "a"));
@@ -106,6 +125,22 @@ class SessionMethodsTest extends LifecycleFixture {
             session.reload();
             assertThat(session.get("visits", Integer.class)).contains(2);
             first.commit();
+        }
+
+        /** What the reload brought in is the new baseline, not a change of this request's own. */
+        @Test
+        void aReloadAloneWritesNothing() {
+            String id = seed(s -> s.set("visits", 1));
+            SessionContext first = manager.open(TestExchange.to("/").cookie(cookieFor(id)));
+            Session session = first.session();
+            withSession(cookieFor(id), s -> s.set("visits", 2));
+            int setsBefore = store.sets.get();
+
+            session.reload();
+            first.commit();
+
+            assertThat(store.sets.get()).isEqualTo(setsBefore);
+            assertThat(storedJson(id)).hasValueSatisfying(json -> assertThat(json).contains("\"visits\":2"));
         }
 
         @Test

@@ -202,6 +202,51 @@ class TypedAttributesTest extends LifecycleFixture {
         }
     }
 
+    /** The README's list of types allowed without configuration; each needs a noted type to come back as itself. */
+    @Nested
+    class WhenOnlyTheDefaultsAreAllowed {
+
+        @Test
+        void theListedTypesComeBackAsThemselvesFromAnUntypedRead() {
+            configure(b -> b.attributeTypes(AttributeTypes.defaults()));
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("char", 'x');
+            values.put("short", (short) 7);
+            values.put("float", 1.5f);
+            values.put("long", 1L << 40);
+            values.put("decimal", new java.math.BigDecimal("12.5"));
+            values.put("big", new java.math.BigInteger("123456789012345678901234567890"));
+            values.put("uuid", java.util.UUID.fromString("123e4567-e89b-12d3-a456-426614174000"));
+            values.put("locale", java.util.Locale.CANADA_FRENCH);
+            values.put("currency", java.util.Currency.getInstance("EUR"));
+            values.put("instant", Instant.parse("2026-12-01T10:15:30Z"));
+            values.put("date", java.time.LocalDate.of(2026, 12, 1));
+            values.put("duration", java.time.Duration.ofMinutes(90));
+            values.put("month", java.time.Month.MAY);
+            values.put("set", new java.util.TreeSet<>(Set.of("b", "a")));
+            values.put("map", new java.util.TreeMap<>(Map.of("k", 2L)));
+            String id = seed(s -> values.forEach(s::set));
+
+            values.forEach((key, value) -> {
+                Object back = readBack(id, key);
+                assertThat(back).as(key).isInstanceOf(value.getClass()).isEqualTo(value);
+            });
+        }
+
+        /**
+         * A known limit, stated in the README: the stored document is parsed with floating-point
+         * numbers as doubles, so a BigDecimal comes back a BigDecimal, but with a double's precision.
+         */
+        @Test
+        void aBigDecimalComesBackWithADoublesPrecisionOnly() {
+            configure(b -> b.attributeTypes(AttributeTypes.defaults()));
+            String id = seed(s -> s.set("amount", new java.math.BigDecimal("1234567890.123456789012345678"))
+                    .set("price", new java.math.BigDecimal("12.50")));
+            assertThat(readBack(id, "amount")).isEqualTo(new java.math.BigDecimal("1234567890.1234567"));
+            assertThat(readBack(id, "price")).isEqualTo(new java.math.BigDecimal("12.5"));
+        }
+    }
+
     @Nested
     class WhenTheTypeIsNotAllowed {
 
@@ -214,6 +259,18 @@ class TypedAttributesTest extends LifecycleFixture {
                 assertThat(log.text()).contains("session attribute 'cart' reads as absent: the type hint names "
                         + Cart.class.getName() + ", which is not an allowed attribute type");
             }
+        }
+
+        @Test
+        void itsTypeIsStillNotedSoAllowingItLaterMakesTheStoredValueReadable() {
+            configure(b -> b.attributeTypes(AttributeTypes.defaults()));
+            Cart cart = new Cart(List.of(new Item("apple", 2)));
+            String id = seed(s -> s.set("cart", cart));
+            assertThat(stored(id).get("__cloakroom").get("types").get("cart").asString()).isEqualTo(Cart.class.getName());
+
+            allowThisPackage();
+
+            assertThat(readBack(id, "cart")).isEqualTo(cart);
         }
 
         @Test

@@ -80,6 +80,16 @@ class DemoArgsTest {
             assertThat(config.defaultUsers()).isFalse();
         }
 
+        /** Every form of {@code --store} the README's flag table lists. */
+        @ParameterizedTest
+        @ValueSource(strings = {"memory", "redis://localhost:6379", "redis://localhost:6379/2", "rediss://cache.example:6380",
+                "redis-sentinel://h1:26379,h2:26379/0#mymaster", "redis-cluster://h1:7000,h2:7001",
+                "jdbc:postgresql://db/app", "jdbc:mysql://db/app", "jdbc:mariadb://db/app", "jdbc:h2:file:./data/sessions",
+                "jdbc:sqlite:./data/sessions.db", "mongodb://localhost:27017/app"})
+        void acceptsEveryDocumentedStore(String store) throws UsageException {
+            assertThat(parse("--store", store).store()).isEqualTo(store);
+        }
+
         @Test
         void keepsRepeatedSecretsInOrderForRotation() throws UsageException {
             DemoConfig config = parse("--secret", "new", "--secret=old", "--secret", "older");

@@ -238,6 +238,11 @@ public final class JdbcStore implements EnumerableSessionStore, AutoCloseable {
         });
     }
 
+    /** How often the pruner runs, {@link Duration#ZERO} when it is off; for tests of the default. */
+    Duration pruneInterval() {
+        return pruner == null ? Duration.ZERO : pruner.interval();
+    }
+
     /**
      * Deletes every expired row now; the pruning task calls this.
      *

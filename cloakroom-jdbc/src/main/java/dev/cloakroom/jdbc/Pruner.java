@@ -20,9 +20,11 @@ final class Pruner {
 
     private final JdbcStore store;
     private final ScheduledExecutorService executor;
+    private final Duration interval;
 
     Pruner(JdbcStore store, Duration interval) {
         this.store = store;
+        this.interval = interval;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cloakroom-jdbc-pruner");
             t.setDaemon(true);
@@ -43,6 +45,10 @@ final class Pruner {
         } catch (RuntimeException e) {
             LOG.warn("pruning expired sessions from {} failed: {}", store.table(), e.getClass().getName());
         }
+    }
+
+    Duration interval() {
+        return interval;
     }
 
     void stop() {

@@ -162,6 +162,31 @@ class RedisFormatTest {
     }
 
     @Nested
+    class WhenSessionsAreListed {
+
+        /**
+         * KEYS blocks Redis while it walks every key in the database; the README promises SCAN.
+         * Redis's own command statistics show which of the two the listing, counting and clearing
+         * sent, whatever client library sits in between.
+         */
+        @Test
+        void theStoreSendsScanAndNeverKeys() {
+            for (int i = 0; i < 30; i++) {
+                store.set("s" + i, new StoredSession(JSON, null));
+            }
+            redis.raw().configResetstat();
+
+            assertThat(store.ids()).hasSize(30);
+            assertThat(store.length()).isEqualTo(30);
+            store.clear();
+
+            String stats = redis.raw().info("commandstats");
+            assertThat(stats).contains("cmdstat_scan:").doesNotContain("cmdstat_keys:");
+            assertThat(redis.raw().keys("sess:*")).isEmpty();
+        }
+    }
+
+    @Nested
     class WhenIdsContainGlobCharacters {
 
         @Test

@@ -97,6 +97,36 @@ class DropInTest {
         }
     }
 
+    static final java.util.concurrent.atomic.AtomicInteger THROWN = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Registered ahead of the recorder: every call throws, and must neither fail the request nor silence the others. */
+    static final class Thrower implements HttpSessionListener, HttpSessionAttributeListener, HttpSessionIdListener {
+        private static void fail() {
+            THROWN.incrementAndGet();
+            throw new IllegalStateException("a broken listener");
+        }
+
+        @Override
+        public void sessionCreated(HttpSessionEvent se) {
+            fail();
+        }
+
+        @Override
+        public void sessionDestroyed(HttpSessionEvent se) {
+            fail();
+        }
+
+        @Override
+        public void attributeAdded(HttpSessionBindingEvent e) {
+            fail();
+        }
+
+        @Override
+        public void sessionIdChanged(HttpSessionEvent event, String oldSessionId) {
+            fail();
+        }
+    }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final MemoryStore STORE = new MemoryStore();
     private static TomcatApp app;
@@ -108,7 +138,7 @@ class DropInTest {
                 .cookie(c -> c.maxAge(Duration.ofMinutes(30)))
                 .attributeTypes(AttributeTypes.builder().allowPackages("dev.cloakroom.servlet").build())
                 .build();
-        app = TomcatApp.start(options, List.of(new Recorder()), Route.join(Route.dispatchingTo("/whoami"), Map.ofEntries(
+        app = TomcatApp.start(options, List.of(new Thrower(), new Recorder()), Route.join(Route.dispatchingTo("/whoami"), Map.ofEntries(
                 Map.entry("/put", (req, res) -> {
                     HttpSession s = req.getSession();
                     s.setAttribute("cart", new Cart(List.of(new Item("apple", 2))));
@@ -284,6 +314,27 @@ class DropInTest {
             EVENTS.clear();
             browser.get("/logout");
             assertThat(EVENTS).containsExactly("destroyed user=bob", "removed user", "unbound badge=two", "removed badge");
+        }
+    }
+
+    @Nested
+    class WhenAListenerThrows {
+
+        @Test
+        void theRequestSucceedsTheOtherListenersStillHearAndInvalidateStillDeletes() {
+            int thrownBefore = THROWN.get();
+            Browser.Reply login = browser.get("/login");
+            assertThat(login.status()).isEqualTo(200);
+            assertThat(login.body()).isEqualTo("in");
+            String id = browser.sessionId();
+            assertThat(STORE.get(id)).isPresent();
+
+            Browser.Reply logout = browser.get("/logout");
+
+            assertThat(logout.status()).isEqualTo(200);
+            assertThat(THROWN.get()).as("the broken listener was called").isGreaterThan(thrownBefore + 1);
+            assertThat(EVENTS).contains("created", "added user", "destroyed user=bob");
+            assertThat(STORE.get(id)).as("a throwing sessionDestroyed keeps no session alive").isEmpty();
         }
     }
 

@@ -91,6 +91,25 @@ class HttpSessionTest {
                         res.getWriter().print("refused");
                     }
                 }),
+                Map.entry("/rotate-after-body", (req, res) -> {
+                    String before = req.getSession().getId();
+                    res.getWriter().print("started ");
+                    res.flushBuffer();
+                    String outcome;
+                    try {
+                        req.changeSessionId();
+                        outcome = "changed";
+                    } catch (IllegalStateException e) {
+                        outcome = "refused";
+                    }
+                    res.getWriter().print(outcome + " same=" + before.equals(req.getSession().getId()));
+                }),
+                Map.entry("/browser-session", (req, res) -> {
+                    HttpSession s = req.getSession();
+                    s.setMaxInactiveInterval(0);
+                    s.setAttribute("short", false);
+                    res.getWriter().print(s.getMaxInactiveInterval());
+                }),
                 Map.entry("/interval", (req, res) -> res.getWriter().print(req.getSession().getMaxInactiveInterval())),
                 Map.entry("/remember", (req, res) -> {
                     req.getSession().setMaxInactiveInterval(30 * 24 * 3600);
@@ -226,6 +245,20 @@ class HttpSessionTest {
     }
 
     @Nested
+    class WhenTheIdChangesAfterTheBodyStarted {
+        @Test
+        void itIsRefusedAndTheOldCookieKeepsWorking() {
+            logIn();
+            String cookie = browser.cookie;
+            Browser.Reply reply = browser.get("/rotate-after-body");
+            assertThat(reply.body()).isEqualTo("started refused same=true");
+            assertThat(reply.sessionCookie()).as("no cookie can follow a started body").isEmpty();
+            browser.cookie = cookie;
+            assertThat(browser.get("/whoami").body()).startsWith("ann [apple]");
+        }
+    }
+
+    @Nested
     class MaxInactiveInterval {
         @Test
         void isTheCookieMaxAgeInSeconds() {
@@ -243,6 +276,15 @@ class HttpSessionTest {
                     .toInstant().toEpochMilli();
             assertThat(expiresAt).isGreaterThan(before + 29L * 24 * 3600 * 1000);
             assertThat(browser.get("/interval").body()).isEqualTo(String.valueOf(30 * 24 * 3600));
+        }
+
+        @Test
+        void zeroOrLessMakesABrowserSessionCookie() {
+            logIn();
+            Browser.Reply reply = browser.get("/browser-session");
+            assertThat(reply.body()).isEqualTo("-1");
+            assertThat(reply.sessionCookieHeader().orElseThrow()).doesNotContain("Expires").doesNotContain("Max-Age");
+            assertThat(browser.get("/interval").body()).isEqualTo("-1");
         }
 
         @Test

@@ -53,6 +53,17 @@ class CloakroomAutoConfigurationTest {
                 assertThat(Contexts.failure(context).property()).isEqualTo("cloakroom.secret"));
     }
 
+    /** The application's JSON mapper (Boot's, shaped by spring.jackson.*) is for HTTP bodies, not for what is stored. */
+    @Test
+    void theApplicationsJsonMapperIsNotTheSessionsMapper() {
+        tools.jackson.databind.json.JsonMapper bodies = tools.jackson.databind.json.JsonMapper.builder()
+                .propertyNamingStrategy(tools.jackson.databind.PropertyNamingStrategies.SNAKE_CASE).build();
+        Contexts.runner().withBean(tools.jackson.databind.json.JsonMapper.class, () -> bodies).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(SessionOptions.class).objectMapper()).as("core's own mapper").isNull();
+        });
+    }
+
     @Test
     void theDefaultStoreIsMemoryAndTheOptionsUseIt() {
         Contexts.runner().run(context -> {

@@ -78,6 +78,37 @@ class OptionsFromPropertiesTest {
         });
     }
 
+    /** The defaults column of the README's property table, for the properties core has no default for. */
+    @Test
+    void unsetPropertiesHaveTheDefaultsTheReadmeLists() {
+        Contexts.runner().run(context -> {
+            CloakroomProperties p = context.getBean(CloakroomProperties.class);
+            assertThat(p.getUnset()).isEqualTo(UnsetAction.KEEP);
+            assertThat(p.getTouchAfter()).isEqualTo(Duration.ZERO);
+            assertThat(p.getStore()).isEqualTo(CloakroomProperties.StoreType.MEMORY);
+            assertThat(p.getAllowedPackages()).isEmpty();
+            assertThat(p.getMemory().getMaxSessions()).isEqualTo(100_000);
+            assertThat(p.getMemory().getDefaultTtl()).isEqualTo(Duration.ofDays(1));
+            assertThat(p.getRedis().getPrefix()).isEqualTo("sess:");
+            assertThat(p.getRedis().getTimeout()).isEqualTo(Duration.ofSeconds(1));
+            assertThat(p.getRedis().getDefaultTtl()).isEqualTo(Duration.ofDays(1));
+            assertThat(p.getJdbc().getTable()).isEqualTo("session");
+            assertThat(p.getJdbc().isCreateTable()).isFalse();
+            assertThat(p.getJdbc().getQueryTimeout()).isEqualTo(Duration.ofSeconds(1));
+            assertThat(p.getJdbc().getPruneInterval()).isEqualTo(Duration.ofMinutes(15));
+            assertThat(p.getJdbc().getDefaultTtl()).isEqualTo(Duration.ofDays(1));
+            assertThat(p.getMongodb().getDatabase()).as("from spring.mongodb.*").isNull();
+            assertThat(p.getMongodb().getCollection()).isEqualTo("sessions");
+            assertThat(p.getMongodb().isCreateTtlIndex()).isTrue();
+            assertThat(p.getMongodb().getDefaultTtl()).isEqualTo(Duration.ofDays(14));
+            CookieOptions c = context.getBean(SessionOptions.class).cookieFor(null);
+            assertThat(c.httpOnly()).isTrue();
+            assertThat(c.partitioned()).isFalse();
+            assertThat(c.domain()).isEmpty();
+            assertThat(c.priority()).isEmpty();
+        });
+    }
+
     @Test
     void sameSiteOmittedLeavesTheAttributeOut() {
         Contexts.runner().withPropertyValues("cloakroom.cookie.same-site=omitted").run(context ->

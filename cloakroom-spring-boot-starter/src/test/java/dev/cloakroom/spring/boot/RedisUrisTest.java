@@ -104,6 +104,22 @@ class RedisUrisTest {
     }
 
     @Test
+    void aSentinelUsernameCannotBeCarriedEither() {
+        assertThatThrownBy(() -> uri(Map.of("spring.data.redis.sentinel.master", "shop",
+                "spring.data.redis.sentinel.nodes", "s1:26379", "spring.data.redis.sentinel.username", "watcher")))
+                .isInstanceOf(CloakroomConfigurationException.class)
+                .hasMessageStartingWith("spring.data.redis.sentinel.username");
+    }
+
+    @Test
+    void aUsernameWithoutAPasswordFailsNamingBoth() {
+        assertThatThrownBy(() -> uri(Map.of("spring.data.redis.username", "shop")))
+                .isInstanceOf(CloakroomConfigurationException.class)
+                .hasMessageStartingWith("spring.data.redis.username")
+                .hasMessageContaining("spring.data.redis.password");
+    }
+
+    @Test
     void cluster() {
         assertThat(uri(Map.of("spring.data.redis.cluster.nodes", "n1:7000,n2:7001", "spring.data.redis.password", "pw")))
                 .isEqualTo("redis-cluster://pw@n1:7000,n2:7001");

@@ -119,6 +119,12 @@ class ServletSessionPropertiesTest {
     }
 
     @Test
+    void sslTrackingFailsToo() {
+        Contexts.runner().withPropertyValues("server.servlet.session.tracking-modes=cookie,ssl").run(c ->
+                assertThat(Contexts.failure(c).property()).isEqualTo("server.servlet.session.tracking-modes"));
+    }
+
+    @Test
     void cookieTrackingIsWhatCloakroomDoesAnyway() {
         Contexts.runner().withPropertyValues("server.servlet.session.tracking-modes=cookie").run(c ->
                 assertThat(c).hasNotFailed());
