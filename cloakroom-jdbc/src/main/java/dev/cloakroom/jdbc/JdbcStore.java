@@ -123,8 +123,16 @@ public final class JdbcStore implements EnumerableSessionStore, UserIndexedSessi
             return null;
         });
         db.run("createTable (user_key)", (c, s) -> {
-            if (s.userKeyColumnProbe == null || !hasUserKeyColumn(c, s)) {
+            if (s.userKeyColumnProbe == null) {
                 execute(c, s.addUserKeyColumn);
+            } else if (!hasUserKeyColumn(c, s)) {
+                try {
+                    execute(c, s.addUserKeyColumn);
+                } catch (SQLException e) {
+                    if (!hasUserKeyColumn(c, s)) {
+                        throw e;
+                    } // another instance starting beside this one added it first
+                }
             }
             if (s.userKeyIndex != null) {
                 execute(c, s.userKeyIndex);
