@@ -3,16 +3,20 @@ package dev.cloakroom.jdbc;
 import dev.cloakroom.EnumerableSessionStore;
 import dev.cloakroom.SessionStoreException;
 import dev.cloakroom.StoredSession;
+import dev.cloakroom.UserIndexedSessionStore;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,12 +30,15 @@ import java.util.Set;
  *   <li>Reads ignore expired rows; a background task deletes them every {@code pruneInterval}.</li>
  *   <li>{@link #replace} is one conditional {@code UPDATE}, so concurrent saves never lose updates.</li>
  *   <li>{@link #touch} moves only the {@code expire} column and never revives an expired row.</li>
+ *   <li>Every write also sets the row's {@code user_key} column from the document's bound user
+ *       ({@link StoredSession#boundUser()}), in the same statement, so {@link #sessionsOf} finds a
+ *       user's sessions by an index, and an entry lives and dies with its row.</li>
  *   <li>Every statement has a query timeout; every failure is a {@link SessionStoreException}
  *       whose message and cause never carry a session id or session data.</li>
  * </ul>
  * {@link #close()} stops the pruning task; the DataSource stays the application's to close.
  */
-public final class JdbcStore implements EnumerableSessionStore, AutoCloseable {
+public final class JdbcStore implements EnumerableSessionStore, UserIndexedSessionStore, AutoCloseable {
 
     private final TableName table;
     private final Duration defaultTtl;
@@ -59,8 +66,8 @@ public final class JdbcStore implements EnumerableSessionStore, AutoCloseable {
     }
 
     /**
-     * The statements that create the table and its {@code expire} index for {@code dialect}, each
-     * ending with a semicolon and a newline, for migrations or the README.
+     * The statements that create the table and its {@code expire} and {@code user_key} indexes for
+     * {@code dialect}, each ending with a semicolon and a newline, for migrations or the README.
      *
      * @param dialect the database
      * @param table   the table, optionally {@code schema.table}
@@ -74,6 +81,25 @@ public final class JdbcStore implements EnumerableSessionStore, AutoCloseable {
         return String.join("", SqlText.ddl(dialect, TableName.parse(table)).stream().map(s -> s + ";\n").toList());
     }
 
+    /**
+     * The statements that add the nullable {@code user_key} column and its index to a table created
+     * without them: connect-pg-simple's own table, or one made by Cloakroom before the user index.
+     * {@link Builder#createTableIfMissing(boolean) createTableIfMissing(true)} runs them when the
+     * column is missing. On PostgreSQL and H2 they add the column only if it is missing; on MySQL,
+     * MariaDB and SQLite run them once. Each ends with a semicolon and a newline.
+     *
+     * @param dialect the database
+     * @param table   the table, optionally {@code schema.table}
+     * @return the statements
+     * @throws IllegalArgumentException for a malformed table name
+     */
+    public static String migrationDdl(JdbcDialect dialect, String table) {
+        if (dialect == null) {
+            throw new IllegalArgumentException("dialect must not be null");
+        }
+        return String.join("", SqlText.migration(dialect, TableName.parse(table)).stream().map(s -> s + ";\n").toList());
+    }
+
     /** {@return this store's DDL (its dialect, detected if need be, and table)} */
     public String ddl() {
         return ddl(db.sql().dialect, table.toString());
@@ -84,17 +110,48 @@ public final class JdbcStore implements EnumerableSessionStore, AutoCloseable {
         return db.sql().dialect;
     }
 
-    /** Creates the table and index unless they exist (the statements of {@link #ddl()}). */
+    /**
+     * Creates the table and indexes unless they exist (the statements of {@link #ddl()}), and adds
+     * the {@code user_key} column and its index to a table that lacks them (those of
+     * {@link #migrationDdl(JdbcDialect, String)}).
+     */
     public void createTable() {
         db.run("createTable", (c, s) -> {
-            for (String statement : s.ddl) {
-                try (Statement st = c.createStatement()) {
-                    st.setQueryTimeout(Math.max(db.queryTimeoutSeconds, 30));
-                    st.execute(statement);
-                }
+            for (String statement : s.create) {
+                execute(c, statement);
             }
             return null;
         });
+        db.run("createTable (user_key)", (c, s) -> {
+            if (s.userKeyColumnProbe == null) {
+                execute(c, s.addUserKeyColumn);
+            } else if (!hasUserKeyColumn(c, s)) {
+                try {
+                    execute(c, s.addUserKeyColumn);
+                } catch (SQLException e) {
+                    if (!hasUserKeyColumn(c, s)) {
+                        throw e;
+                    } // another instance starting beside this one added it first
+                }
+            }
+            if (s.userKeyIndex != null) {
+                execute(c, s.userKeyIndex);
+            }
+            return null;
+        });
+    }
+
+    private void execute(Connection c, String statement) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.setQueryTimeout(Math.max(db.queryTimeoutSeconds, 30));
+            st.execute(statement);
+        }
+    }
+
+    private boolean hasUserKeyColumn(Connection c, SqlText s) throws SQLException {
+        try (PreparedStatement ps = db.prepare(c, s.userKeyColumnProbe); ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getLong(1) > 0;
+        }
     }
 
     @Override
@@ -129,6 +186,7 @@ public final class JdbcStore implements EnumerableSessionStore, AutoCloseable {
                 ps.setString(1, id);
                 ps.setString(2, session.json());
                 s.bindTime(ps, 3, expiry(session, now));
+                ps.setString(4, userKeyColumn(session));
                 return ps.executeUpdate();
             }
         });
@@ -145,9 +203,10 @@ public final class JdbcStore implements EnumerableSessionStore, AutoCloseable {
             try (PreparedStatement ps = db.prepare(c, s.replace)) {
                 ps.setString(1, session.json());
                 s.bindTime(ps, 2, expiry(session, now));
-                ps.setString(3, id);
-                ps.setString(4, expectedJson);
-                s.bindTime(ps, 5, now);
+                ps.setString(3, userKeyColumn(session));
+                ps.setString(4, id);
+                ps.setString(5, expectedJson);
+                s.bindTime(ps, 6, now);
                 return ps.executeUpdate() == 1;
             }
         });
@@ -180,6 +239,36 @@ public final class JdbcStore implements EnumerableSessionStore, AutoCloseable {
                 ps.setString(1, id);
                 return ps.executeUpdate();
             }
+        });
+    }
+
+    /**
+     * One indexed query on {@code user_key} among live rows. Only rows whose document names exactly
+     * {@code userKey} are returned: the column narrows the search, and a case- or
+     * space-insensitive comparison (MySQL's PAD SPACE) or a digest of a long key never matches
+     * another user's session.
+     */
+    @Override
+    public Map<String, StoredSession> sessionsOf(String userKey) {
+        Objects.requireNonNull(userKey, "userKey");
+        if (userKey.isEmpty()) {
+            return Map.of();
+        }
+        return db.run("sessionsOf", (c, s) -> {
+            Map<String, StoredSession> live = new LinkedHashMap<>();
+            try (PreparedStatement ps = db.prepare(c, s.sessionsOf)) {
+                ps.setString(1, Rows.userKeyColumn(userKey));
+                s.bindTime(ps, 2, Instant.now());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        StoredSession session = Rows.stored(rs.getString(2), s.readTime(rs, 3));
+                        if (session.boundUser().filter(userKey::equals).isPresent()) {
+                            live.put(rs.getString(1), session);
+                        }
+                    }
+                }
+            }
+            return live;
         });
     }
 
@@ -269,6 +358,11 @@ public final class JdbcStore implements EnumerableSessionStore, AutoCloseable {
         return table;
     }
 
+    /** {@code null}, an unbound row, for a document bound to no one. */
+    private static String userKeyColumn(StoredSession session) {
+        return session.boundUser().map(Rows::userKeyColumn).orElse(null);
+    }
+
     private Instant expiry(StoredSession session, Instant now) {
         return session.expires() != null ? session.expires() : now.plus(defaultTtl);
     }
@@ -312,7 +406,8 @@ public final class JdbcStore implements EnumerableSessionStore, AutoCloseable {
         }
 
         /**
-         * Whether {@link #build()} creates the table and index when they are missing; default false.
+         * Whether {@link #build()} creates the table and its indexes when they are missing, and adds the
+         * {@code user_key} column to a table without it (see {@link JdbcStore#migrationDdl}); default false.
          *
          * @param createTableIfMissing whether to create them
          * @return this builder

@@ -4,7 +4,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import dev.cloakroom.StoredSession;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 
 /** What goes into a row and what comes out of one. */
 final class Rows {
@@ -21,6 +25,25 @@ final class Rows {
      */
     static StoredSession stored(String json, Instant expire) {
         return new StoredSession(json, hasCookieExpiry(json) ? expire : null);
+    }
+
+    /**
+     * What the {@code user_key} column holds for a user key: the key itself when the column can
+     * hold it, otherwise (longer than {@link SqlText#USER_KEY_LENGTH}, or holding NUL or an unpaired
+     * surrogate) {@code sha256:} and the hex digest of its UTF-8 bytes. The column only narrows the
+     * search: {@code sessionsOf} keeps only rows whose document names exactly the key asked for,
+     * so neither a digest nor the database's collation can match another user's sessions.
+     */
+    static String userKeyColumn(String userKey) {
+        if (userKey.length() <= SqlText.USER_KEY_LENGTH && storable(userKey)) {
+            return userKey;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(userKey.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private static boolean hasCookieExpiry(String json) {

@@ -20,7 +20,10 @@ import java.sql.SQLTransientConnectionException;
  * <p>One failure is named outright, because its SQLState alone does not tell an operator what to
  * do: the table is missing (SQLState {@code 42P01} on PostgreSQL, {@code 42S02} on MySQL, MariaDB
  * and H2, "no such table" on SQLite, whose driver sets no SQLState). The message then says so and
- * how to create it. Only the store's own table name goes into that text, never the driver's.
+ * how to create it. So is a table without the {@code user_key} column, which connect-pg-simple's
+ * table and Cloakroom's before the user index lack (SQLState {@code 42703} on PostgreSQL,
+ * {@code 42S22} on MySQL, MariaDB and H2, "no such column" on SQLite): the message names the
+ * statements that add it. Only the store's own table name goes into that text, never the driver's.
  */
 final class StoreFailures {
 
@@ -30,7 +33,8 @@ final class StoreFailures {
     /** {@code dialect} may be null while it is not yet detected; it only fills in the DDL hint. */
     static SessionStoreException wrap(String operation, TableName table, JdbcDialect dialect, SQLException e) {
         String message = "JdbcStore " + operation + " on table " + table + " failed: "
-                + (isMissingTable(e) ? missingTable(table, dialect) + " (" + describe(e) + ")" : describe(e));
+                + (isMissingTable(e) ? missingTable(table, dialect) + " (" + describe(e) + ")"
+                : isMissingColumn(e) ? missingUserKeyColumn(table, dialect) + " (" + describe(e) + ")" : describe(e));
         return new SessionStoreException(message, aboutTheConnection(e) ? e : scrubbed(e));
     }
 
@@ -38,6 +42,35 @@ final class StoreFailures {
         return "the table " + table + " does not exist; create it with JdbcStore.builder(dataSource)"
                 + ".createTableIfMissing(true), or run the statements of JdbcStore.ddl("
                 + (dialect == null ? "dialect" : "JdbcDialect." + dialect.name()) + ", \"" + table + "\")";
+    }
+
+    static String missingUserKeyColumn(TableName table, JdbcDialect dialect) {
+        return "the table " + table + " has no " + SqlText.USER_KEY + " column, where Cloakroom keeps the user a session is"
+                + " bound to (connect-pg-simple's table and tables made by earlier Cloakroom versions lack it); add it with"
+                + " JdbcStore.builder(dataSource).createTableIfMissing(true), or run the statements of JdbcStore.migrationDdl("
+                + (dialect == null ? "dialect" : "JdbcDialect." + dialect.name()) + ", \"" + table + "\")";
+    }
+
+    /**
+     * Whether an exception in the chain says a column is missing. The store's statements name only
+     * {@code sid}, {@code sess}, {@code expire} and {@code user_key}, and a table without the first
+     * three is no session table, so the missing one is {@code user_key}.
+     */
+    static boolean isMissingColumn(SQLException e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 8; t = t.getCause(), depth++) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if ("42703".equals(state) || "42S22".equals(state)) {
+                    return true;
+                }
+                String text = sql.getMessage();
+                if (text != null && (text.contains("no such column") || text.contains("has no column named"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The first exception in the chain (SQLException's own, then getCause) that says the table is missing. */

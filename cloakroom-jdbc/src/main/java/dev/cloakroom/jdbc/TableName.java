@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  */
 record TableName(String schema, String table) {
 
-    /** Short enough that {@code IDX_<table>_expire} fits PostgreSQL's 63-character identifiers. */
+    /** Short enough that {@code IDX_<table>_user_key} fits PostgreSQL's 63-character identifiers. */
     private static final Pattern PART = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,47}");
 
     static TableName parse(String name) {
@@ -30,6 +30,10 @@ record TableName(String schema, String table) {
 
     String indexName() {
         return "IDX_" + table + "_expire";
+    }
+
+    String userIndexName() {
+        return "IDX_" + table + "_user_key";
     }
 
     static String quote(JdbcDialect dialect, String identifier) {

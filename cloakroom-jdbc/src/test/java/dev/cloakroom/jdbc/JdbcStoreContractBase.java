@@ -2,7 +2,9 @@ package dev.cloakroom.jdbc;
 
 import dev.cloakroom.SessionStore;
 import dev.cloakroom.StoredSession;
+import dev.cloakroom.UserIndexedSessionStore;
 import dev.cloakroom.testkit.SessionStoreContract;
+import dev.cloakroom.testkit.UserIndexContract;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +20,9 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The store contract plus what is particular to JdbcStore (dialect detection, pruning, what a
- * touch writes), run against one real database per subclass.
+ * The store contract and the user-index contract, plus what is particular to JdbcStore (dialect
+ * detection, pruning, what a touch writes, adding the user_key column), run against one real
+ * database per subclass.
  */
 abstract class JdbcStoreContractBase extends SessionStoreContract {
 
@@ -79,6 +82,32 @@ abstract class JdbcStoreContractBase extends SessionStoreContract {
             text.bindTime(ps, 1, expire);
             ps.setString(2, id);
             assertThat(ps.executeUpdate()).as("rows backdated").isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class WhenSessionsAreBoundToUsers extends UserIndexContract {
+        @Override
+        protected UserIndexedSessionStore store() {
+            return jdbcStore();
+        }
+    }
+
+    @Nested
+    class WhenTheTableHasNoUserKeyColumn extends UserKeyMigrationTests {
+        @Override
+        protected DataSource dataSource() {
+            return JdbcStoreContractBase.this.dataSource();
+        }
+
+        @Override
+        protected JdbcDialect dialect() {
+            return expectedDialect();
+        }
+
+        @Override
+        protected JdbcStore.Builder configure(JdbcStore.Builder builder) {
+            return JdbcStoreContractBase.this.configure(builder);
         }
     }
 

@@ -64,8 +64,23 @@ class JdbcStoreOptionsTest {
         void onPostgresqlIsConnectPgSimplesTable() {
             assertThat(JdbcStore.ddl(JdbcDialect.POSTGRESQL, "session")).isEqualTo(
                     "CREATE TABLE IF NOT EXISTS \"session\" (\"sid\" varchar NOT NULL COLLATE \"default\", \"sess\" json NOT NULL,"
-                            + " \"expire\" timestamp(6) NOT NULL, CONSTRAINT \"session_pkey\" PRIMARY KEY (\"sid\"));\n"
-                            + "CREATE INDEX IF NOT EXISTS \"IDX_session_expire\" ON \"session\" (\"expire\");\n");
+                            + " \"expire\" timestamp(6) NOT NULL, \"user_key\" varchar(255) NULL,"
+                            + " CONSTRAINT \"session_pkey\" PRIMARY KEY (\"sid\"));\n"
+                            + "CREATE INDEX IF NOT EXISTS \"IDX_session_expire\" ON \"session\" (\"expire\");\n"
+                            + "CREATE INDEX IF NOT EXISTS \"IDX_session_user_key\" ON \"session\" (\"user_key\");\n");
+        }
+
+        @Test
+        void theMigrationAddsTheUserKeyColumnAndItsIndex() {
+            assertThat(JdbcStore.migrationDdl(JdbcDialect.POSTGRESQL, "session")).isEqualTo(
+                    "ALTER TABLE \"session\" ADD COLUMN IF NOT EXISTS \"user_key\" varchar(255) NULL;\n"
+                            + "CREATE INDEX IF NOT EXISTS \"IDX_session_user_key\" ON \"session\" (\"user_key\");\n");
+            assertThat(JdbcStore.migrationDdl(JdbcDialect.MYSQL, "session")).isEqualTo(
+                    "ALTER TABLE `session` ADD COLUMN `user_key` VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL,"
+                            + " ADD INDEX `IDX_session_user_key` (`user_key`);\n");
+            assertThat(JdbcStore.migrationDdl(JdbcDialect.SQLITE, "app.session")).isEqualTo(
+                    "ALTER TABLE \"app\".\"session\" ADD COLUMN \"user_key\" TEXT NULL;\n"
+                            + "CREATE INDEX IF NOT EXISTS \"app\".\"IDX_session_user_key\" ON \"session\" (\"user_key\");\n");
         }
 
         @Test
@@ -73,7 +88,9 @@ class JdbcStoreOptionsTest {
             assertThat(JdbcStore.ddl(JdbcDialect.MYSQL, "session"))
                     .contains("`sid` VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL")
                     .contains("`sess` LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin")
-                    .contains("`expire` DATETIME(6)").contains("INDEX `IDX_session_expire`").doesNotContain(" JSON");
+                    .contains("`expire` DATETIME(6)").contains("INDEX `IDX_session_expire`").doesNotContain(" JSON")
+                    .contains("`user_key` VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL")
+                    .contains("INDEX `IDX_session_user_key` (`user_key`)");
             assertThat(JdbcStore.ddl(JdbcDialect.MARIADB, "session")).isEqualTo(JdbcStore.ddl(JdbcDialect.MYSQL, "session"));
         }
 

@@ -53,10 +53,14 @@ class PostgresFormatTest {
     class TheTable {
 
         @Test
-        void hasConnectPgSimplesColumnsKeyAndIndex() throws SQLException {
+        void hasConnectPgSimplesColumnsKeyAndIndexAndANullableUserKey() throws SQLException {
             execute(CONNECT_PG_SIMPLE_TABLE_SQL.toArray(String[]::new));
-            assertThat(columns("session")).isEqualTo(columns("theirs")).containsExactly(
+            assertThat(columns("theirs")).containsExactly(
                     "sid character varying null NO", "sess json null NO", "expire timestamp without time zone 6 NO");
+            assertThat(columns("session")).startsWith(columns("theirs").toArray(String[]::new))
+                    .endsWith("user_key character varying null YES").hasSize(4);
+            assertThat(query("SELECT indexdef FROM pg_indexes WHERE tablename = 'session' AND indexname = 'IDX_session_user_key'"))
+                    .singleElement().asString().contains("(user_key)");
             assertThat(query("SELECT string_agg(a.attname, ',') FROM pg_index i JOIN pg_attribute a"
                     + " ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) WHERE i.indrelid = '\"session\"'::regclass"
                     + " AND i.indisprimary")).containsExactly("sid");
@@ -64,14 +68,40 @@ class PostgresFormatTest {
                     .singleElement().asString().contains("(expire)");
         }
 
+        /** createTableIfMissing(true) adds user_key, and the columns connect-pg-simple made are as they were. */
         @Test
-        void aStoreWorksOnTheTableConnectPgSimpleCreated() throws SQLException {
+        void aStoreWorksOnTheTableConnectPgSimpleCreatedOnceItHasTheUserKey() throws SQLException {
             execute(CONNECT_PG_SIMPLE_TABLE_SQL.toArray(String[]::new));
-            try (JdbcStore theirs = JdbcStore.builder(postgres.pool()).table("theirs").pruneInterval(Duration.ZERO).build()) {
+            List<String> before = columns("theirs");
+            try (JdbcStore theirs = JdbcStore.builder(postgres.pool()).table("theirs").createTableIfMissing(true)
+                    .pruneInterval(Duration.ZERO).build()) {
                 StoredSession s = session(Instant.now().plus(Duration.ofHours(1)));
                 theirs.set("shared", s);
                 assertThat(theirs.get("shared")).contains(s);
             }
+            assertThat(columns("theirs")).startsWith(before.toArray(String[]::new)).endsWith("user_key character varying null YES");
+        }
+
+        /** The sessions of connect-pg-simple's set(), which never names user_key, are bound to no one. */
+        @Test
+        void aRowConnectPgSimpleWritesIsUnbound() throws SQLException {
+            store.set("bound-by-java", new StoredSession("{\"cookie\":{\"expires\":null},\"__cloakroom\":{\"user\":\"ada\"}}",
+                    Instant.now().plusSeconds(3600)));
+            try (Connection c = postgres.pool().getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO \"session\""
+                    + " (sess, expire, sid) SELECT ?::json, to_timestamp(?), ? ON CONFLICT (sid) DO UPDATE SET sess = ?::json,"
+                    + " expire = to_timestamp(?) RETURNING sid")) {
+                String unbound = "{\"cookie\":{\"expires\":null},\"__cloakroom\":{\"created\":1}}";
+                long seconds = System.currentTimeMillis() / 1000 + 3600;
+                ps.setString(1, unbound);
+                ps.setLong(2, seconds);
+                ps.setString(3, "from-node");
+                ps.setString(4, unbound);
+                ps.setLong(5, seconds);
+                ps.executeQuery().close();
+            }
+            assertThat(query("SELECT sid || ' ' || coalesce(user_key, 'NULL') FROM \"session\" ORDER BY sid"))
+                    .containsExactly("bound-by-java ada", "from-node NULL");
+            assertThat(store.sessionsOf("ada")).containsOnlyKeys("bound-by-java");
         }
     }
 

@@ -13,6 +13,7 @@ import com.mongodb.client.model.Updates;
 import dev.cloakroom.EnumerableSessionStore;
 import dev.cloakroom.SessionStoreException;
 import dev.cloakroom.StoredSession;
+import dev.cloakroom.UserIndexedSessionStore;
 import dev.cloakroom.internal.SessionIds;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -25,6 +26,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -41,13 +43,21 @@ import java.util.function.Supplier;
  * document is never returned or revived. A session without an expiry of its own (a browser-session
  * cookie) is kept for {@code defaultTtl}, 14 days unless set, as connect-mongo does.
  *
+ * <p>A session bound to a user ({@link StoredSession#boundUser()}) also carries a top-level
+ * {@code user} field, indexed {@code {user: 1}}, which every write of this store sets from the
+ * document it writes, so {@link #sessionsOf} is one indexed query and the entry lives and dies
+ * with its document. connect-mongo writes with {@code $set} and never names the field, so a Node
+ * app's saves and touches keep it.
+ *
  * <p>Every driver failure, including an unreachable server after {@code timeout}, becomes a
  * {@link SessionStoreException} whose message never names a session. Thread-safe.
  * {@link #close()} closes the client only if the store created it.
  */
-public final class MongoStore implements EnumerableSessionStore, AutoCloseable {
+public final class MongoStore implements EnumerableSessionStore, UserIndexedSessionStore, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MongoStore.class);
+    /** The field naming the user a session is bound to. */
+    private static final String USER = "user";
 
     private final MongoClient client;
     private final boolean ownsClient;
@@ -55,6 +65,8 @@ public final class MongoStore implements EnumerableSessionStore, AutoCloseable {
     private final Duration defaultTtl;
     /** Set once the TTL index exists, or the server refused it (logged once), or it was not wanted. */
     private final AtomicBoolean indexSettled;
+    /** Set once the {@code user} index exists, or the server refused it (logged once). */
+    private final AtomicBoolean userIndexSettled = new AtomicBoolean();
 
     MongoStore(MongoClient client, boolean ownsClient, String database, String collection, Duration defaultTtl,
                boolean createTtlIndex) {
@@ -95,7 +107,7 @@ public final class MongoStore implements EnumerableSessionStore, AutoCloseable {
             if (isPast(expires)) {
                 return sessions.deleteOne(Filters.eq("_id", id));
             }
-            return sessions.replaceOne(Filters.eq("_id", id), document(id, session.json(), expires),
+            return sessions.replaceOne(Filters.eq("_id", id), document(id, session, expires),
                     new ReplaceOptions().upsert(true));
         });
     }
@@ -113,7 +125,7 @@ public final class MongoStore implements EnumerableSessionStore, AutoCloseable {
             if (isPast(expires)) {
                 return sessions.deleteOne(expected).getDeletedCount() == 1;
             }
-            return sessions.replaceOne(expected, document(id, session.json(), expires)).getMatchedCount() == 1;
+            return sessions.replaceOne(expected, document(id, session, expires)).getMatchedCount() == 1;
         });
     }
 
@@ -133,6 +145,25 @@ public final class MongoStore implements EnumerableSessionStore, AutoCloseable {
     @Override
     public void destroy(String id) {
         call("destroy", () -> sessions.deleteOne(Filters.eq("_id", id)));
+    }
+
+    /**
+     * One query on the {@code user} index among live documents, keeping only those whose session
+     * text still names {@code userKey}: a Node app that rewrote the text kept the field as it was.
+     */
+    @Override
+    public Map<String, StoredSession> sessionsOf(String userKey) {
+        Objects.requireNonNull(userKey, "userKey");
+        return call("sessionsOf", () -> {
+            Map<String, StoredSession> live = new LinkedHashMap<>();
+            for (Document doc : sessions.find(live(Filters.eq(USER, userKey)))) {
+                if (doc.get("_id") instanceof String sid) {
+                    toStored(sid, doc).filter(s -> s.boundUser().filter(userKey::equals).isPresent())
+                            .ifPresent(s -> live.put(sid, s));
+                }
+            }
+            return live;
+        });
     }
 
     @Override
@@ -185,8 +216,11 @@ public final class MongoStore implements EnumerableSessionStore, AutoCloseable {
         return Filters.and(filter, Filters.gt("expires", new Date()));
     }
 
-    private static Document document(String id, String json, Instant expires) {
-        return new Document("_id", id).append("session", json).append("expires", Date.from(expires));
+    /** connect-mongo's three fields, and {@code user} when the session is bound; a replacement without it unbinds. */
+    private static Document document(String id, StoredSession session, Instant expires) {
+        Document doc = new Document("_id", id).append("session", session.json()).append("expires", Date.from(expires));
+        session.boundUser().ifPresent(user -> doc.append(USER, user));
+        return doc;
     }
 
     private Instant expiry(StoredSession session) {
@@ -216,6 +250,7 @@ public final class MongoStore implements EnumerableSessionStore, AutoCloseable {
     private <T> T call(String operation, Supplier<T> body) {
         try {
             ensureTtlIndex();
+            ensureUserIndex();
             return body.get();
         } catch (MongoException | IllegalStateException e) {
             throw StoreFailures.translate(operation, e);
@@ -243,5 +278,26 @@ public final class MongoStore implements EnumerableSessionStore, AutoCloseable {
             return;
         }
         indexSettled.set(true);
+    }
+
+    /**
+     * Creates {@code {user: 1}} on first use, whatever {@code createTtlIndex} says: nothing else
+     * makes it. A server that refuses it is logged once; {@link #sessionsOf} then still answers,
+     * by scanning the collection.
+     */
+    private void ensureUserIndex() {
+        if (userIndexSettled.get()) {
+            return;
+        }
+        try {
+            sessions.createIndex(Indexes.ascending(USER));
+        } catch (MongoCommandException e) {
+            if (userIndexSettled.compareAndSet(false, true)) {
+                LOG.warn("could not create the index on {}.{} ({} {}); listing a user's sessions scans the collection",
+                        sessions.getNamespace(), USER, e.getErrorCode(), e.getErrorCodeName());
+            }
+            return;
+        }
+        userIndexSettled.set(true);
     }
 }

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import dev.cloakroom.StoredSession;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -171,6 +172,71 @@ class MongoStoreFormatTest {
             assertThat(store.replace("stale", json, new StoredSession(expressJson(later), later))).isFalse();
             store.touch("stale", new StoredSession(json, later));
             assertThat(store.get("stale")).isEmpty();
+        }
+    }
+
+    @Nested
+    class WhenASessionIsBoundToAUser {
+
+        private String bound(String user, Instant expires) {
+            return "{\"cookie\":{\"originalMaxAge\":3600000,\"expires\":\"" + expires.truncatedTo(ChronoUnit.MILLIS)
+                    + "\"},\"__cloakroom\":{\"created\":1" + (user == null ? "" : ",\"user\":\"" + user + "\"") + "}}";
+        }
+
+        @Test
+        void theDocumentCarriesAUserFieldBesideConnectMongosThree() {
+            Instant expires = Instant.now().plus(Duration.ofHours(1));
+            store.set("fmt-bound", new StoredSession(bound("ada", expires), expires));
+
+            Document doc = rawDoc("fmt-bound");
+            assertThat(new ArrayList<>(doc.keySet())).containsExactlyInAnyOrder("_id", "session", "expires", "user");
+            assertThat(doc.get("user")).isEqualTo("ada");
+        }
+
+        @Test
+        void aReplaceWithAnUnboundDocumentRemovesTheField() {
+            Instant expires = Instant.now().plus(Duration.ofHours(1));
+            store.set("fmt-unbind", new StoredSession(bound("ada", expires), expires));
+            assertThat(store.replace("fmt-unbind", store.get("fmt-unbind").orElseThrow().json(),
+                    new StoredSession(bound(null, expires), expires))).isTrue();
+            assertThat(rawDoc("fmt-unbind")).doesNotContainKey("user");
+        }
+
+        /** connect-mongo 6's set() and touch(): updateOne with $set of its own fields, so ours stays. */
+        @Test
+        void connectMongosSaveAndTouchKeepTheFieldAndTheListing() {
+            Instant expires = Instant.now().plus(Duration.ofHours(1));
+            store.set("fmt-shared", new StoredSession(bound("ada", expires), expires));
+            Instant later = expires.plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
+            String savedByNode = bound("ada", later).replace("}}", ",\"cart\":[1]}}");
+
+            raw.updateOne(Filters.eq("_id", "fmt-shared"), Updates.set("expires", Date.from(later)));
+            raw.updateOne(Filters.eq("_id", "fmt-shared"), Updates.combine(Updates.set("_id", "fmt-shared"),
+                    Updates.set("session", savedByNode), Updates.set("expires", Date.from(later))),
+                    new com.mongodb.client.model.UpdateOptions().upsert(true));
+
+            assertThat(rawDoc("fmt-shared").get("user")).isEqualTo("ada");
+            assertThat(store.sessionsOf("ada")).containsOnlyKeys("fmt-shared");
+            assertThat(store.sessionsOf("ada").get("fmt-shared").json()).isEqualTo(savedByNode);
+        }
+
+        /** A Node app that rewrote the text to name no one left the field behind; the listing trusts the text. */
+        @Test
+        void aStaleFieldWhoseTextNamesNoOneIsNotListed() {
+            Instant expires = Instant.now().plus(Duration.ofHours(1));
+            raw.insertOne(new Document("_id", "fmt-stale").append("session", bound(null, expires))
+                    .append("expires", Date.from(expires)).append("user", "ada"));
+            assertThat(store.sessionsOf("ada")).isEmpty();
+        }
+
+        @Test
+        void theUserIndexIsCreatedOnFirstUseEvenWithoutTheTtlIndex() {
+            try (MongoStore noTtl = MongoStore.builder().uri(TestMongo.uri()).collection(COLLECTION)
+                    .createTtlIndex(false).build()) {
+                noTtl.length();
+            }
+            assertThat(raw.listIndexes().into(new ArrayList<>()))
+                    .anyMatch(i -> new Document("user", 1).equals(i.get("key", Document.class)));
         }
     }
 
