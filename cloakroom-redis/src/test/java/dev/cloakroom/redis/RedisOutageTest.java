@@ -147,7 +147,7 @@ class RedisOutageTest {
     }
 
     /**
-     * A server that refuses SET and DEL as unknown commands, whose reply quotes the command's first
+     * A server that refuses SET, DEL and GETDEL (destroy) as unknown commands, whose reply quotes the command's first
      * arguments, the key {@code sess:<id>} included: the server error text the store must strip.
      */
     @Nested
@@ -158,7 +158,7 @@ class RedisOutageTest {
 
         @BeforeEach
         void startARefusingServer() {
-            refusing = EmbeddedRedis.launch("rename-command SET \"\"", "rename-command DEL \"\"");
+            refusing = EmbeddedRedis.launch("rename-command SET \"\"", "rename-command DEL \"\"", "rename-command GETDEL \"\"");
             refusingStore = RedisStore.builder().uri(refusing.uri()).timeout(Duration.ofSeconds(1)).build();
         }
 
