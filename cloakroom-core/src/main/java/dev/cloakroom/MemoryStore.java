@@ -4,7 +4,11 @@ import java.lang.ref.WeakReference;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import dev.cloakroom.internal.ExpiryReceivers;
+
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -27,8 +31,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * </ul>
  * Sessions do not survive a restart and are not shared between machines; use a Redis or JDBC
  * store for that. Thread-safe. {@link #close()} stops the sweeper.
+ *
+ * <p>As a {@link SweepingSessionStore} it tells session listeners about every session it removes
+ * because it expired, whether in the sweep or on a read; sessions evicted to stay within
+ * {@code maxSessions} did not expire and are not reported.
  */
-public final class MemoryStore implements EnumerableSessionStore, AutoCloseable {
+public final class MemoryStore implements EnumerableSessionStore, SweepingSessionStore, AutoCloseable {
 
     private static final ScheduledExecutorService SWEEPER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "cloakroom-memorystore-sweeper");
@@ -69,6 +77,7 @@ public final class MemoryStore implements EnumerableSessionStore, AutoCloseable 
     /** Access-ordered: iteration starts at the least recently used session. */
     private final LinkedHashMap<String, Entry> sessions = new LinkedHashMap<>(256, 0.75f, true);
     private final ScheduledFuture<?> sweep;
+    private final ExpiryReceivers expiryReceivers = new ExpiryReceivers();
 
     /** A store with the defaults: 100,000 sessions, a one-day TTL for sessions without expiry, a sweep every minute. */
     public MemoryStore() {
@@ -99,14 +108,15 @@ public final class MemoryStore implements EnumerableSessionStore, AutoCloseable 
             if (e == null) {
                 return Optional.empty();
             }
-            if (!e.deadline().isAfter(now)) {
-                sessions.remove(id);
-                return Optional.empty();
+            if (e.deadline().isAfter(now)) {
+                return Optional.of(e.session());
             }
-            return Optional.of(e.session());
+            sessions.remove(id);
         } finally {
             lock.unlock();
         }
+        expiryReceivers.expired(id);
+        return Optional.empty();
     }
 
     @Override
@@ -209,20 +219,33 @@ public final class MemoryStore implements EnumerableSessionStore, AutoCloseable 
      */
     public int sweep() {
         Instant now = clock.instant();
-        int removed = 0;
+        List<String> removed = new ArrayList<>();
+        boolean name = expiryReceivers.any();
+        int count = 0;
         lock.lock();
         try {
-            Iterator<Entry> it = sessions.values().iterator();
+            Iterator<Map.Entry<String, Entry>> it = sessions.entrySet().iterator();
             while (it.hasNext()) {
-                if (!it.next().deadline().isAfter(now)) {
+                Map.Entry<String, Entry> e = it.next();
+                if (!e.getValue().deadline().isAfter(now)) {
                     it.remove();
-                    removed++;
+                    count++;
+                    if (name) {
+                        removed.add(e.getKey());
+                    }
                 }
             }
         } finally {
             lock.unlock();
         }
-        return removed;
+        // Told outside the lock: a slow listener must not hold up requests.
+        removed.forEach(expiryReceivers::expired);
+        return count;
+    }
+
+    @Override
+    public void onExpiry(ExpiryReceiver receiver) {
+        expiryReceivers.add(receiver);
     }
 
     /** {@return how many entries are held, expired or not, without sweeping} For monitoring and tests. */

@@ -37,6 +37,8 @@ public final class SessionOptions {
     private final AttributeTypes attributeTypes;
     private final Duration touchAfter;
     private final ReservedNames reservedNames;
+    private final List<SessionListener> listeners;
+    private final List<StoreObserver> observers;
 
     private SessionOptions(Builder b, List<byte[]> secrets, Function<SessionRequest, CookieOptions> cookie) {
         this.secrets = secrets.stream().map(byte[]::clone).toList();
@@ -53,6 +55,8 @@ public final class SessionOptions {
         this.attributeTypes = b.attributeTypes;
         this.touchAfter = b.touchAfter;
         this.reservedNames = b.reservedNames;
+        this.listeners = List.copyOf(b.listeners);
+        this.observers = List.copyOf(b.observers);
     }
 
     /** {@return a builder holding the defaults and no secret, which {@link Builder#build()} requires} */
@@ -147,6 +151,16 @@ public final class SessionOptions {
         return reservedNames;
     }
 
+    /** {@return the session listeners, in the order they were added; told in that order} */
+    public List<SessionListener> listeners() {
+        return listeners;
+    }
+
+    /** {@return the store observers, in the order they were added} */
+    public List<StoreObserver> observers() {
+        return observers;
+    }
+
     public static final class Builder {
         private final List<Secret> secrets = new ArrayList<>();
         private boolean secretsSet;
@@ -164,6 +178,8 @@ public final class SessionOptions {
         private AttributeTypes attributeTypes = AttributeTypes.defaults();
         private Duration touchAfter = Duration.ZERO;
         private ReservedNames reservedNames = ReservedNames.WARN;
+        private final List<SessionListener> listeners = new ArrayList<>();
+        private final List<StoreObserver> observers = new ArrayList<>();
 
         private Builder() {
         }
@@ -418,6 +434,33 @@ public final class SessionOptions {
          */
         public Builder reservedNames(ReservedNames reservedNames) {
             this.reservedNames = reservedNames;
+            return this;
+        }
+
+        /**
+         * Adds a listener told when sessions are created, regenerated, destroyed, expire or are
+         * revoked. Repeatable; listeners are told in the order added, and one that throws is logged
+         * and skipped.
+         *
+         * @param listener the listener
+         * @return this builder
+         * @throws NullPointerException if {@code listener} is null
+         */
+        public Builder listener(SessionListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+            return this;
+        }
+
+        /**
+         * Adds an observer of store calls (latency, conflicts, retries, saved sizes, 503s), for
+         * metrics. Repeatable.
+         *
+         * @param observer the observer
+         * @return this builder
+         * @throws NullPointerException if {@code observer} is null
+         */
+        public Builder observer(StoreObserver observer) {
+            observers.add(Objects.requireNonNull(observer, "observer must not be null"));
             return this;
         }
 
