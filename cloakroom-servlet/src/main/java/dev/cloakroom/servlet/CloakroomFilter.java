@@ -165,6 +165,7 @@ public final class CloakroomFilter implements Filter {
         SessionStoreException storeFailure = StoreFailures.find(failure);
         if (storeFailure != null && !httpResponse.isCommitted()) {
             StoreFailures.answer503(httpResponse);
+            sessions.answeredUnavailable();
             return;
         }
         if (storeFailure != null) {

@@ -42,6 +42,7 @@ final class SessionAsyncContext implements AsyncContext {
             if (!rawResponse.isCommitted()) {
                 try {
                     StoreFailures.answer503(rawResponse);
+                    sessions.answeredUnavailable();
                 } catch (IOException io) {
                     throw new UncheckedIOException(io);
                 }
