@@ -43,7 +43,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code expired} counts only those a read catches.
  *
  * <p>Use one instance per session manager. Events from before {@link #bindTo} are not counted.
- * Each registry it is bound to gets its own meters.
+ * Each registry it is bound to gets its own meters; binding the same registry again does nothing.
  */
 public final class CloakroomMetrics implements MeterBinder, SessionListener, StoreObserver {
 
@@ -99,10 +99,14 @@ public final class CloakroomMetrics implements MeterBinder, SessionListener, Sto
         return builder.listener(this).observer(this);
     }
 
+    /** Binding a registry these metrics are already bound to does nothing, so no event counts twice. */
     @Override
-    public void bindTo(MeterRegistry registry) {
-        RegistryMeters meters = new RegistryMeters(registry);
-        registries.add(meters);
+    public synchronized void bindTo(MeterRegistry registry) {
+        Objects.requireNonNull(registry, "registry");
+        if (registries.stream().anyMatch(m -> m.registry() == registry)) {
+            return;
+        }
+        registries.add(new RegistryMeters(registry));
         active.register(registry);
     }
 

@@ -52,6 +52,10 @@ final class RegistryMeters {
         }
     }
 
+    MeterRegistry registry() {
+        return registry;
+    }
+
     void count(String name, String tag, String value) {
         count(name, tag, value, 1);
     }
