@@ -164,8 +164,9 @@ public final class CloakroomFilter implements Filter {
         }
         SessionStoreException storeFailure = StoreFailures.find(failure);
         if (storeFailure != null && !httpResponse.isCommitted()) {
-            StoreFailures.answer503(httpResponse);
+            // Counted first: once the 503 is written the client may read it before this thread goes on.
             sessions.answeredUnavailable();
+            StoreFailures.answer503(httpResponse);
             return;
         }
         if (storeFailure != null) {

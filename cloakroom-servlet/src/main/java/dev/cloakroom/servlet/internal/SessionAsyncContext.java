@@ -41,8 +41,8 @@ final class SessionAsyncContext implements AsyncContext {
         } catch (SessionStoreException e) {
             if (!rawResponse.isCommitted()) {
                 try {
-                    StoreFailures.answer503(rawResponse);
                     sessions.answeredUnavailable();
+                    StoreFailures.answer503(rawResponse);
                 } catch (IOException io) {
                     throw new UncheckedIOException(io);
                 }
