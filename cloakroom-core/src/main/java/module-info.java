@@ -8,5 +8,5 @@ module dev.cloakroom.core {
     requires org.slf4j;
 
     exports dev.cloakroom;
-    exports dev.cloakroom.internal to dev.cloakroom.mongodb;
+    exports dev.cloakroom.internal to dev.cloakroom.mongodb, dev.cloakroom.jdbc;
 }

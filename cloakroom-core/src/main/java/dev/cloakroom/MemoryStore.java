@@ -4,7 +4,11 @@ import java.lang.ref.WeakReference;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import dev.cloakroom.internal.ExpiryReceivers;
+
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -30,8 +34,13 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>It keeps a user index ({@link UserIndexedSessionStore}) beside the sessions: each entry goes
  * with its session, whichever way that goes, so the index never holds more than the sessions do.
+ *
+ * <p>As a {@link SweepingSessionStore} it tells session listeners about every session it removes
+ * because it expired, whether in the sweep or on a read; sessions evicted to stay within
+ * {@code maxSessions} did not expire and are not reported.
  */
-public final class MemoryStore implements EnumerableSessionStore, UserIndexedSessionStore, AutoCloseable {
+public final class MemoryStore implements EnumerableSessionStore, UserIndexedSessionStore, SweepingSessionStore,
+        AutoCloseable {
 
     private static final ScheduledExecutorService SWEEPER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "cloakroom-memorystore-sweeper");
@@ -75,6 +84,7 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
     /** Every change to {@link #sessions} goes through {@link #keep} and {@link #drop} or their iterator twins, so this follows it. */
     private final MemoryUserIndex users = new MemoryUserIndex();
     private final ScheduledFuture<?> sweep;
+    private final ExpiryReceivers expiryReceivers = new ExpiryReceivers();
 
     /** A store with the defaults: 100,000 sessions, a one-day TTL for sessions without expiry, a sweep every minute. */
     public MemoryStore() {
@@ -106,14 +116,15 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
             if (e == null) {
                 return Optional.empty();
             }
-            if (!e.deadline().isAfter(now)) {
-                drop(id);
-                return Optional.empty();
+            if (e.deadline().isAfter(now)) {
+                return Optional.of(e.session());
             }
-            return Optional.of(e.session());
+            drop(id);
         } finally {
             lock.unlock();
         }
+        expiryReceivers.expired(id);
+        return Optional.empty();
     }
 
     @Override
@@ -238,7 +249,9 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
      */
     public int sweep() {
         Instant now = clock.instant();
-        int removed = 0;
+        List<String> removed = new ArrayList<>();
+        boolean name = expiryReceivers.any();
+        int count = 0;
         lock.lock();
         try {
             Iterator<Map.Entry<String, Entry>> it = sessions.entrySet().iterator();
@@ -247,13 +260,23 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
                 if (!e.getValue().deadline().isAfter(now)) {
                     it.remove();
                     users.remove(e.getKey());
-                    removed++;
+                    count++;
+                    if (name) {
+                        removed.add(e.getKey());
+                    }
                 }
             }
         } finally {
             lock.unlock();
         }
-        return removed;
+        // Told outside the lock: a slow listener must not hold up requests.
+        removed.forEach(expiryReceivers::expired);
+        return count;
+    }
+
+    @Override
+    public void onExpiry(ExpiryReceiver receiver) {
+        expiryReceivers.add(receiver);
     }
 
     /** {@return how many entries are held, expired or not, without sweeping} For monitoring and tests. */

@@ -45,4 +45,12 @@ public interface SessionContext {
      * @throws SessionStoreException when the store fails
      */
     void commit();
+
+    /**
+     * Adapters call this when they answered the request {@code 503} because the store failed, so
+     * {@link StoreObserver#unavailable()} counts exactly the requests that saw it. Applications need
+     * not call it.
+     */
+    default void answeredUnavailable() {
+    }
 }

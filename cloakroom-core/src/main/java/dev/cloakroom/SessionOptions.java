@@ -43,6 +43,8 @@ public final class SessionOptions {
     private final SessionTransport transport;
     private final Duration idleTimeout;
     private final Duration absoluteTimeout;
+    private final List<SessionListener> listeners;
+    private final List<StoreObserver> observers;
 
     private SessionOptions(Builder b, List<byte[]> secrets, Function<SessionRequest, CookieOptions> cookie) {
         this.secrets = secrets.stream().map(byte[]::clone).toList();
@@ -62,6 +64,8 @@ public final class SessionOptions {
         this.transport = b.transport;
         this.idleTimeout = b.idleTimeout;
         this.absoluteTimeout = b.absoluteTimeout;
+        this.listeners = List.copyOf(b.listeners);
+        this.observers = List.copyOf(b.observers);
     }
 
     /** {@return a builder holding the defaults and no secret, which {@link Builder#build()} requires} */
@@ -174,6 +178,16 @@ public final class SessionOptions {
         return transport;
     }
 
+    /** {@return the session listeners, in the order they were added; told in that order} */
+    public List<SessionListener> listeners() {
+        return listeners;
+    }
+
+    /** {@return the store observers, in the order they were added} */
+    public List<StoreObserver> observers() {
+        return observers;
+    }
+
     /** Builds {@link SessionOptions}; {@link #build()} checks the settings together. */
     public static final class Builder {
         private final List<Secret> secrets = new ArrayList<>();
@@ -196,6 +210,8 @@ public final class SessionOptions {
         private boolean defaultGenid = true;
         private Duration idleTimeout;
         private Duration absoluteTimeout;
+        private final List<SessionListener> listeners = new ArrayList<>();
+        private final List<StoreObserver> observers = new ArrayList<>();
 
         private Builder() {
         }
@@ -471,6 +487,20 @@ public final class SessionOptions {
         }
 
         /**
+         * Adds a listener told when sessions are created, regenerated, destroyed, expire or are
+         * revoked. Repeatable; listeners are told in the order added, and one that throws is logged
+         * and skipped.
+         *
+         * @param listener the listener
+         * @return this builder
+         * @throws NullPointerException if {@code listener} is null
+         */
+        public Builder listener(SessionListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+            return this;
+        }
+
+        /**
          * The server-side inactivity limit (ASVS 7.3.1): a session not used for this long is gone
          * from the store, whatever its cookie says. It sets the expiry Cloakroom gives the store on
          * every save and touch, also for a browser-session cookie, which otherwise leaves the store its
@@ -497,6 +527,19 @@ public final class SessionOptions {
          */
         public Builder absoluteTimeout(Duration absoluteTimeout) {
             this.absoluteTimeout = absoluteTimeout;
+            return this;
+        }
+
+        /**
+         * Adds an observer of store calls (latency, conflicts, retries, saved sizes, 503s), for
+         * metrics. Repeatable.
+         *
+         * @param observer the observer
+         * @return this builder
+         * @throws NullPointerException if {@code observer} is null
+         */
+        public Builder observer(StoreObserver observer) {
+            observers.add(Objects.requireNonNull(observer, "observer must not be null"));
             return this;
         }
 

@@ -42,6 +42,9 @@ final class ConflictFreeWriter {
         String json = engine.codec.encode(cookie, candidate);
         String expected = last.json();
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            if (attempt > 1) {
+                engine.observation.retry();
+            }
             if (engine.replace(id, expected, new StoredSession(json, expires))) {
                 return Optional.of(new StoreCopy(json, candidate, ours));
             }

@@ -57,6 +57,14 @@ public final class RequestContext implements SessionContext {
     /** The expiry the store held when loaded, for touch throttling. */
     private Instant loadedExpires;
     private final Commits commits = new Commits();
+    /** Whether the session's first store write announces a new session (it was generated here, not regenerated). */
+    private boolean announceCreated;
+    /**
+     * The stored id a regeneration removed, until the new id is stored: the first write then
+     * announces the regeneration; a destroy before it announces the old session's end.
+     */
+    private String regeneratedFrom;
+    private boolean regeneratedKeepingData;
 
     /**
      * The session as it entered this request, or as this request created it: express's originalId
@@ -144,6 +152,11 @@ public final class RequestContext implements SessionContext {
         if (stored.isEmpty()) {
             return;
         }
+        if (stored.get().isExpiredAt(engine.clock.instant())) {
+            // Stores should return nothing for an expired session; one that did is not brought back.
+            engine.events.expiredOnRead(cookieId);
+            return;
+        }
         SessionCodec.Decoded decoded;
         try {
             decoded = engine.codec.decode(stored.get().json(), engine.clock);
@@ -217,6 +230,7 @@ public final class RequestContext implements SessionContext {
         arrival = new Arrival(id, attributes.deepCopy(), session.cookie.shape());
         lastSaved = null;
         inStore = null;
+        announceCreated = true;
     }
 
     private String newId() {
@@ -279,6 +293,9 @@ public final class RequestContext implements SessionContext {
                 throw new SessionGoneException("the session was renewed or destroyed by another request");
             }
             tokenDead |= s.id.equals(cookieId);
+            regeneratedFrom = s.id;
+            regeneratedKeepingData = keepData;
+            announceCreated = false;
         }
         String id = newId();
         inStore = null;
@@ -298,6 +315,7 @@ public final class RequestContext implements SessionContext {
     void destroy(SessionState s) {
         engine.destroy(s.id);
         tokenDead |= s.id.equals(cookieId);
+        announceEnd(s.id, "destroy");
         s.destroyed = true;
         if (session == s) {
             session = null;
@@ -349,6 +367,7 @@ public final class RequestContext implements SessionContext {
             String json = engine.codec.encode(s.cookie, tree);
             engine.set(s.id, new StoredSession(json, expires));
             inStore = StoreCopy.loaded(json, tree);
+            announceStored(s.id);
         } else {
             Optional<StoreCopy> written = engine.writer.write(s.id, inStore, tree, s.cookie, expires);
             if (written.isEmpty()) {
@@ -389,6 +408,7 @@ public final class RequestContext implements SessionContext {
         if (!session.isLive()) {
             if (session.unset && options.unset() == UnsetAction.DESTROY && !commits.unsetDestroyed) {
                 engine.destroy(session.id);
+                announceEnd(session.id, "unset");
                 commits.unsetDestroyed = true;
                 tokenDead |= session.id.equals(cookieId);
             }
@@ -466,6 +486,36 @@ public final class RequestContext implements SessionContext {
             write(session, tree);
         }
         commits.atFirst = tree;
+    }
+
+    /** The first write of an id: a new session, or the new id of a regenerated one. */
+    private void announceStored(String id) {
+        if (regeneratedFrom != null) {
+            engine.events.regenerated(regeneratedFrom, id, regeneratedKeepingData);
+            regeneratedFrom = null;
+        } else if (announceCreated) {
+            engine.events.created(id);
+        }
+        announceCreated = false;
+    }
+
+    /**
+     * The application removed session {@code id}: an event when it was stored, or when it is the
+     * unsaved new id of a regenerated session, whose stored predecessor is what really ended.
+     */
+    private void announceEnd(String id, String cause) {
+        if (inStore != null) {
+            engine.events.destroyed(id, cause);
+        } else if (regeneratedFrom != null) {
+            engine.events.destroyed(regeneratedFrom, cause);
+            regeneratedFrom = null;
+        }
+        announceCreated = false;
+    }
+
+    @Override
+    public void answeredUnavailable() {
+        engine.observation.unavailable();
     }
 
     private boolean touchThrottled(Instant next) {

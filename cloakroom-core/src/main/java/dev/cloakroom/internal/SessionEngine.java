@@ -4,7 +4,9 @@ import dev.cloakroom.SessionExchange;
 import dev.cloakroom.SessionOptions;
 import dev.cloakroom.SessionStore;
 import dev.cloakroom.SessionStoreException;
+import dev.cloakroom.StoreObserver;
 import dev.cloakroom.StoredSession;
+import dev.cloakroom.SweepingSessionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,8 @@ public final class SessionEngine {
     /** The header token reader and writer under header transport; null when the id travels in a cookie. */
     final HeaderTokens tokens;
     final Timeouts timeouts;
+    final Events events;
+    final StoreObservation observation;
     /** Whether the WARN about a Secure cookie withheld from a plain-HTTP request was logged; once per engine. */
     private final AtomicBoolean warnedSecureOverHttp = new AtomicBoolean();
 
@@ -53,6 +57,12 @@ public final class SessionEngine {
         this.reservedNames = new ReservedNameCheck(options.reservedNames());
         this.tokens = options.transport().isCookie() ? null : new HeaderTokens(options.transport(), signer);
         this.timeouts = new Timeouts(options);
+        this.events = new Events(options.listeners(), clock);
+        this.observation = new StoreObservation(options.observers(), options.store());
+        if (events.any() && options.store() instanceof SweepingSessionStore sweeping) {
+            // The store holds this weakly; the engine's field keeps it alive as long as the engine.
+            sweeping.onExpiry(events);
+        }
         warnAboutShortSecrets(options.secretKeys());
     }
 
@@ -95,6 +105,16 @@ public final class SessionEngine {
     /** {@return the options this engine was made with} */
     public SessionOptions options() {
         return options;
+    }
+
+    /** {@return where events go; revocation reports through {@link Events#userRevoked}} */
+    public Events events() {
+        return events;
+    }
+
+    /** {@return where store observations go} */
+    public StoreObservation observation() {
+        return observation;
     }
 
     /** {@return the codec between sessions and stored documents} */
@@ -149,10 +169,18 @@ public final class SessionEngine {
             options.store().set(id, session);
             return null;
         });
+        observation.saved(session.json());
     }
 
+    /** A compare-and-set; a {@code false} is reported to observers as a conflict. */
     boolean replace(String id, String expectedJson, StoredSession session) {
-        return call("replace", id, () -> options.store().replace(id, expectedJson, session));
+        boolean replaced = call("replace", id, () -> options.store().replace(id, expectedJson, session));
+        if (replaced) {
+            observation.saved(session.json());
+        } else {
+            observation.conflict();
+        }
+        return replaced;
     }
 
     void touch(String id, StoredSession session) {
@@ -184,9 +212,21 @@ public final class SessionEngine {
      */
     private <T> T call(String operation, String id, Supplier<T> call) {
         SessionStore store = options.store();
+        boolean timed = observation.any();
+        long start = timed ? System.nanoTime() : 0L;
         try {
-            return call.get();
+            T result = call.get();
+            if (timed) {
+                // Only replace answers a boolean: false is a compare-and-set that wrote nothing.
+                boolean conflict = Boolean.FALSE.equals(result);
+                observation.operation(operation, System.nanoTime() - start,
+                        conflict ? StoreObserver.Outcome.CONFLICT : StoreObserver.Outcome.SUCCESS);
+            }
+            return result;
         } catch (RuntimeException e) {
+            if (timed) {
+                observation.operation(operation, System.nanoTime() - start, StoreObserver.Outcome.ERROR);
+            }
             String storeName = store.getClass().getSimpleName();
             String fingerprint = SessionIds.fingerprint(id);
             LOG.warn("session store {} failed on {} for session {}: {}", storeName, operation, fingerprint,

@@ -135,6 +135,10 @@ public final class CloakroomPlugin extends Plugin<Void> {
         if (ctx.res().isCommitted()) {
             return;
         }
+        RequestSessions sessions = ctx.attribute(RequestSessions.ATTRIBUTE);
+        if (sessions != null) {
+            sessions.context.answeredUnavailable();
+        }
         ctx.removeHeader("Location");
         ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
         ctx.contentType(ContentType.TEXT_PLAIN.getMimeType() + "; charset=utf-8");

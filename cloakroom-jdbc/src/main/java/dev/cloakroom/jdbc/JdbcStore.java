@@ -4,6 +4,8 @@ import dev.cloakroom.EnumerableSessionStore;
 import dev.cloakroom.SessionStoreException;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.UserIndexedSessionStore;
+import dev.cloakroom.SweepingSessionStore;
+import dev.cloakroom.internal.ExpiryReceivers;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -37,13 +39,18 @@ import java.util.Set;
  *       whose message and cause never carry a session id or session data.</li>
  * </ul>
  * {@link #close()} stops the pruning task; the DataSource stays the application's to close.
+ *
+ * <p>As a {@link SweepingSessionStore} it tells session listeners how many expired rows each prune
+ * deleted; one {@code DELETE} cannot name them, so they are counted, not named.
  */
-public final class JdbcStore implements EnumerableSessionStore, UserIndexedSessionStore, AutoCloseable {
+public final class JdbcStore implements EnumerableSessionStore, UserIndexedSessionStore, SweepingSessionStore,
+        AutoCloseable {
 
     private final TableName table;
     private final Duration defaultTtl;
     private final Database db;
     private final Pruner pruner;
+    private final ExpiryReceivers expiryReceivers = new ExpiryReceivers();
 
     private JdbcStore(Builder b) {
         this.table = b.tableName;
@@ -338,12 +345,19 @@ public final class JdbcStore implements EnumerableSessionStore, UserIndexedSessi
      * @return how many rows went
      */
     public int prune() {
-        return db.run("prune", (c, s) -> {
+        int removed = db.run("prune", (c, s) -> {
             try (PreparedStatement ps = db.prepare(c, s.prune)) {
                 s.bindTime(ps, 1, Instant.now());
                 return ps.executeUpdate();
             }
         });
+        expiryReceivers.pruned(removed);
+        return removed;
+    }
+
+    @Override
+    public void onExpiry(ExpiryReceiver receiver) {
+        expiryReceivers.add(receiver);
     }
 
     /** Stops the pruning task. The DataSource is not closed. */

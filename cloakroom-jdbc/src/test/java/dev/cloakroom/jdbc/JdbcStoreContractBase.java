@@ -1,5 +1,8 @@
 package dev.cloakroom.jdbc;
 
+import dev.cloakroom.SessionListener;
+import dev.cloakroom.SessionManager;
+import dev.cloakroom.SessionOptions;
 import dev.cloakroom.SessionStore;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.UserIndexedSessionStore;
@@ -16,6 +19,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -152,6 +157,27 @@ abstract class JdbcStoreContractBase extends SessionStoreContract {
             backdate("p1", Instant.now().minusSeconds(60));
             assertThat(jdbcStore().prune()).isEqualTo(1);
             assertThat(rawRowCount()).isEqualTo(1);
+        }
+
+        @Test
+        void pruneTellsSessionListenersHowManyExpired() throws Exception {
+            List<Integer> told = new CopyOnWriteArrayList<>();
+            SessionManager manager = new SessionManager(SessionOptions.builder().secret("a secret of thirty-two bytes, at least")
+                    .store(store).listener(new SessionListener() {
+                        @Override
+                        public void pruned(int count, Instant time) {
+                            told.add(count);
+                        }
+                    }).build());
+            store.set("p1", session("a", inOneDay()));
+            store.set("p2", session("b", inOneDay()));
+            store.set("p3", session("c", inOneDay()));
+            backdate("p1", Instant.now().minusSeconds(60));
+            backdate("p2", Instant.now().minusSeconds(60));
+            jdbcStore().prune();
+            jdbcStore().prune();
+            assertThat(told).as("one report of two; an empty prune says nothing").containsExactly(2);
+            assertThat(manager.options().listeners()).hasSize(1);
         }
     }
 

@@ -187,6 +187,8 @@ public final class CloakroomFilter implements Filter {
         }
         SessionStoreException storeFailure = StoreFailures.find(failure);
         if (storeFailure != null && !httpResponse.isCommitted()) {
+            // Counted first: once the 503 is written the client may read it before this thread goes on.
+            sessions.answeredUnavailable();
             StoreFailures.answer503(httpResponse);
             return;
         }

@@ -2,6 +2,7 @@ package dev.cloakroom.servlet;
 
 import dev.cloakroom.SessionOptions;
 import dev.cloakroom.SessionStoreException;
+import dev.cloakroom.StoreObserver;
 import dev.cloakroom.testkit.Leaks;
 import dev.cloakroom.testkit.lifecycle.CapturedOutput;
 import org.junit.jupiter.api.AfterAll;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -20,12 +22,20 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class StoreFailureTest {
 
     private static final SwitchableStore STORE = new SwitchableStore();
+    /** The 503s the filter reported to the options' store observer. */
+    private static final AtomicInteger ANSWERED_503 = new AtomicInteger();
     private static JettyApp app;
     private Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        SessionOptions options = SessionOptions.builder().secret("keyboard cat").store(STORE).build();
+        SessionOptions options = SessionOptions.builder().secret("keyboard cat").store(STORE)
+                .observer(new StoreObserver() {
+                    @Override
+                    public void unavailable() {
+                        ANSWERED_503.incrementAndGet();
+                    }
+                }).build();
         app = JettyApp.start(options, Map.of(
                 "/login", (req, res) -> {
                     req.getSession().setAttribute("user", "ann");
@@ -64,6 +74,7 @@ class StoreFailureTest {
     @BeforeEach
     void newBrowser() {
         browser = new Browser(app.base());
+        ANSWERED_503.set(0);
     }
 
     @AfterEach
@@ -99,6 +110,7 @@ class StoreFailureTest {
             String log = logOf(() -> reply[0] = browser.get("/whoami"));
             assertUnavailable(reply[0], id);
             Leaks.assertOneWarnByFingerprint(log, id);
+            assertThat(ANSWERED_503).as("told to the store observer").hasValue(1);
         }
 
         @Test
@@ -111,6 +123,7 @@ class StoreFailureTest {
         void aRedirectBecomesA503() {
             STORE.down = true;
             assertUnavailable(browser.get("/login-redirect"), null);
+            assertThat(ANSWERED_503).hasValue(1);
         }
 
         @Test
@@ -133,6 +146,7 @@ class StoreFailureTest {
             String log = logOf(() -> catchThrowable(() -> browser.get("/flush-then-read")));
             Leaks.assertOneWarnByFingerprint(log, id);
             assertThat(log).as("the container logs what the filter rethrew").contains("Exception");
+            assertThat(ANSWERED_503).as("no 503 could be sent, none is counted").hasValue(0);
         }
 
         @Test

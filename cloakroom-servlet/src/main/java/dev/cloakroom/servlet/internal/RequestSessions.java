@@ -100,6 +100,11 @@ public final class RequestSessions implements SessionContext {
         core.commit();
     }
 
+    @Override
+    public void answeredUnavailable() {
+        core.answeredUnavailable();
+    }
+
     /** The first commit, with the cookie; does nothing once committed. Called just before the response commits. */
     void commitOnce() {
         if (!committed) {

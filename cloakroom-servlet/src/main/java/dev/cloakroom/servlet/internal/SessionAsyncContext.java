@@ -41,6 +41,7 @@ final class SessionAsyncContext implements AsyncContext {
         } catch (SessionStoreException e) {
             if (!rawResponse.isCommitted()) {
                 try {
+                    sessions.answeredUnavailable();
                     StoreFailures.answer503(rawResponse);
                 } catch (IOException io) {
                     throw new UncheckedIOException(io);

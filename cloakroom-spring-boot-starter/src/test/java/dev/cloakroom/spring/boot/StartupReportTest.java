@@ -27,11 +27,11 @@ class StartupReportTest {
     }
 
     @Test
-    void theAutoConfigurationIsListedForSpringBoot() throws Exception {
+    void theAutoConfigurationsAreListedForSpringBoot() throws Exception {
         try (InputStream in = getClass().getResourceAsStream(
                 "/META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")) {
-            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim())
-                    .isEqualTo(CloakroomAutoConfiguration.class.getName());
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().lines())
+                    .containsExactly(CloakroomAutoConfiguration.class.getName(), CloakroomMetricsAutoConfiguration.class.getName());
         }
     }
 
