@@ -69,7 +69,8 @@ public interface SessionListener {
 
     /**
      * A session was ended because its user's sessions were revoked ("sign out everywhere"). Causes:
-     * {@code others} (every session of the user but the current one) and {@code all}.
+     * {@code others} (every session of the user but the current one), {@code all}, and {@code one}
+     * (the session {@link UserSessions#revoke} named by its handle).
      *
      * @param event the session revoked
      */

@@ -35,7 +35,7 @@ public final class SessionManager {
      */
     public SessionManager(SessionOptions options, Clock clock) {
         this.engine = new SessionEngine(Objects.requireNonNull(options, "options"), Objects.requireNonNull(clock, "clock"));
-        this.users = new UserSessions(options.store(), engine.codec(), clock);
+        this.users = new UserSessions(options.store(), engine.codec(), clock, engine.events());
     }
 
     /** {@return the options this manager was made with} */

@@ -1,5 +1,6 @@
 package dev.cloakroom;
 
+import dev.cloakroom.internal.Events;
 import dev.cloakroom.internal.SessionCodec;
 import dev.cloakroom.internal.SessionIds;
 import dev.cloakroom.internal.SessionSummary;
@@ -33,11 +34,13 @@ public final class UserSessions {
     private final SessionStore store;
     private final SessionCodec codec;
     private final Clock clock;
+    private final Events events;
 
-    UserSessions(SessionStore store, SessionCodec codec, Clock clock) {
+    UserSessions(SessionStore store, SessionCodec codec, Clock clock, Events events) {
         this.store = store;
         this.codec = codec;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -74,7 +77,7 @@ public final class UserSessions {
      * @throws SessionStoreException when the store fails
      */
     public int revokeAll(String userKey) {
-        return revokeWhere(Objects.requireNonNull(userKey, "userKey"), id -> true);
+        return revokeWhere(Objects.requireNonNull(userKey, "userKey"), id -> true, "all");
     }
 
     /**
@@ -88,7 +91,7 @@ public final class UserSessions {
      */
     public int revokeOthers(Session current) {
         String keep = current.id();
-        return revokeWhere(userOf(current), id -> !id.equals(keep));
+        return revokeWhere(userOf(current), id -> !id.equals(keep), "others");
     }
 
     /**
@@ -103,7 +106,7 @@ public final class UserSessions {
      */
     public boolean revoke(String userKey, String handle) {
         Objects.requireNonNull(handle, "handle");
-        return revokeWhere(Objects.requireNonNull(userKey, "userKey"), id -> SessionIds.fingerprint(id).equals(handle)) > 0;
+        return revokeWhere(Objects.requireNonNull(userKey, "userKey"), id -> SessionIds.fingerprint(id).equals(handle), "one") > 0;
     }
 
     private List<UserSession> list(String userKey, String currentId) {
@@ -121,12 +124,13 @@ public final class UserSessions {
         return sessions;
     }
 
-    private int revokeWhere(String userKey, Predicate<String> which) {
+    private int revokeWhere(String userKey, Predicate<String> which, String scope) {
         UserIndexedSessionStore indexed = indexed();
         int revoked = 0;
         for (String id : indexed.sessionsOf(userKey).keySet()) {
             if (which.test(id)) {
                 indexed.destroy(id);
+                events.userRevoked(SessionIds.fingerprint(id), scope);
                 revoked++;
             }
         }

@@ -55,7 +55,7 @@ public final class Events implements SweepingSessionStore.ExpiryReceiver {
      * ended. It takes a fingerprint, so a caller that holds only the index's fingerprints can report.
      *
      * @param fingerprint the revoked session's {@link SessionIds#fingerprint}
-     * @param scope       {@code others} or {@code all}, as {@link SessionListener#revoked} lists
+     * @param scope       {@code others}, {@code all} or {@code one}, as {@link SessionListener#revoked} lists
      */
     public void userRevoked(String fingerprint, String scope) {
         fire("revoked", fingerprint, null, scope, SessionListener::revoked);

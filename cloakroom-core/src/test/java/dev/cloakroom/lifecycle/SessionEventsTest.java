@@ -45,6 +45,11 @@ class SessionEventsTest extends LifecycleFixture {
         public void expired(SessionEvent e) {
             add("expired", e);
         }
+
+        @Override
+        public void revoked(SessionEvent e) {
+            add("revoked", e);
+        }
     }
 
     final Recorder events = new Recorder();

@@ -67,6 +67,51 @@ class UserSessionsTest {
     }
 
     @Nested
+    class ListenersHearOfRevocations {
+
+        private final SessionEventsTest.Recorder events = new SessionEventsTest.Recorder();
+        private final SessionManager observed = new SessionManager(SessionOptions.builder().secret(SECRET).store(store)
+                .cookie(c -> c.maxAge(MAX_AGE)).listener(events).build(), clock);
+
+        private String observedLogin(String user) {
+            SessionContext context = observed.open(TestExchange.to("/"));
+            Session session = context.session();
+            session.bindUser(user);
+            String id = session.id();
+            context.commit();
+            return id;
+        }
+
+        @Test
+        void listenersHearOfEachRevokedSessionWithItsScope() {
+            String a = observedLogin("ann");
+            String b = observedLogin("ann");
+            String c = observedLogin("ann");
+            events.seen.clear();
+
+            SessionContext context = observed.open(TestExchange.to("/").cookie(cookieFor(a)));
+            observed.users().revokeOthers(context.session());
+            context.commit();
+            assertThat(events.seen).containsExactlyInAnyOrder(
+                    "revoked others " + SessionIds.fingerprint(b), "revoked others " + SessionIds.fingerprint(c));
+
+            events.seen.clear();
+            observed.users().revokeAll("ann");
+            assertThat(events.seen).containsExactly("revoked all " + SessionIds.fingerprint(a));
+        }
+
+        @Test
+        void aSessionRevokedByItsHandleIsHeardOfOnce() {
+            String a = observedLogin("ann");
+            events.seen.clear();
+
+            assertThat(observed.users().revoke("ann", SessionIds.fingerprint(a))).isTrue();
+            assertThat(observed.users().revoke("ann", SessionIds.fingerprint(a))).isFalse();
+            assertThat(events.seen).containsExactly("revoked one " + SessionIds.fingerprint(a));
+        }
+    }
+
+    @Nested
     class WhenASessionIsBound {
 
         @Test
