@@ -28,6 +28,10 @@ final class DemoStores {
 
     /** A request waits at most this long for a pooled JDBC connection before it gets a 503. */
     static final long JDBC_CONNECTION_TIMEOUT_MS = 1000;
+    /** How long the driver may take to connect and log in. */
+    static final int JDBC_LOGIN_TIMEOUT_SECONDS = 3;
+    /** A backstop for a read that never returns; the store's own query timeout (1 s) comes first. */
+    static final int JDBC_SOCKET_TIMEOUT_SECONDS = 10;
 
     /** An open store and whatever must be closed with it (a connection pool, a client). */
     record OpenStore(SessionStore store, AutoCloseable resources) implements AutoCloseable {
@@ -94,6 +98,16 @@ final class DemoStores {
             createParentDirectory(url.substring("jdbc:sqlite:".length()).split("\\?", 2)[0]);
         } else if (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) {
             config.setDriverClassName("org.mariadb.jdbc.Driver");
+            // Without these the driver waits for ever on a server that accepts and never answers. Strings:
+            // the pool hands them to the driver as Properties, which reads only String values.
+            config.addDataSourceProperty("connectTimeout", String.valueOf(JDBC_LOGIN_TIMEOUT_SECONDS * 1000));
+            config.addDataSourceProperty("socketTimeout", String.valueOf(JDBC_SOCKET_TIMEOUT_SECONDS * 1000));
+        } else if (url.startsWith("jdbc:postgresql:")) {
+            // The pool's connection timeout bounds only the wait for a pooled connection; these bound the
+            // driver's own connect and login, so startup fails instead of hanging on a silent server.
+            config.addDataSourceProperty("connectTimeout", String.valueOf(JDBC_LOGIN_TIMEOUT_SECONDS));
+            config.addDataSourceProperty("loginTimeout", String.valueOf(JDBC_LOGIN_TIMEOUT_SECONDS));
+            config.addDataSourceProperty("socketTimeout", String.valueOf(JDBC_SOCKET_TIMEOUT_SECONDS));
         }
         HikariDataSource pool = new HikariDataSource(config);
         try {
