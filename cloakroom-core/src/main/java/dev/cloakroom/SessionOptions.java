@@ -76,7 +76,9 @@ public final class SessionOptions {
     /**
      * The secrets as HMAC keys: the first signs new cookies, every one verifies incoming cookies, in
      * order. A secret given as a string is its UTF-8 bytes, which is also what express-session signs
-     * with. Each call returns fresh copies.
+     * with.
+     *
+     * @return fresh copies of the keys, newest first
      */
     public List<byte[]> secretKeys() {
         return secrets.stream().map(byte[]::clone).toList();
@@ -168,7 +170,7 @@ public final class SessionOptions {
         return touchAfter;
     }
 
-    /** What {@link Session#set} does with a name express-session reserves; {@link ReservedNames#WARN} unless set. */
+    /** {@return what {@link Session#set} does with a name express-session reserves; {@link ReservedNames#WARN} unless set} */
     public ReservedNames reservedNames() {
         return reservedNames;
     }
@@ -232,12 +234,20 @@ public final class SessionOptions {
          * A binary secret, as an express app's {@code secret: crypto.randomBytes(32)} (a Buffer):
          * give the same bytes here and the two sign alike. Refused when empty; shorter than 32 bytes
          * it works with a WARN, as for a string. The array is copied.
+         *
+         * @param secret the key bytes
+         * @return this builder
          */
         public Builder secret(byte[] secret) {
             return secrets(secret == null ? null : new byte[][] {secret});
         }
 
-        /** Several secrets for rotation: the first signs, all verify. Put the new secret first. */
+        /**
+         * Several secrets for rotation: the first signs, all verify. Put the new secret first.
+         *
+         * @param secrets the secrets, newest first
+         * @return this builder
+         */
         public Builder secrets(String... secrets) {
             return secrets(secrets == null ? null : List.of(secrets));
         }
@@ -259,6 +269,9 @@ public final class SessionOptions {
          * Binary secrets for rotation, as express-session's array of Buffers: the first signs, all
          * verify. A string secret being rotated out is its UTF-8 bytes:
          * {@code secrets(newKey, "old secret".getBytes(StandardCharsets.UTF_8))}.
+         *
+         * @param secrets the key bytes, newest first; each array is copied
+         * @return this builder
          */
         public Builder secrets(byte[]... secrets) {
             List<Secret> list = null;

@@ -10,7 +10,12 @@ public final class CookieAttributeRules {
     private CookieAttributeRules() {
     }
 
-    /** Refuses a path that is null, does not start with {@code /}, or could break the header. */
+    /**
+     * Refuses a path that is null, does not start with {@code /}, or could break the header.
+     *
+     * @param path the path to check
+     * @throws IllegalArgumentException naming {@code cookie.path}
+     */
     public static void checkPath(String path) {
         if (path == null || !path.startsWith("/")) {
             throw new IllegalArgumentException("cookie.path must start with '/', got " + (path == null ? "null" : "'" + path + "'"));
@@ -20,7 +25,12 @@ public final class CookieAttributeRules {
         }
     }
 
-    /** Refuses a domain that is empty or holds a {@code ;}, a space or a control character; null (no domain) passes. */
+    /**
+     * Refuses a domain that is empty or holds a {@code ;}, a space or a control character; null (no domain) passes.
+     *
+     * @param domain the domain to check, or null
+     * @throws IllegalArgumentException naming {@code cookie.domain}
+     */
     public static void checkDomain(String domain) {
         if (domain != null && (domain.isEmpty() || !isAttributeSafe(domain) || domain.contains(" "))) {
             throw new IllegalArgumentException("cookie.domain must be a host name without ';', spaces or control characters");

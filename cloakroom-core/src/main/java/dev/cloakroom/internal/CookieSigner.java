@@ -28,7 +28,12 @@ public final class CookieSigner {
 
     private final List<SecretKeySpec> keys;
 
-    /** Keys as raw bytes, as Node's {@code crypto.createHmac} takes a Buffer secret; the first signs. */
+    /**
+     * A signer over keys as raw bytes, as Node's {@code crypto.createHmac} takes a Buffer secret.
+     *
+     * @param keys the HMAC keys; the first signs, every one verifies, in order
+     * @throws IllegalArgumentException when there is none
+     */
     public CookieSigner(List<byte[]> keys) {
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("at least one secret is needed");
@@ -36,7 +41,11 @@ public final class CookieSigner {
         this.keys = keys.stream().map(k -> new SecretKeySpec(k, "HmacSHA256")).toList();
     }
 
-    /** String secrets, each signing with its UTF-8 bytes as Node does with a string secret. */
+    /**
+     * {@return a signer over string secrets} Each signs with its UTF-8 bytes, as Node does with a string secret.
+     *
+     * @param secrets the first signs, every one verifies, in order
+     */
     public static CookieSigner ofStrings(List<String> secrets) {
         return new CookieSigner(secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList());
     }
