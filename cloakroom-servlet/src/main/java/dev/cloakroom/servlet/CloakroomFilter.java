@@ -159,7 +159,8 @@ public final class CloakroomFilter implements Filter {
             sessions.reopenForDispatch();
         } else {
             ServletExchange exchange = new ServletExchange(httpRequest, httpResponse);
-            sessions = new RequestSessions(manager.open(exchange), exchange, listeners, httpRequest.getServletContext());
+            sessions = new RequestSessions(manager.open(exchange), exchange, listeners, httpRequest.getServletContext(),
+                    manager.options().idleTimeout().orElse(null));
             httpRequest.setAttribute(CONTEXT_ATTRIBUTE, sessions);
             httpRequest.setAttribute(USERS_ATTRIBUTE, manager.users());
         }
