@@ -176,9 +176,11 @@ public interface Session {
     void destroy();
 
     /**
-     * Replaces this session's attributes with what the store holds now.
+     * Replaces this session's attributes with what the store holds now. A session that reached
+     * its {@link #absoluteDeadline()} since the request began is gone, as it would be at load: it
+     * is destroyed in the store and this throws.
      *
-     * @throws SessionGoneException when the store no longer has it
+     * @throws SessionGoneException when the store no longer has it, or it reached its absolute deadline
      */
     void reload();
 

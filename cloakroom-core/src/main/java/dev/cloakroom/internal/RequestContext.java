@@ -337,6 +337,12 @@ public final class RequestContext implements SessionContext {
         if (Sidecar.isRetired(decoded.attributes())) {
             throw new SessionGoneException("the session is being renewed by another request");
         }
+        if (engine.timeouts.isOver(Sidecar.read(decoded.attributes().get(Sidecar.KEY)).created(), engine.clock.instant())) {
+            // As at load: past its absolute end the session is gone, even if the store still keeps it.
+            SessionEngine.info("session {} reached its absoluteTimeout during the request; destroying it", s.id);
+            engine.destroy(s.id);
+            throw new SessionGoneException("the session reached its absolute timeout");
+        }
         if (!engine.timeouts.hasIdle() && stored.get().expires() != null && decoded.cookie().expires != null) {
             decoded.cookie().expires = stored.get().expires();
         }

@@ -3,6 +3,7 @@ package dev.cloakroom.lifecycle;
 import dev.cloakroom.MemoryStore;
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionContext;
+import dev.cloakroom.SessionGoneException;
 import dev.cloakroom.SessionManager;
 import dev.cloakroom.SessionOptions;
 import dev.cloakroom.StoredSession;
@@ -21,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code idleTimeout} and {@code absoluteTimeout} on a clock the test moves, with a store judging
@@ -109,6 +111,36 @@ class TimeoutsTest {
 
             assertThat(userSeenWith(id)).isEqualTo("new:-");
             assertThat(store.get(id)).isEmpty();
+        }
+
+        @Test
+        void aReloadAfterTheDeadlinePassedDuringTheRequestFindsTheSessionGone() {
+            configure(b -> b.absoluteTimeout(ABSOLUTE));
+            String id = seed();
+            clock.advance(ABSOLUTE.minusMinutes(1));
+            SessionContext longRequest = manager.open(TestExchange.to("/").cookie(LifecycleFixture.cookieFor(id)));
+            Session session = longRequest.session();
+            assertThat(session.get("user", String.class)).hasValue("ann");
+            clock.advance(Duration.ofMinutes(2));
+
+            assertThatThrownBy(session::reload).isInstanceOf(SessionGoneException.class)
+                    .hasMessage("the session reached its absolute timeout");
+            assertThat(store.get(id)).as("destroyed, though the store would have kept it a day").isEmpty();
+        }
+
+        @Test
+        void aReloadBeforeTheDeadlineKeepsTheSession() {
+            configure(b -> b.absoluteTimeout(ABSOLUTE));
+            String id = seed();
+            clock.advance(ABSOLUTE.minusMinutes(2));
+            SessionContext request = manager.open(TestExchange.to("/").cookie(LifecycleFixture.cookieFor(id)));
+            Session session = request.session();
+            clock.advance(Duration.ofMinutes(1));
+
+            session.reload();
+
+            assertThat(session.get("user", String.class)).hasValue("ann");
+            assertThat(store.get(id)).isPresent();
         }
 
         @Test

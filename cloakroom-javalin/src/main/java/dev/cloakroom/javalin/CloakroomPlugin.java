@@ -1,5 +1,6 @@
 package dev.cloakroom.javalin;
 
+import dev.cloakroom.SessionGoneException;
 import dev.cloakroom.SessionManager;
 import dev.cloakroom.SessionOptions;
 import dev.cloakroom.SessionStoreException;
@@ -41,6 +42,14 @@ import java.util.Objects;
  *       and is not retried. An application that registers its own handler for
  *       {@code SessionStoreException} after registering the plugin replaces this one for
  *       failures inside handlers; a failed commit always gets this 503.</li>
+ *   <li>an exception handler that turns {@link SessionGoneException} into {@code 409 Conflict}
+ *       with a short plain-text body and {@code Cache-Control: no-store}. A handler gets it when
+ *       another request renewed or destroyed the session first: the loser of two concurrent
+ *       {@code regenerate()} or {@code changeId()} calls (a double-submitted login), or a
+ *       {@code reload()} or {@code save()} of a session no longer stored. The request has no
+ *       session any more, so the answer sends no session cookie and the browser keeps the one
+ *       the winning request sent. An application handler registered for
+ *       {@code SessionGoneException} after the plugin replaces this one.</li>
  * </ul>
  *
  * <p><b>Streaming.</b> A handler that writes more than the response buffer (32 KB on Jetty) to
@@ -56,6 +65,7 @@ public final class CloakroomPlugin extends Plugin<Void> {
     static final Key<SessionManager> MANAGER = new Key<>("dev.cloakroom.javalin.manager");
 
     private static final String UNAVAILABLE = "Session store unavailable, please try again later.";
+    private static final String GONE = "The session was changed by another request at the same time, please try again.";
 
     private final SessionManager manager;
 
@@ -105,6 +115,7 @@ public final class CloakroomPlugin extends Plugin<Void> {
             }
             unavailable(ctx);
         });
+        state.routes.exception(SessionGoneException.class, (e, ctx) -> conflict(ctx));
     }
 
     /**
@@ -128,6 +139,18 @@ public final class CloakroomPlugin extends Plugin<Void> {
             sessions.storeFailed = true;
             unavailable(ctx);
         }
+    }
+
+    /** The 409 answer; fixed text like the 503's. */
+    private static void conflict(Context ctx) {
+        if (ctx.res().isCommitted()) {
+            return;
+        }
+        ctx.removeHeader("Location");
+        ctx.status(HttpStatus.CONFLICT);
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType(ContentType.TEXT_PLAIN.getMimeType() + "; charset=utf-8");
+        ctx.result(GONE);
     }
 
     /** The 503 answer. The body is fixed text: it never echoes the exception, which could name the store or the id. */

@@ -50,7 +50,13 @@ import java.util.Objects;
  * is committed at the first body byte or in {@code AsyncContext.complete()}.
  *
  * <p>When the store fails, the response (if nothing of it was sent yet) becomes
- * {@code 503 Service Unavailable} in plain text; core has logged the failure.
+ * {@code 503 Service Unavailable} in plain text; core has logged the failure. When the chain throws
+ * {@link dev.cloakroom.SessionGoneException} (wrapped or not) because another request renewed or
+ * destroyed the session first, such as the loser of two concurrent {@code regenerate()} or
+ * {@code changeId()} calls from a double-submitted login, the response becomes
+ * {@code 409 Conflict} in plain text with {@code Cache-Control: no-store}; the request has no
+ * session any more, and the browser keeps the cookie the winning request sent. After the response
+ * was committed the exception goes to the container unchanged; its message never names the session.
  *
  * <p>The container's own session manager is bypassed for requests this filter sees; it should
  * not be configured at the same time. {@code HttpSessionListener}, {@code HttpSessionAttributeListener}
@@ -153,7 +159,8 @@ public final class CloakroomFilter implements Filter {
             sessions.reopenForDispatch();
         } else {
             ServletExchange exchange = new ServletExchange(httpRequest, httpResponse);
-            sessions = new RequestSessions(manager.open(exchange), exchange, listeners, httpRequest.getServletContext());
+            sessions = new RequestSessions(manager.open(exchange), exchange, listeners, httpRequest.getServletContext(),
+                    manager.options().idleTimeout().orElse(null));
             httpRequest.setAttribute(CONTEXT_ATTRIBUTE, sessions);
             httpRequest.setAttribute(USERS_ATTRIBUTE, manager.users());
         }
@@ -194,6 +201,10 @@ public final class CloakroomFilter implements Filter {
         }
         if (storeFailure != null) {
             throw StoreFailures.afterCommit(storeFailure);
+        }
+        if (StoreFailures.isGone(failure) && !httpResponse.isCommitted()) {
+            StoreFailures.answer409(httpResponse);
+            return;
         }
         StoreFailures.rethrow(failure);
     }

@@ -1,5 +1,9 @@
 package dev.cloakroom.sample;
 
+import dev.cloakroom.Session;
+import dev.cloakroom.UserSessions;
+import dev.cloakroom.servlet.CloakroomFilter;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -11,11 +15,22 @@ import org.springframework.web.bind.annotation.RestController;
 
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
-/** The shop's pages: who is logged in, the cart, and a page that fails. */
+/** The shop's pages: who is logged in, the cart, signing out other devices, and a page that fails. */
 @RestController
 public class ShopController {
 
     private static final String CART = "cart";
+
+    private final UserSessions users;
+
+    /**
+     * The pages, with the user sessions the Cloakroom starter offers as a bean.
+     *
+     * @param users every user's sessions, for signing out other devices
+     */
+    public ShopController(UserSessions users) {
+        this.users = users;
+    }
 
     /**
      * {@return the home page, naming who is logged in}
@@ -25,7 +40,42 @@ public class ShopController {
     @GetMapping(value = "/", produces = MediaType.TEXT_HTML_VALUE)
     public String home(Authentication user) {
         return page("Welcome", "<p>Logged in as <b id=\"user\">" + htmlEscape(user.getName()) + "</b>.</p>"
-                + "<p><a href=\"/cart\">Your cart</a> · <a href=\"/logout\">Log out</a></p>");
+                + "<p><a href=\"/cart\">Your cart</a> · <a href=\"/devices\">Your devices</a> · <a href=\"/logout\">Log out</a></p>");
+    }
+
+    /**
+     * {@return how many sessions the user has, and a form to sign out all the others}
+     *
+     * @param request the request, whose session the login bound to the user
+     * @param csrf    the CSRF token the form carries
+     */
+    @GetMapping(value = "/devices", produces = MediaType.TEXT_HTML_VALUE)
+    public String devices(HttpServletRequest request, CsrfToken csrf) {
+        Session session = CloakroomFilter.session(request);
+        if (session.boundUser().isEmpty()) {
+            return page("Your devices", "<p>Log in with your password to see your devices; a remember-me login is not bound.</p>");
+        }
+        int count = users.list(session).size();
+        return page("Your devices", "<p>Signed in on <b id=\"devices\">" + count + "</b> device(s).</p>"
+                + "<form method=\"post\" action=\"/devices\">"
+                + "<input name=\"" + csrf.getParameterName() + "\" type=\"hidden\" value=\"" + htmlEscape(csrf.getToken()) + "\">"
+                + "<button>Sign out everywhere else</button></form>");
+    }
+
+    /**
+     * Ends every other session of the user, as after a password change; this one stays.
+     *
+     * @param request the request, whose session the login bound to the user
+     * @param csrf    the CSRF token the devices page's form carries
+     * @return the devices page
+     */
+    @PostMapping(value = "/devices", produces = MediaType.TEXT_HTML_VALUE)
+    public String signOutOthers(HttpServletRequest request, CsrfToken csrf) {
+        Session session = CloakroomFilter.session(request);
+        if (session.boundUser().isPresent()) {
+            users.revokeOthers(session);
+        }
+        return devices(request, csrf);
     }
 
     /**

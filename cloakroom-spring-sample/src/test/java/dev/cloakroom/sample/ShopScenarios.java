@@ -100,6 +100,25 @@ abstract class ShopScenarios {
     }
 
     @Test
+    void signingOutEverywhereElseEndsTheUsersOtherSessionsOnly() {
+        Browser laptop = server().browser();
+        Browser phone = server().browser();
+        Browser bobs = server().browser();
+        laptop.login("alice", ShopServer.ALICE_PASSWORD, false);
+        phone.login("alice", ShopServer.ALICE_PASSWORD, false);
+        bobs.login("bob", "bob-pw", false);
+        assertThat(laptop.get("/devices").body()).doesNotContain("<b id=\"devices\">1</b>").contains("<b id=\"devices\">");
+
+        HttpResponse<String> signedOut = laptop.submit("/devices", "/devices", Map.of());
+
+        assertThat(signedOut.statusCode()).isEqualTo(200);
+        assertThat(signedOut.body()).contains("<b id=\"devices\">1</b>");
+        assertAnonymous(phone);
+        assertLoggedIn(laptop, "alice");
+        assertLoggedIn(bobs, "bob");
+    }
+
+    @Test
     void logoutEndsTheSessionAndItsCookieCannotBeReplayed() {
         Browser browser = server().browser();
         browser.login("alice", ShopServer.ALICE_PASSWORD, false);

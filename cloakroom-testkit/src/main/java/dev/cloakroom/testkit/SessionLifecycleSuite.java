@@ -45,7 +45,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>The tests live in {@code dev.cloakroom.testkit.lifecycle}, one abstract class per group;
  * each group is bound here as a {@code @Nested} inner class so JUnit runs every group for every
- * adapter subclass. The harness must map {@link dev.cloakroom.SessionStoreException} to 503 and
+ * adapter subclass. The harness must map {@link dev.cloakroom.SessionStoreException} to 503,
+ * {@link dev.cloakroom.SessionGoneException} to 409 without a session cookie, and
  * call {@link dev.cloakroom.SessionContext#commit()} before the response is committed.
  *
  * <p>{@link NoSessionIdInLogs} watches the whole run: a raw session id in any log line the

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.Optional;
 
 /**
  * An {@link HttpSession} view of one request's Cloakroom {@link Session}. Attributes are the
@@ -27,12 +28,17 @@ import java.util.Enumeration;
  *       expiry the store holds minus the cookie's max age, since every request that uses the
  *       session moves that expiry. For a new session, a browser-session cookie, or with
  *       {@code touchAfter} throttling, it is the start of this request or the last time the expiry moved.</li>
- *   <li>{@link #getMaxInactiveInterval()} is the cookie's original max age in seconds, rounded up;
- *       {@code -1} for a browser-session cookie, which the cookie never expires (the store still
- *       drops an unused one after its default lifetime, one day for {@code MemoryStore}).</li>
+ *   <li>{@link #getMaxInactiveInterval()} is the server-side idle limit in seconds, rounded up:
+ *       with the {@code idleTimeout} option, that timeout, or the cookie's original max age when
+ *       it is shorter (the browser drops the cookie first). Without it, the cookie's original max
+ *       age, which is then the idle limit; {@code -1} for a browser-session cookie, which the
+ *       cookie never expires (the store still drops an unused one after its default lifetime, one
+ *       day for {@code MemoryStore}).</li>
  *   <li>{@link #setMaxInactiveInterval(int)} sets the cookie's max age from now; zero or less makes
  *       it a browser-session cookie. A new value is saved and the cookie sent with it in the same
- *       response, as core does for any new max age of a stored session.</li>
+ *       response, as core does for any new max age of a stored session. With {@code idleTimeout}
+ *       set it can shorten the idle limit of this session but not lengthen it: the option applies
+ *       to every session.</li>
  *   <li>{@link #invalidate()} tells {@code HttpSessionListener}s, unbinds every attribute, then
  *       destroys the session in the store at once; the view then refuses attribute calls with
  *       {@link IllegalStateException}, as every servlet container does.</li>
@@ -46,9 +52,13 @@ public final class CloakroomHttpSession implements HttpSession {
     private final ServletContext servletContext;
     private final SessionListeners listeners;
     private final long lastAccessed;
+    /** The options' idle limit, or null when the cookie's max age is the idle limit. */
+    private final Duration idleTimeout;
 
-    CloakroomHttpSession(Session session, ServletContext servletContext, long requestStart, SessionListeners listeners) {
+    CloakroomHttpSession(Session session, ServletContext servletContext, long requestStart, SessionListeners listeners,
+                         Duration idleTimeout) {
         this.session = session;
+        this.idleTimeout = idleTimeout;
         this.servletContext = servletContext;
         this.listeners = listeners;
         this.lastAccessed = lastUse(session, requestStart);
@@ -106,7 +116,11 @@ public final class CloakroomHttpSession implements HttpSession {
 
     @Override
     public int getMaxInactiveInterval() {
-        return session.cookie().originalMaxAge().map(CloakroomHttpSession::ceilSeconds).orElse(-1);
+        Optional<Duration> maxAge = session.cookie().originalMaxAge();
+        if (idleTimeout != null) {
+            return ceilSeconds(maxAge.filter(m -> m.compareTo(idleTimeout) < 0).orElse(idleTimeout));
+        }
+        return maxAge.map(CloakroomHttpSession::ceilSeconds).orElse(-1);
     }
 
     private static int ceilSeconds(Duration d) {

@@ -4,6 +4,7 @@ import dev.cloakroom.Session;
 import dev.cloakroom.SessionContext;
 import jakarta.servlet.ServletContext;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,7 @@ public final class RequestSessions implements SessionContext {
     private final ServletExchange exchange;
     private final SessionListeners listeners;
     private final ServletContext servletContext;
+    private final Duration idleTimeout;
     private final long start = System.currentTimeMillis();
     private final Set<String> announced = new HashSet<>(2);
     private boolean committed;
@@ -32,13 +34,15 @@ public final class RequestSessions implements SessionContext {
      * @param exchange       the container's request and response
      * @param listeners      the listeners to tell about sessions
      * @param servletContext the context the {@code HttpSession} view reports
+     * @param idleTimeout    the options' server-side idle limit, or {@code null} for none
      */
     public RequestSessions(SessionContext core, ServletExchange exchange, SessionListeners listeners,
-                           ServletContext servletContext) {
+                           ServletContext servletContext, Duration idleTimeout) {
         this.core = core;
         this.exchange = exchange;
         this.listeners = listeners;
         this.servletContext = servletContext;
+        this.idleTimeout = idleTimeout;
     }
 
     /**
@@ -73,7 +77,7 @@ public final class RequestSessions implements SessionContext {
     /** The {@code HttpSession} face of {@code session}, the same object for the same session. */
     CloakroomHttpSession view(Session session) {
         if (view == null || view.session() != session) {
-            view = new CloakroomHttpSession(session, servletContext, start, listeners);
+            view = new CloakroomHttpSession(session, servletContext, start, listeners, idleTimeout);
         }
         return view;
     }

@@ -1,5 +1,6 @@
 package dev.cloakroom.servlet.internal;
 
+import dev.cloakroom.SessionGoneException;
 import dev.cloakroom.SessionStoreException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,10 +8,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** Turning a store failure into the 503 the design promises, and passing anything else on. */
+/**
+ * Turning a store failure into the 503 the design promises, a session another request renewed or
+ * destroyed first into a 409, and passing anything else on.
+ */
 public final class StoreFailures {
 
     private static final byte[] BODY = "Service Unavailable: the session store cannot be reached.\n"
+            .getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] GONE_BODY = "Conflict: the session was changed by another request at the same time, please try again.\n"
             .getBytes(StandardCharsets.UTF_8);
 
     private StoreFailures() {
@@ -22,9 +29,22 @@ public final class StoreFailures {
      * @param failure what the filter chain threw
      */
     public static SessionStoreException find(Throwable failure) {
+        return find(failure, SessionStoreException.class);
+    }
+
+    /**
+     * {@return whether {@code failure}, or one of its causes, is a {@link SessionGoneException}}
+     *
+     * @param failure what the filter chain threw
+     */
+    public static boolean isGone(Throwable failure) {
+        return find(failure, SessionGoneException.class) != null;
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SessionStoreException e) {
-                return e;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;
@@ -38,15 +58,30 @@ public final class StoreFailures {
      * @throws IOException when the body cannot be written
      */
     public static void answer503(HttpServletResponse response) throws IOException {
+        answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, BODY);
+    }
+
+    /**
+     * Replaces the uncommitted response with a plain 409: the session was renewed or destroyed by
+     * another request first, so this one has none. Fixed text, as for the 503.
+     *
+     * @param response the response, not yet committed
+     * @throws IOException when the body cannot be written
+     */
+    public static void answer409(HttpServletResponse response) throws IOException {
+        answer(response, HttpServletResponse.SC_CONFLICT, GONE_BODY);
+    }
+
+    private static void answer(HttpServletResponse response, int status, byte[] body) throws IOException {
         response.reset();
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setStatus(status);
         response.setContentType("text/plain;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.setContentLength(BODY.length);
+        response.setContentLength(body.length);
         try {
-            response.getOutputStream().write(BODY);
+            response.getOutputStream().write(body);
         } catch (IllegalStateException writerInUse) {
-            response.getWriter().write(new String(BODY, StandardCharsets.UTF_8));
+            response.getWriter().write(new String(body, StandardCharsets.UTF_8));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.cloakroom.spring.boot;
 
 import dev.cloakroom.SessionOptions;
 import dev.cloakroom.SessionStore;
+import dev.cloakroom.UserSessions;
 import dev.cloakroom.servlet.CloakroomFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpSessionAttributeListener;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpSessionListener;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -86,6 +88,22 @@ public class CloakroomAutoConfiguration {
         registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR,
                 DispatcherType.FORWARD, DispatcherType.INCLUDE));
         return registration;
+    }
+
+    /**
+     * The filter's user sessions, for "sign out everywhere" after a password change or when an
+     * account is disabled: inject it anywhere, in a request or not. Its methods need a store with
+     * a user index (every shipped one has) and sessions bound with {@code Session.bindUser}.
+     */
+    @Bean
+    @ConditionalOnMissingBean(UserSessions.class)
+    UserSessions cloakroomUserSessions(@Qualifier("cloakroomFilterRegistration") FilterRegistrationBean<?> registration) {
+        if (!(registration.getFilter() instanceof CloakroomFilter filter)) {
+            throw new IllegalStateException("the cloakroomFilterRegistration bean registers "
+                    + registration.getFilter().getClass().getName() + ", not a CloakroomFilter, so there are no"
+                    + " Cloakroom user sessions to offer: register a CloakroomFilter under that name, or define a UserSessions bean");
+        }
+        return filter.users();
     }
 
     private static ClassLoader beanClassLoader(BeanFactory beanFactory) {

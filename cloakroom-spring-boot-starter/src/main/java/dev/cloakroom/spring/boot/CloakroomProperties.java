@@ -81,6 +81,20 @@ public class CloakroomProperties {
     /** Skip the store write that only moves an unchanged session's expiry when it would move by less than this. */
     private Duration touchAfter = Duration.ZERO;
 
+    /**
+     * The server-side inactivity limit: a session not used for this long is gone from the store,
+     * whatever its cookie says. Unset, the cookie's max age is the idle limit. Must be shorter than
+     * cloakroom.absolute-timeout, not longer than the cookie's max age, and longer than
+     * cloakroom.touch-after.
+     */
+    private Duration idleTimeout;
+
+    /**
+     * The absolute lifetime: a session ends this long after it was created however much it is
+     * used, and the visitor gets a new, empty one. Unset, sessions have no absolute end.
+     */
+    private Duration absoluteTimeout;
+
     /** Where sessions are kept. */
     private StoreType store = StoreType.MEMORY;
 
@@ -300,6 +314,40 @@ public class CloakroomProperties {
      */
     public void setTouchAfter(Duration touchAfter) {
         this.touchAfter = touchAfter;
+    }
+
+    /**
+     * {@return {@code cloakroom.idle-timeout}} The server-side inactivity limit; unset, the
+     * cookie's max age is the idle limit.
+     */
+    public Duration getIdleTimeout() {
+        return idleTimeout;
+    }
+
+    /**
+     * Sets {@code cloakroom.idle-timeout}; see {@link #getIdleTimeout()}.
+     *
+     * @param idleTimeout the value
+     */
+    public void setIdleTimeout(Duration idleTimeout) {
+        this.idleTimeout = idleTimeout;
+    }
+
+    /**
+     * {@return {@code cloakroom.absolute-timeout}} How long after its creation a session ends,
+     * however much it is used; unset, never.
+     */
+    public Duration getAbsoluteTimeout() {
+        return absoluteTimeout;
+    }
+
+    /**
+     * Sets {@code cloakroom.absolute-timeout}; see {@link #getAbsoluteTimeout()}.
+     *
+     * @param absoluteTimeout the value
+     */
+    public void setAbsoluteTimeout(Duration absoluteTimeout) {
+        this.absoluteTimeout = absoluteTimeout;
     }
 
     /**

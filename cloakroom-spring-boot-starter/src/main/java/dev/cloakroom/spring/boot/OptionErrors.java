@@ -1,6 +1,7 @@
 package dev.cloakroom.spring.boot;
 
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,6 +33,9 @@ final class OptionErrors {
         for (Map.Entry<String, String> other : optionToProperty.entrySet()) {
             if (other.getKey().contains(".")) {
                 problem = problem.replace(other.getKey() + " ", other.getValue() + " ");
+            } else if (!other.getKey().equals(other.getKey().toLowerCase(Locale.ROOT))) {
+                // A camel-case option quoted with its value, as in "shorter than absoluteTimeout (PT8H)".
+                problem = problem.replace(other.getKey() + " (", other.getValue() + " (");
             }
         }
         problem = problem.replace("ALWAYS or AUTO", "true or auto");

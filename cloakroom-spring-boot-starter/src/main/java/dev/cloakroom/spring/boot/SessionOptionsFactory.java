@@ -44,6 +44,8 @@ final class SessionOptionsFactory {
         sources.put("unset", "cloakroom.unset");
         sources.put("reservedNames", "cloakroom.reserved-names");
         sources.put("touchAfter", "cloakroom.touch-after");
+        sources.put("idleTimeout", "cloakroom.idle-timeout");
+        sources.put("absoluteTimeout", "cloakroom.absolute-timeout");
         sources.put("rolling", "cloakroom.rolling");
         sources.put("transport", "cloakroom.transport");
         sources.put("transport header", "cloakroom.transport-header");
@@ -66,6 +68,8 @@ final class SessionOptionsFactory {
                 .reservedNames(p.getReservedNames())
                 .proxy(p.getProxy())
                 .touchAfter(p.getTouchAfter())
+                .idleTimeout(p.getIdleTimeout())
+                .absoluteTimeout(p.getAbsoluteTimeout())
                 .store(store);
         if (name.isSet()) {
             builder.name(name.value());

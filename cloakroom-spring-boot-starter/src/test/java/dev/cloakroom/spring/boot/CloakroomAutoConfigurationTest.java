@@ -4,6 +4,7 @@ import dev.cloakroom.MemoryStore;
 import dev.cloakroom.SessionOptions;
 import dev.cloakroom.SessionStore;
 import dev.cloakroom.StoredSession;
+import dev.cloakroom.UserSessions;
 import dev.cloakroom.servlet.CloakroomFilter;
 import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Optional;
 
@@ -29,6 +32,50 @@ class CloakroomAutoConfigurationTest {
             assertThat(registration.determineDispatcherTypes()).isEqualTo(EnumSet.of(DispatcherType.REQUEST,
                     DispatcherType.ASYNC, DispatcherType.ERROR, DispatcherType.FORWARD, DispatcherType.INCLUDE));
         });
+    }
+
+    @Test
+    void offersTheFiltersUserSessionsWhichRevokeInTheSessionStore() {
+        Contexts.runner().run(context -> {
+            UserSessions users = context.getBean(UserSessions.class);
+            FilterRegistrationBean<?> registration = context.getBean("cloakroomFilterRegistration", FilterRegistrationBean.class);
+            assertThat(users).isSameAs(((CloakroomFilter) registration.getFilter()).users());
+
+            SessionStore store = context.getBean(SessionStore.class);
+            Instant later = Instant.now().plus(1, ChronoUnit.HOURS);
+            store.set("ann-laptop-session-id-0123456789", new StoredSession(bound("ann"), later));
+            store.set("ann-phone-session-id-01234567890", new StoredSession(bound("ann"), later));
+            store.set("bob-laptop-session-id-0123456789", new StoredSession(bound("bob"), later));
+
+            assertThat(users.list("ann")).hasSize(2);
+            assertThat(users.revokeAll("ann")).isEqualTo(2);
+            assertThat(store.get("ann-laptop-session-id-0123456789")).isEmpty();
+            assertThat(store.get("ann-phone-session-id-01234567890")).isEmpty();
+            assertThat(store.get("bob-laptop-session-id-0123456789")).isPresent();
+        });
+    }
+
+    @Test
+    void anApplicationUserSessionsBeanWins() {
+        Contexts.runner().withUserConfiguration(OwnUserSessions.class).run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(UserSessions.class);
+            FilterRegistrationBean<?> registration = context.getBean("cloakroomFilterRegistration", FilterRegistrationBean.class);
+            assertThat(context.getBean(UserSessions.class)).isNotSameAs(((CloakroomFilter) registration.getFilter()).users());
+        });
+    }
+
+    /** A second manager's user sessions, standing in for an application's own bean. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class OwnUserSessions {
+        @org.springframework.context.annotation.Bean
+        UserSessions ownUserSessions() {
+            return new dev.cloakroom.SessionManager(SessionOptions.builder().secret("own-secret").build()).users();
+        }
+    }
+
+    /** A stored session document bound to {@code user}, as {@code Session.bindUser} leaves it. */
+    private static String bound(String user) {
+        return "{\"cookie\":{\"originalMaxAge\":3600000,\"expires\":null,\"path\":\"/\"},\"__cloakroom\":{\"user\":\"" + user + "\"}}";
     }
 
     @Test

@@ -30,6 +30,8 @@ class OptionsFromPropertiesTest {
                 "cloakroom.reserved-names=refuse",
                 "cloakroom.proxy=true",
                 "cloakroom.touch-after=10s",
+                "cloakroom.idle-timeout=20m",
+                "cloakroom.absolute-timeout=8h",
                 "cloakroom.cookie.path=/shop",
                 "cloakroom.cookie.domain=shop.example",
                 "cloakroom.cookie.http-only=false",
@@ -48,6 +50,8 @@ class OptionsFromPropertiesTest {
                     assertThat(o.reservedNames()).isEqualTo(ReservedNames.REFUSE);
                     assertThat(o.proxy()).isTrue();
                     assertThat(o.touchAfter()).isEqualTo(Duration.ofSeconds(10));
+                    assertThat(o.idleTimeout()).hasValue(Duration.ofMinutes(20));
+                    assertThat(o.absoluteTimeout()).hasValue(Duration.ofHours(8));
                     CookieOptions c = o.cookieFor(null);
                     assertThat(c.path()).isEqualTo("/shop");
                     assertThat(c.domain()).hasValue("shop.example");
@@ -75,6 +79,35 @@ class OptionsFromPropertiesTest {
             assertThat(c.secure()).isEqualTo(d.secure()).isEqualTo(SecureMode.AUTO);
             assertThat(c.sameSite()).isEqualTo(d.sameSite());
             assertThat(c.maxAge()).isEmpty();
+            assertThat(o.idleTimeout()).isEmpty();
+            assertThat(o.absoluteTimeout()).isEmpty();
+        });
+    }
+
+    @Test
+    void anIdleTimeoutNotShorterThanTheAbsoluteOneFailsNamingBothProperties() {
+        Contexts.runner().withPropertyValues("cloakroom.idle-timeout=8h", "cloakroom.absolute-timeout=8h").run(context -> {
+            CloakroomConfigurationException e = Contexts.failure(context);
+            assertThat(e.property()).isEqualTo("cloakroom.idle-timeout");
+            assertThat(e.problem()).startsWith("(PT8H) must be shorter than cloakroom.absolute-timeout (PT8H)");
+        });
+    }
+
+    @Test
+    void anIdleTimeoutLongerThanTheServletTimeoutFailsNamingTheServletProperty() {
+        Contexts.runner().withPropertyValues("cloakroom.idle-timeout=1h", "server.servlet.session.timeout=30m").run(context -> {
+            CloakroomConfigurationException e = Contexts.failure(context);
+            assertThat(e.property()).isEqualTo("cloakroom.idle-timeout");
+            assertThat(e.problem()).startsWith("(PT1H) must not be longer than server.servlet.session.timeout (PT30M)");
+        });
+    }
+
+    @Test
+    void aZeroAbsoluteTimeoutFailsNamingTheProperty() {
+        Contexts.runner().withPropertyValues("cloakroom.absolute-timeout=0s").run(context -> {
+            CloakroomConfigurationException e = Contexts.failure(context);
+            assertThat(e.property()).isEqualTo("cloakroom.absolute-timeout");
+            assertThat(e.problem()).isEqualTo("must be positive, got PT0S");
         });
     }
 

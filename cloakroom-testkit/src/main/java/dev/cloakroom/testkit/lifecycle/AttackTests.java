@@ -198,6 +198,35 @@ public abstract class AttackTests extends LifecycleTestBase {
             assertOneSurvivor(true);
         }
 
+        @Test
+        void theLoserThatDoesNotCatchTheFailureIsAnswered409WithoutACookie() {
+            CyclicBarrier bothLoaded = new CyclicBarrier(2);
+            HttpCaller http = start(options(), LifecycleRoutes.standard().on("/racing-login", call -> {
+                Session s = call.sessions().session();
+                s.get("a", String.class);
+                awaitTheOther(bothLoaded);
+                s.changeId();
+                s.set("user", "victim");
+                call.body("renewed");
+            }));
+            SetCookie old = http.get("/set?k=a&v=1").send().requireCookie(NAME);
+
+            CompletableFuture<HttpResult> first = CompletableFuture.supplyAsync(() -> http.post("/racing-login").cookie(old).send());
+            CompletableFuture<HttpResult> second = CompletableFuture.supplyAsync(() -> http.post("/racing-login").cookie(old).send());
+            List<HttpResult> responses = List.of(first.join(), second.join());
+
+            assertThat(responses).extracting(HttpResult::status).containsExactlyInAnyOrder(200, 409);
+            HttpResult winner = responses.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
+            HttpResult loser = responses.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+            assertThat(loser.cookie(NAME)).as("cookie sent to the loser").isEmpty();
+            assertThat(loser.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+            assertThat(loser.body()).isNotBlank().doesNotContain(idOf(old)).doesNotContain(old.value());
+            String survivor = idOf(winner.requireCookie(NAME));
+            assertThat(memory.ids()).as("live ids after the race").containsExactly(survivor);
+            assertThat(http.get("/get?k=user").cookie(NAME + "=" + SignedCookies.sign(survivor, SECRET)).send().body())
+                    .isEqualTo("victim");
+        }
+
         /**
          * Both requests load the session before either renews it (a barrier in the handler makes
          * sure), so both hold the same old document when they race to replace its id.

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.cloakroom.SessionContext;
 import dev.cloakroom.SessionManager;
 import dev.cloakroom.SessionOptions;
+import dev.cloakroom.SessionGoneException;
 import dev.cloakroom.SessionStoreException;
 import dev.cloakroom.testkit.AdapterHarness;
 import dev.cloakroom.testkit.RunningServer;
@@ -30,7 +31,8 @@ import java.util.concurrent.Executors;
  * It shows what every adapter must do: open a session context per request (in a {@link Filter}
  * that leaves a request alone when an earlier one already opened it, as express-session skips a
  * request that has {@code req.session}), run the handler, {@link SessionContext#commit() commit}
- * before the status line goes out, and answer 503 when the store fails. Test-only; it proves the
+ * before the status line goes out, answer 503 when the store fails and 409 when another request
+ * renewed or destroyed the session first. Test-only; it proves the
  * lifecycle suite against core alone.
  */
 public final class JdkHttpServerHarness implements AdapterHarness {
@@ -134,6 +136,11 @@ public final class JdkHttpServerHarness implements AdapterHarness {
                 exchange.getResponseHeaders().clear();
                 status = 503;
                 body = "session store unavailable";
+            } catch (SessionGoneException e) {
+                // Another request renewed or destroyed the session first; as the adapters answer it.
+                exchange.getResponseHeaders().clear();
+                status = 409;
+                body = "session changed by another request";
             } catch (Exception e) {
                 LOG.warn("handler failed: {}", e.getClass().getSimpleName());
                 exchange.getResponseHeaders().clear();
