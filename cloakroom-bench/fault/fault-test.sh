@@ -44,9 +44,9 @@ cleanup() {
   set +e
   for pid in "${PIDS[@]}"; do
     kill -9 "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
   done
   stop_postgres
-  wait 2>/dev/null
   rm -rf "$WORK"/*/data "$WORK"/*/redis-* 2>/dev/null
   log "logs: $WORK"
 }
@@ -57,6 +57,12 @@ forget() { # pid: it is dead, so its number must not be killed again later
   local keep=() p
   for p in "${PIDS[@]}"; do [ "$p" = "$1" ] || keep+=("$p"); done
   PIDS=("${keep[@]}")
+}
+
+kill_now() { # pid: SIGKILL, reaped here so that bash reports nothing
+  kill -9 "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+  forget "$1"
 }
 
 install_missing() {
@@ -176,9 +182,7 @@ redis_up() { # port dir [extra redis-server args...]
 
 kill_redis() {
   KILL_MS=$(now_ms)
-  kill -9 "$REDIS_PID"
-  wait "$REDIS_PID" 2>/dev/null || true
-  forget "$REDIS_PID"
+  kill_now "$REDIS_PID"
   log "redis killed"
 }
 
@@ -197,8 +201,7 @@ scenario_redis() {
   start_demo "$SCENARIO" "redis://127.0.0.1:$REDIS_PORT"
   run_fault "$SCENARIO" kill_redis restart_redis
   stop_demo
-  kill -9 "$REDIS_PID"
-  forget "$REDIS_PID"
+  kill_now "$REDIS_PID"
 }
 
 # ---- PostgreSQL ---------------------------------------------------------------------------------
@@ -253,8 +256,6 @@ scenario_postgres() {
 
 # ---- Redis Sentinel -----------------------------------------------------------------------------
 
-sentinel_master_port() { redis-cli -p "${SENTINEL_PORTS[0]}" sentinel get-master-addr-by-name fault | tail -1; }
-
 sentinels_ready() { # every sentinel sees the replica and the two other sentinels
   local port
   for port in "${SENTINEL_PORTS[@]}"; do
@@ -267,10 +268,6 @@ replica_in_sync() { # the replica holds every write the master has acknowledged 
   log "replica acknowledged the pre-created sessions: $(redis-cli -p "$REDIS_PORT" wait 1 2000) of 1 replicas"
 }
 
-kill_master() {
-  kill_redis
-}
-
 await_promotion() {
   wait_for 30 "a sentinel to promote the replica" sh -c "[ \"\$(redis-cli -p ${SENTINEL_PORTS[0]} sentinel get-master-addr-by-name fault | tail -1)\" = $REPLICA_PORT ]"
   BACK_MS=$(now_ms)
@@ -278,7 +275,7 @@ await_promotion() {
 }
 
 scenario_sentinel() {
-  local port conf replica_pid others=()
+  local port conf pid others=()
   SCENARIO="$WORK/sentinel"
   mkdir -p "$SCENARIO"
   log "== Redis Sentinel: one master, one replica, three sentinels; the master killed"
@@ -304,11 +301,10 @@ EOF
   done
   wait_for 30 "the sentinels to find each other and the replica" sentinels_ready
   start_demo "$SCENARIO" "redis-sentinel://$(printf '127.0.0.1:%s,' "${SENTINEL_PORTS[@]}" | sed 's/,$//')/0#fault"
-  BEFORE_LOAD=replica_in_sync run_fault "$SCENARIO" kill_master await_promotion
+  BEFORE_LOAD=replica_in_sync run_fault "$SCENARIO" kill_redis await_promotion
   stop_demo
-  for port in "${others[@]}"; do
-    kill -9 "$port"
-    forget "$port"
+  for pid in "${others[@]}"; do
+    kill_now "$pid"
   done
 }
 
@@ -319,7 +315,8 @@ SCENARIOS=("$@")
 install_missing
 if [ "${FAULT_SKIP_BUILD:-}" != 1 ]; then
   log "building the demo jar"
-  (cd "$ROOT" && mvn -B -q -pl cloakroom-demo -am package -DskipTests -Dmaven.javadoc.skip=true)
+  (cd "$ROOT" && mvn -B -q -pl cloakroom-demo -am package -DskipTests -Dmaven.javadoc.skip=true) >"$WORK/build.log" 2>&1 ||
+    { cat "$WORK/build.log"; exit 1; }
 fi
 SUMMARY=()
 START=$(now_ms)
