@@ -347,10 +347,11 @@ public final class RequestContext implements SessionContext {
         Instant expires = limitExpiry(s);
         if (inStore == null) {
             String json = engine.codec.encode(s.cookie, tree);
+            engine.writer.checkSize(json);
             engine.set(s.id, new StoredSession(json, expires));
             inStore = StoreCopy.loaded(json, tree);
         } else {
-            Optional<StoreCopy> written = engine.writer.write(s.id, inStore, tree, s.cookie, expires);
+            Optional<StoreCopy> written = engine.writer.write(s.id, inStore, tree, s.cookie, expires, s.reads());
             if (written.isEmpty()) {
                 SessionEngine.info("session {} was destroyed by another request; its changes here are dropped", s.id);
                 return false;
