@@ -1,8 +1,11 @@
 package dev.cloakroom.javalin;
 
+import dev.cloakroom.SessionConflictException;
+import dev.cloakroom.SessionException;
 import dev.cloakroom.SessionManager;
 import dev.cloakroom.SessionOptions;
 import dev.cloakroom.SessionStoreException;
+import dev.cloakroom.SessionTooLargeException;
 import dev.cloakroom.UserSessions;
 import io.javalin.config.JavalinState;
 import io.javalin.config.Key;
@@ -41,6 +44,11 @@ import java.util.Objects;
  *       and is not retried. An application that registers its own handler for
  *       {@code SessionStoreException} after registering the plugin replaces this one for
  *       failures inside handlers; a failed commit always gets this 503.</li>
+ *   <li>exception handlers for a save Cloakroom refused, which wrote nothing: {@link SessionTooLargeException}
+ *       becomes {@code 413 Content Too Large} and {@link SessionConflictException} {@code 409 Conflict},
+ *       each with a short plain-text body, whether a handler's {@code save()} or the commit threw it.
+ *       After a handler's refused save the commit leaves the store alone, so a 409 never hides a
+ *       later successful write.</li>
  * </ul>
  *
  * <p><b>Streaming.</b> A handler that writes more than the response buffer (32 KB on Jetty) to
@@ -56,6 +64,8 @@ public final class CloakroomPlugin extends Plugin<Void> {
     static final Key<SessionManager> MANAGER = new Key<>("dev.cloakroom.javalin.manager");
 
     private static final String UNAVAILABLE = "Session store unavailable, please try again later.";
+    private static final String TOO_LARGE = "The session would grow past the size this server allows; nothing was saved.";
+    private static final String CONFLICT = "Another request changed this session at the same time; nothing was saved. Please try again.";
 
     private final SessionManager manager;
 
@@ -105,6 +115,16 @@ public final class CloakroomPlugin extends Plugin<Void> {
             }
             unavailable(ctx);
         });
+        state.routes.exception(SessionTooLargeException.class, (e, ctx) -> refusedInHandler(ctx, e));
+        state.routes.exception(SessionConflictException.class, (e, ctx) -> refusedInHandler(ctx, e));
+    }
+
+    private static void refusedInHandler(Context ctx, SessionException e) {
+        RequestSessions sessions = ctx.attribute(RequestSessions.ATTRIBUTE);
+        if (sessions != null) {
+            sessions.storeFailed = true;
+        }
+        refused(ctx, e);
     }
 
     /**
@@ -127,7 +147,20 @@ public final class CloakroomPlugin extends Plugin<Void> {
         } catch (SessionStoreException e) {
             sessions.storeFailed = true;
             unavailable(ctx);
+        } catch (SessionTooLargeException | SessionConflictException e) {
+            refused(ctx, e);
         }
+    }
+
+    /** 413 or 409 for a save Cloakroom refused; fixed text, as for the 503. */
+    private static void refused(Context ctx, SessionException e) {
+        if (ctx.res().isCommitted()) {
+            return;
+        }
+        ctx.removeHeader("Location");
+        ctx.status(e instanceof SessionTooLargeException ? 413 : 409);
+        ctx.contentType(ContentType.TEXT_PLAIN.getMimeType() + "; charset=utf-8");
+        ctx.result(e instanceof SessionTooLargeException ? TOO_LARGE : CONFLICT);
     }
 
     /** The 503 answer. The body is fixed text: it never echoes the exception, which could name the store or the id. */
