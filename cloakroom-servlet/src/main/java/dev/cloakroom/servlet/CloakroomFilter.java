@@ -5,9 +5,13 @@ import dev.cloakroom.SessionContext;
 import dev.cloakroom.SessionManager;
 import dev.cloakroom.UserSessions;
 import dev.cloakroom.SessionOptions;
+import dev.cloakroom.SessionConflictException;
+import dev.cloakroom.SessionException;
 import dev.cloakroom.SessionStoreException;
+import dev.cloakroom.SessionTooLargeException;
 import dev.cloakroom.servlet.internal.CommitGuardResponse;
 import dev.cloakroom.servlet.internal.RequestSessions;
+import dev.cloakroom.servlet.internal.SaveRefusals;
 import dev.cloakroom.servlet.internal.ServletExchange;
 import dev.cloakroom.servlet.internal.SessionListeners;
 import dev.cloakroom.servlet.internal.SessionRequestWrapper;
@@ -50,7 +54,10 @@ import java.util.Objects;
  * is committed at the first body byte or in {@code AsyncContext.complete()}.
  *
  * <p>When the store fails, the response (if nothing of it was sent yet) becomes
- * {@code 503 Service Unavailable} in plain text; core has logged the failure.
+ * {@code 503 Service Unavailable} in plain text; core has logged the failure. A save Cloakroom
+ * refused, writing nothing, becomes {@code 413 Content Too Large} for a session over
+ * {@code maxSessionBytes} and {@code 409 Conflict} for a conflict ({@code checkReads}, or a session
+ * contended too long), also in plain text.
  *
  * <p>The container's own session manager is bypassed for requests this filter sees; it should
  * not be configured at the same time. {@code HttpSessionListener}, {@code HttpSessionAttributeListener}
@@ -171,10 +178,10 @@ public final class CloakroomFilter implements Filter {
             request.getAsyncContext().addListener(new CommitOnComplete(sessions));
             return;
         }
-        if (failure == null || StoreFailures.find(failure) == null) {
+        if (failure == null || (StoreFailures.find(failure) == null && SaveRefusals.find(failure) == null)) {
             try {
                 sessions.commit();
-            } catch (SessionStoreException e) {
+            } catch (SessionStoreException | SessionTooLargeException | SessionConflictException e) {
                 if (failure == null) {
                     failure = e;
                 } else {
@@ -193,6 +200,11 @@ public final class CloakroomFilter implements Filter {
         if (storeFailure != null) {
             throw StoreFailures.afterCommit(storeFailure);
         }
+        SessionException refusal = SaveRefusals.find(failure);
+        if (refusal != null && !httpResponse.isCommitted()) {
+            SaveRefusals.answer(httpResponse, refusal);
+            return;
+        }
         StoreFailures.rethrow(failure);
     }
 
@@ -207,8 +219,8 @@ public final class CloakroomFilter implements Filter {
         public void onComplete(AsyncEvent event) {
             try {
                 sessions.commit();
-            } catch (SessionStoreException e) {
-                // Already logged by core; the response is gone, nothing else can be told.
+            } catch (SessionStoreException | SessionTooLargeException | SessionConflictException e) {
+                // Logged by core or refused with nothing written; the response is gone, nothing else can be told.
             }
         }
 
