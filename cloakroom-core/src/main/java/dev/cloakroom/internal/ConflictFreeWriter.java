@@ -74,20 +74,25 @@ final class ConflictFreeWriter {
      * @throws SessionConflictException when {@code reads} are contradicted, or after {@link #MAX_ATTEMPTS}
      */
     Optional<StoreCopy> write(String id, StoreCopy last, ObjectNode ours, CookieState cookie, Instant expires, ReadSet reads) {
-        return gate.run(id, () -> writeInTurn(id, last, ours, cookie, expires, reads));
+        ObjectNode base = last.ours();
+        ObjectNode first;
+        if (JsonEquality.same(last.attributes(), base)) {
+            first = ours;
+        } else {
+            refuseIfReadsChanged(reads, base, last.attributes());
+            first = applyOwnChanges(last.attributes(), base, ours);
+        }
+        // Encoded before queueing: the whole document is the costly part, and it needs no turn.
+        String json = engine.codec.encode(cookie, first);
+        checkSize(json);
+        return gate.run(id, () -> writeInTurn(id, last, ours, cookie, expires, reads, first, json));
     }
 
     private Optional<StoreCopy> writeInTurn(String id, StoreCopy last, ObjectNode ours, CookieState cookie, Instant expires,
-                                            ReadSet reads) {
+                                            ReadSet reads, ObjectNode first, String firstJson) {
         ObjectNode base = last.ours();
-        ObjectNode candidate;
-        if (JsonEquality.same(last.attributes(), base)) {
-            candidate = ours;
-        } else {
-            refuseIfReadsChanged(reads, base, last.attributes());
-            candidate = applyOwnChanges(last.attributes(), base, ours);
-        }
-        String json = engine.codec.encode(cookie, candidate);
+        ObjectNode candidate = first;
+        String json = firstJson;
         String expected = last.json();
         OwnChanges changes = null;
         String cookieJson = null;
