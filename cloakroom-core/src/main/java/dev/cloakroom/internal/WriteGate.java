@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 final class WriteGate {
 
     /** How long a save waits for earlier saves of the same session in this process. */
-    static final long MAX_WAIT_MILLIS = 1_000;
+    static final long MAX_WAIT_MILLIS = 5_000;
 
     private static final class Entry {
         final ReentrantLock lock = new ReentrantLock(true);
