@@ -13,7 +13,9 @@ package dev.cloakroom;
  */
 public class SessionTooLargeException extends SessionException {
 
+    /** The size in UTF-8 bytes the stored JSON would have had. */
     private final long bytes;
+    /** The limit it went over. */
     private final int limit;
 
     /**
