@@ -184,8 +184,31 @@ public interface Session {
      */
     void reload();
 
-    /** Writes the session to the store now. The end of the request will not write it again unless it changes. */
+    /**
+     * Writes the session to the store now. The end of the request will not write it again unless it changes.
+     *
+     * @throws SessionTooLargeException when the stored JSON would exceed {@link SessionOptions#maxSessionBytes()}
+     * @throws SessionConflictException when {@link #checkReads()} is on and an attribute this request
+     *                                  read was changed meanwhile, or the session stayed contended too long
+     */
     void save();
+
+    /**
+     * Makes this request's saves read-checked: a save then fails with {@link SessionConflictException},
+     * writing nothing, if another request changed, since this request loaded the session, an
+     * attribute this request read with {@link #get}, {@link #has} or {@link #asMap}, or added or
+     * removed any attribute after this request listed them with {@link #keys()} or {@link #asMap}.
+     * Reads made before the call count too.
+     *
+     * <p>Without it, a save that finds the session changed meanwhile merges: it applies only the
+     * attributes this request set or removed onto what is stored now, and keeps every other
+     * request's changes. That loses no update but cannot keep an invariant that spans attributes,
+     * such as "at most 64 preferences": two requests that each counted 63 would store 65. Call this
+     * before reading what such a check depends on; the handler's 409 tells the client to try again.
+     *
+     * @return this session
+     */
+    Session checkReads();
 
     /**
      * Restarts the cookie's max age from now; stored at the end of the request, even when

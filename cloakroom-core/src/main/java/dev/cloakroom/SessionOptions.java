@@ -46,6 +46,20 @@ public final class SessionOptions {
     private final List<SessionListener> listeners;
     private final List<StoreObserver> observers;
 
+    private final int maxSessionBytes;
+
+    /**
+     * The default {@link #maxSessionBytes()}: 256 KiB. An express app's session is a user id, a
+     * few flags, flash messages, a CSRF secret and perhaps a cart, well under 16 KiB; this leaves
+     * ample room above that, yet it keeps one session from filling a store or making every one of
+     * its requests read and write megabytes, and it is far below the hard ceilings (MongoDB's 16 MB
+     * document, Redis's 512 MB value).
+     */
+    public static final int DEFAULT_MAX_SESSION_BYTES = 256 * 1024;
+
+    /** The smallest {@link #maxSessionBytes()}: an empty session's cookie object alone is about 150 bytes. */
+    public static final int MIN_MAX_SESSION_BYTES = 1024;
+
     private SessionOptions(Builder b, List<byte[]> secrets, Function<SessionRequest, CookieOptions> cookie) {
         this.secrets = secrets.stream().map(byte[]::clone).toList();
         this.name = b.name;
@@ -66,6 +80,7 @@ public final class SessionOptions {
         this.absoluteTimeout = b.absoluteTimeout;
         this.listeners = List.copyOf(b.listeners);
         this.observers = List.copyOf(b.observers);
+        this.maxSessionBytes = b.maxSessionBytes;
     }
 
     /** {@return a builder holding the defaults and no secret, which {@link Builder#build()} requires} */
@@ -165,6 +180,14 @@ public final class SessionOptions {
         return Optional.ofNullable(absoluteTimeout);
     }
 
+    /**
+     * {@return the most UTF-8 bytes of stored JSON one session may hold; {@link #DEFAULT_MAX_SESSION_BYTES} unless set}
+     * A save over it fails with {@link SessionTooLargeException} and writes nothing.
+     */
+    public int maxSessionBytes() {
+        return maxSessionBytes;
+    }
+
     /** {@return how far an unchanged session's stored expiry must move before it is written; zero writes every time} */
     public Duration touchAfter() {
         return touchAfter;
@@ -214,6 +237,7 @@ public final class SessionOptions {
         private Duration absoluteTimeout;
         private final List<SessionListener> listeners = new ArrayList<>();
         private final List<StoreObserver> observers = new ArrayList<>();
+        private int maxSessionBytes = DEFAULT_MAX_SESSION_BYTES;
 
         private Builder() {
         }
@@ -557,6 +581,22 @@ public final class SessionOptions {
         }
 
         /**
+         * The most UTF-8 bytes of stored JSON (the whole document, cookie object included) one
+         * session may hold; 256 KiB ({@link SessionOptions#DEFAULT_MAX_SESSION_BYTES}) unless set. A save over it
+         * fails with {@link SessionTooLargeException} (adapters answer 413) and writes nothing, also
+         * when it is the merge with a concurrent request's changes that would go over. Checked on
+         * every write, so no store ever holds more from Cloakroom; documents another application
+         * stored are read whatever their size.
+         *
+         * @param maxSessionBytes at least {@link SessionOptions#MIN_MAX_SESSION_BYTES}; {@link Integer#MAX_VALUE} for no practical limit
+         * @return this builder
+         */
+        public Builder maxSessionBytes(int maxSessionBytes) {
+            this.maxSessionBytes = maxSessionBytes;
+            return this;
+        }
+
+        /**
          * {@return the checked, immutable options}
          *
          * @throws IllegalArgumentException naming the option, for a missing, empty or blank secret, a
@@ -566,7 +606,8 @@ public final class SessionOptions {
          *                                  transport, a null {@code unset} or a negative {@code touchAfter},
          *                                  a timeout that is not positive, or an {@code idleTimeout} not
          *                                  shorter than {@code absoluteTimeout}, longer than
-         *                                  {@code cookie.maxAge} or not longer than {@code touchAfter}
+         *                                  {@code cookie.maxAge} or not longer than {@code touchAfter},
+         *                                  or a {@code maxSessionBytes} under {@link SessionOptions#MIN_MAX_SESSION_BYTES}
          */
         public SessionOptions build() {
             if (!secretsSet || secrets.isEmpty()) {
@@ -592,6 +633,10 @@ public final class SessionOptions {
             }
             if (touchAfter == null || touchAfter.isNegative()) {
                 throw new IllegalArgumentException("touchAfter must be zero or positive");
+            }
+            if (maxSessionBytes < MIN_MAX_SESSION_BYTES) {
+                throw new IllegalArgumentException("maxSessionBytes must be at least " + MIN_MAX_SESSION_BYTES
+                        + " (an empty session's cookie object alone takes about 150), got " + maxSessionBytes);
             }
             if (transport.isCookie()) {
                 CookieNameRules.checkNameLength(name, defaultGenid

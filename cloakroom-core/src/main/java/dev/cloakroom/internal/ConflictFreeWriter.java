@@ -3,7 +3,8 @@ package dev.cloakroom.internal;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-import dev.cloakroom.SessionStoreException;
+import dev.cloakroom.SessionConflictException;
+import dev.cloakroom.SessionTooLargeException;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.UnreadableSessionException;
 
@@ -19,51 +20,149 @@ import java.util.concurrent.locks.LockSupport;
  * first, the current document is read again and only this request's own changes (attributes it
  * set, changed or removed since it loaded the session) are applied on top. A session that has
  * disappeared meanwhile was destroyed by another request (a logout) and is not brought back.
+ *
+ * <p>What a conflict costs is bounded. Saves of one session in this process queue in a
+ * {@link WriteGate}, so they do not all retry against each other; a retry splices this request's
+ * changes into the stored text ({@link OwnChanges}) rather than decoding and encoding the whole
+ * document; and after {@link #MAX_ATTEMPTS} attempts, with jittered backoff between them, the save
+ * fails with {@link SessionConflictException}. Every document written is first held to
+ * {@code maxSessionBytes}, merged ones included.
  */
 final class ConflictFreeWriter {
 
-    /** Each failed attempt means another request's write succeeded, so this bound is only hit by a runaway. */
-    static final int MAX_ATTEMPTS = 200;
+    /**
+     * Attempts at one save. In this process saves of a session queue, so a save that lost to one
+     * that was ahead of it succeeds at its second attempt; more are needed only when other
+     * processes write the same session, and ten attempts with backoff ride out a burst of those.
+     */
+    static final int MAX_ATTEMPTS = 10;
+    /** The first backoff bound, doubled at each further attempt up to {@link #MAX_BACKOFF_NANOS}. */
+    private static final long FIRST_BACKOFF_NANOS = 2_000_000L;
+    private static final long MAX_BACKOFF_NANOS = 100_000_000L;
 
     private final SessionEngine engine;
+    private final WriteGate gate = new WriteGate();
 
     ConflictFreeWriter(SessionEngine engine) {
         this.engine = engine;
     }
 
     /**
-     * Writes this request's attributes {@code ours} for {@code id} over {@code last}, the document
-     * this request last saw, to expire at {@code expires}, and returns what is now stored; empty when the session is gone from
-     * the store and nothing was written.
+     * Refuses {@code json} when it is longer in UTF-8 than {@code maxSessionBytes}.
+     *
+     * @throws SessionTooLargeException when it is
      */
-    Optional<StoreCopy> write(String id, StoreCopy last, ObjectNode ours, CookieState cookie, Instant expires) {
+    void checkSize(String json) {
+        int limit = engine.options.maxSessionBytes();
+        // A char takes at most 3 bytes (a surrogate pair 4 for 2 chars), so a short document needs no count.
+        if ((long) json.length() * 3 <= limit) {
+            return;
+        }
+        long bytes = OwnChanges.utf8Length(json);
+        if (bytes > limit) {
+            throw new SessionTooLargeException(bytes, limit);
+        }
+    }
+
+    /**
+     * Writes this request's attributes {@code ours} for {@code id} over {@code last}, the document
+     * this request last saw, to expire at {@code expires}, and returns what is now stored; empty
+     * when the session is gone from the store and nothing was written. With {@code reads}, a
+     * document that no longer agrees with what this request read is not written over.
+     *
+     * @throws SessionTooLargeException  when the document to write is over {@code maxSessionBytes}
+     * @throws SessionConflictException when {@code reads} are contradicted, or after {@link #MAX_ATTEMPTS}
+     */
+    Optional<StoreCopy> write(String id, StoreCopy last, ObjectNode ours, CookieState cookie, Instant expires, ReadSet reads) {
         ObjectNode base = last.ours();
-        ObjectNode candidate = JsonEquality.same(last.attributes(), base) ? ours : applyOwnChanges(last.attributes(), base, ours);
-        String json = engine.codec.encode(cookie, candidate);
+        ObjectNode first;
+        if (JsonEquality.same(last.attributes(), base)) {
+            first = ours;
+        } else {
+            refuseIfReadsChanged(reads, base, last.attributes());
+            first = applyOwnChanges(last.attributes(), base, ours);
+        }
+        // Encoded before queueing: the whole document is the costly part, and it needs no turn.
+        String json = engine.codec.encode(cookie, first);
+        checkSize(json);
+        return gate.run(id, () -> writeInTurn(id, last, ours, cookie, expires, reads, first, json));
+    }
+
+    private Optional<StoreCopy> writeInTurn(String id, StoreCopy last, ObjectNode ours, CookieState cookie, Instant expires,
+                                            ReadSet reads, ObjectNode first, String firstJson) {
+        ObjectNode base = last.ours();
+        ObjectNode candidate = first;
+        String json = firstJson;
         String expected = last.json();
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        OwnChanges changes = null;
+        String cookieJson = null;
+        for (int attempt = 1; ; attempt++) {
             if (attempt > 1) {
                 engine.observation.retry();
             }
+            checkSize(json);
             if (engine.replace(id, expected, new StoredSession(json, expires))) {
-                return Optional.of(new StoreCopy(json, candidate, ours));
+                return Optional.of(candidate != null ? StoreCopy.written(json, candidate, ours)
+                        : StoreCopy.spliced(json, ours, text -> attributesOf(id, new StoredSession(text, null))));
             }
+            if (attempt == MAX_ATTEMPTS) {
+                throw new SessionConflictException("gave up saving the session after " + MAX_ATTEMPTS
+                        + " attempts, each lost to a concurrent write; nothing was saved");
+            }
+            backOff(attempt);
             Optional<StoredSession> current = engine.get(id);
             if (current.isEmpty()) {
                 return Optional.empty();
             }
+            expected = current.get().json();
+            if (changes == null) {
+                changes = new OwnChanges(engine.codec.mapper(), base, ours);
+                cookieJson = engine.codec.cookieJson(cookie);
+            }
+            OwnChanges.Applied applied = changes.applyTo(expected, cookieJson, reads);
+            if (applied != null) {
+                if (applied.retired()) {
+                    return Optional.empty();
+                }
+                if (applied.readConflict() != null) {
+                    throw new SessionConflictException(applied.readConflict() + "; nothing was saved");
+                }
+                json = applied.json();
+                candidate = null;
+                continue;
+            }
+            // Text the splice cannot work on (a Node app's odd document, an unreadable one): merge trees.
             ObjectNode theirs = attributesOf(id, current.get());
             if (Sidecar.isRetired(theirs)) {
                 return Optional.empty();
             }
+            refuseIfReadsChanged(reads, base, theirs);
             candidate = applyOwnChanges(theirs, base, ours);
             json = engine.codec.encode(cookie, candidate);
-            expected = current.get().json();
-            if (attempt > 2) {
-                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(50_000L * attempt));
-            }
         }
-        throw new SessionStoreException("gave up saving a session after " + MAX_ATTEMPTS + " conflicting writes");
+    }
+
+    private static void refuseIfReadsChanged(ReadSet reads, ObjectNode base, ObjectNode theirs) {
+        if (reads == null) {
+            return;
+        }
+        String conflict = reads.changed(base, ReadSet.attributeNames(theirs), theirs::get);
+        if (conflict != null) {
+            throw new SessionConflictException(conflict + "; nothing was saved");
+        }
+    }
+
+    /**
+     * Waits before the attempt after {@code attempt}: not at all after the first, which in this
+     * process lost only to a save that was ahead in the queue; then a random time up to a bound
+     * that doubles, so writers from several processes spread out instead of colliding again.
+     */
+    private static void backOff(int attempt) {
+        if (attempt < 2) {
+            return;
+        }
+        long bound = Math.min(MAX_BACKOFF_NANOS, FIRST_BACKOFF_NANOS << (attempt - 2));
+        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(bound));
     }
 
     /**
@@ -76,6 +175,10 @@ final class ConflictFreeWriter {
      * concurrent save of other attributes only means trying again on the newer document.
      */
     boolean retire(String id, StoreCopy last, CookieState cookie) {
+        return gate.run(id, () -> retireInTurn(id, last, cookie));
+    }
+
+    private boolean retireInTurn(String id, StoreCopy last, CookieState cookie) {
         if (Sidecar.isRetired(last.attributes())) {
             return false;
         }
@@ -86,13 +189,15 @@ final class ConflictFreeWriter {
                 engine.destroy(id);
                 return true;
             }
+            backOff(attempt);
             Optional<StoredSession> current = engine.get(id);
             if (current.isEmpty() || Sidecar.isRetired(attributesOf(id, current.get()))) {
                 return false;
             }
             expected = current.get().json();
         }
-        throw new SessionStoreException("gave up renewing a session after " + MAX_ATTEMPTS + " conflicting writes");
+        throw new SessionConflictException("gave up renewing the session after " + MAX_ATTEMPTS
+                + " attempts, each lost to a concurrent write");
     }
 
     /** The attributes of a document just read; an unreadable one counts as empty. */

@@ -371,11 +371,12 @@ public final class RequestContext implements SessionContext {
         Instant expires = limitExpiry(s);
         if (inStore == null) {
             String json = engine.codec.encode(s.cookie, tree);
+            engine.writer.checkSize(json);
             engine.set(s.id, new StoredSession(json, expires));
             inStore = StoreCopy.loaded(json, tree);
             announceStored(s.id);
         } else {
-            Optional<StoreCopy> written = engine.writer.write(s.id, inStore, tree, s.cookie, expires);
+            Optional<StoreCopy> written = engine.writer.write(s.id, inStore, tree, s.cookie, expires, s.reads());
             if (written.isEmpty()) {
                 SessionEngine.info("session {} was destroyed by another request; its changes here are dropped", s.id);
                 return false;

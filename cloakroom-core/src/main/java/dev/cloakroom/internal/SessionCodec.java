@@ -117,6 +117,11 @@ public final class SessionCodec {
         return mapper.writeValueAsString(root);
     }
 
+    /** The cookie object alone, as {@link #encode} writes it into the document. */
+    String cookieJson(CookieState cookie) {
+        return mapper.writeValueAsString(encodeCookie(cookie));
+    }
+
     /**
      * {@return {@code instant} as JavaScript's {@code toISOString()} writes it, in UTC to the millisecond}
      *

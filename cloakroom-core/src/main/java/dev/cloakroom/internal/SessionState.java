@@ -46,6 +46,11 @@ final class SessionState implements Session {
     boolean unset;
     /** The handler called {@link #touch()}: the new expiry is stored even within {@code touchAfter}. */
     boolean touchRequested;
+    /** What {@link #checkReads()} checks a save against: the names read, and whether the names or everything were. */
+    private final Set<String> readNames = new HashSet<>();
+    private boolean keysRead;
+    private boolean allRead;
+    private boolean checkReads;
 
     SessionState(RequestContext context, ValueMapper mapper, String id, boolean isNew, CookieState cookie, ObjectNode attributes) {
         this.context = context;
@@ -61,6 +66,9 @@ final class SessionState implements Session {
         this.values = new LinkedHashMap<>();
         this.sidecar = Sidecar.read(attributes.get(Sidecar.KEY));
         this.refused.clear();
+        this.readNames.clear();
+        this.keysRead = false;
+        this.allRead = false;
         for (Map.Entry<String, JsonNode> field : attributes.properties()) {
             if (!Sidecar.KEY.equals(field.getKey())) {
                 values.put(field.getKey(), field.getValue());
@@ -188,6 +196,7 @@ final class SessionState implements Session {
     @Override
     public Optional<Object> get(String key) {
         checkLive();
+        readNames.add(key);
         Object value = values.get(key);
         if (value == null || (value instanceof JsonNode node && node.isNull())) {
             return Optional.empty();
@@ -214,6 +223,7 @@ final class SessionState implements Session {
     @SuppressWarnings("unchecked")
     private <T> Optional<T> read(String key, JavaType javaType, Class<T> rawType) {
         checkLive();
+        readNames.add(key);
         Object value = values.get(key);
         if (value == null || (value instanceof JsonNode node && node.isNull())) {
             return Optional.empty();
@@ -282,18 +292,22 @@ final class SessionState implements Session {
     @Override
     public Set<String> keys() {
         checkLive();
+        keysRead = true;
         return Collections.unmodifiableSet(new LinkedHashSet<>(values.keySet()));
     }
 
     @Override
     public boolean has(String key) {
         checkLive();
+        readNames.add(key);
         return values.containsKey(key);
     }
 
     @Override
     public Map<String, Object> asMap() {
         checkLive();
+        keysRead = true;
+        allRead = true;
         ObjectNode tree = tree();
         tree.remove(Sidecar.KEY);
         Map<String, Object> map = mapper.mapper().convertValue(tree, new TypeReference<LinkedHashMap<String, Object>>() { });
@@ -333,6 +347,18 @@ final class SessionState implements Session {
     public void save() {
         checkLive();
         context.save(this);
+    }
+
+    @Override
+    public Session checkReads() {
+        checkLive();
+        checkReads = true;
+        return this;
+    }
+
+    /** {@return what a save must check, or null when {@link #checkReads()} is off} */
+    ReadSet reads() {
+        return checkReads ? new ReadSet(Set.copyOf(readNames), keysRead, allRead) : null;
     }
 
     @Override

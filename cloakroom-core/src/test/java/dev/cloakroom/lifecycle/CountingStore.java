@@ -19,7 +19,10 @@ final class CountingStore implements SessionStore {
     final AtomicInteger sets = new AtomicInteger();
     final AtomicInteger touches = new AtomicInteger();
     final AtomicInteger destroys = new AtomicInteger();
+    final AtomicInteger replaces = new AtomicInteger();
     volatile boolean failing;
+    /** Every compare-and-set fails as if another request had always just written: a session contended without end. */
+    volatile boolean losesEveryReplace;
 
     int calls() {
         return gets.get() + sets.get() + touches.get() + destroys.get();
@@ -30,6 +33,7 @@ final class CountingStore implements SessionStore {
         sets.set(0);
         touches.set(0);
         destroys.set(0);
+        replaces.set(0);
     }
 
     private void maybeFail(String id) {
@@ -57,8 +61,9 @@ final class CountingStore implements SessionStore {
     @Override
     public boolean replace(String id, String expectedJson, StoredSession session) {
         sets.incrementAndGet();
+        replaces.incrementAndGet();
         maybeFail(id);
-        return delegate.replace(id, expectedJson, session);
+        return !losesEveryReplace && delegate.replace(id, expectedJson, session);
     }
 
     @Override

@@ -46,7 +46,11 @@ final class PrefsApi {
         json(ctx, 200, prefs);
     }
 
-    /** {@code PUT /api/prefs/{name}}: the body, at most 1 KiB of UTF-8 text, becomes the preference's value. */
+    /**
+     * {@code PUT /api/prefs/{name}}: the body, at most 1 KiB of UTF-8 text, becomes the preference's
+     * value. Adding a 65th is refused with 400; a new name whose save raced another new name is
+     * refused with 409 (the plugin's answer to {@code SessionConflictException}) and can be sent again.
+     */
     static void put(Context ctx) {
         String name = ctx.pathParam("name");
         if (!NAME.matcher(name).matches()) {
@@ -65,9 +69,14 @@ final class PrefsApi {
         }
         Session session = Cloakroom.session(ctx);
         String key = PREFIX + name;
-        if (!session.has(key) && countPrefs(session) >= MAX_PREFS) {
-            error(ctx, 400, "at most " + MAX_PREFS + " preferences per session");
-            return;
+        if (!session.has(key)) {
+            // A new name must respect the cap as stored when this save lands, not only as loaded:
+            // with the read check, a PUT whose count another PUT made stale gets 409 and stores nothing.
+            session.checkReads();
+            if (countPrefs(session) >= MAX_PREFS) {
+                error(ctx, 400, "at most " + MAX_PREFS + " preferences per session");
+                return;
+            }
         }
         session.set(key, value.get());
         json(ctx, 200, Map.of("name", name, "value", value.get()));

@@ -74,18 +74,23 @@ class PrefsApiTest extends RunningDemoTest {
 
         /**
          * The puts share one session and race: each loads it before the others save, so each
-         * saves a document missing the others' preference. The core's compare-and-set writer
-         * re-reads and applies only its own change when it loses, so every preference survives.
-         * Several rounds on their own threads make sure the writes really overlap.
+         * saves a document missing the others' change. The core's compare-and-set writer
+         * re-reads and applies only its own change when it loses, so every change survives.
+         * The names exist already: a PUT of a new name is read-checked against the cap, and of
+         * racing new names only one wins (see {@code PrefsCapUnderConcurrencyTest}). Several
+         * rounds on their own threads make sure the writes really overlap.
          */
         @Test
-        void concurrentPutsOfDifferentPreferencesAllSurvive() throws Exception {
+        void concurrentPutsToDifferentPreferencesAllSurvive() throws Exception {
             List<String> names = List.of("a", "b", "c", "d");
             ExecutorService threads = Executors.newFixedThreadPool(names.size());
             try {
                 for (int round = 0; round < 10; round++) {
                     Browser browser = server.browser();
                     browser.put("/api/prefs/first", "1");
+                    for (String name : names) {
+                        browser.put("/api/prefs/" + name, "old");
+                    }
                     CountDownLatch go = new CountDownLatch(1);
                     List<CompletableFuture<Integer>> puts = names.stream()
                             .map(name -> CompletableFuture.supplyAsync(() -> {

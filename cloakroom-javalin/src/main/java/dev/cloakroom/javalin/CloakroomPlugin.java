@@ -1,9 +1,12 @@
 package dev.cloakroom.javalin;
 
+import dev.cloakroom.SessionConflictException;
+import dev.cloakroom.SessionException;
 import dev.cloakroom.SessionGoneException;
 import dev.cloakroom.SessionManager;
 import dev.cloakroom.SessionOptions;
 import dev.cloakroom.SessionStoreException;
+import dev.cloakroom.SessionTooLargeException;
 import dev.cloakroom.UserSessions;
 import io.javalin.config.JavalinState;
 import io.javalin.config.Key;
@@ -50,6 +53,11 @@ import java.util.Objects;
  *       session any more, so the answer sends no session cookie and the browser keeps the one
  *       the winning request sent. An application handler registered for
  *       {@code SessionGoneException} after the plugin replaces this one.</li>
+ *   <li>exception handlers for a save Cloakroom refused, which wrote nothing: {@link SessionTooLargeException}
+ *       becomes {@code 413 Content Too Large} and {@link SessionConflictException} {@code 409 Conflict},
+ *       each with a short plain-text body, whether a handler's {@code save()} or the commit threw it.
+ *       After a handler's refused save the commit leaves the store alone, so a 409 never hides a
+ *       later successful write.</li>
  * </ul>
  *
  * <p><b>Streaming.</b> A handler that writes more than the response buffer (32 KB on Jetty) to
@@ -66,6 +74,8 @@ public final class CloakroomPlugin extends Plugin<Void> {
 
     private static final String UNAVAILABLE = "Session store unavailable, please try again later.";
     private static final String GONE = "The session was changed by another request at the same time, please try again.";
+    private static final String TOO_LARGE = "The session would grow past the size this server allows; nothing was saved.";
+    private static final String CONFLICT = "Another request changed this session at the same time; nothing was saved. Please try again.";
 
     private final SessionManager manager;
 
@@ -115,7 +125,17 @@ public final class CloakroomPlugin extends Plugin<Void> {
             }
             unavailable(ctx);
         });
-        state.routes.exception(SessionGoneException.class, (e, ctx) -> conflict(ctx));
+        state.routes.exception(SessionGoneException.class, (e, ctx) -> refused(ctx, e));
+        state.routes.exception(SessionTooLargeException.class, (e, ctx) -> refusedInHandler(ctx, e));
+        state.routes.exception(SessionConflictException.class, (e, ctx) -> refusedInHandler(ctx, e));
+    }
+
+    private static void refusedInHandler(Context ctx, SessionException e) {
+        RequestSessions sessions = ctx.attribute(RequestSessions.ATTRIBUTE);
+        if (sessions != null) {
+            sessions.storeFailed = true;
+        }
+        refused(ctx, e);
     }
 
     /**
@@ -138,19 +158,21 @@ public final class CloakroomPlugin extends Plugin<Void> {
         } catch (SessionStoreException e) {
             sessions.storeFailed = true;
             unavailable(ctx);
+        } catch (SessionTooLargeException | SessionConflictException e) {
+            refused(ctx, e);
         }
     }
 
-    /** The 409 answer; fixed text like the 503's. */
-    private static void conflict(Context ctx) {
+    /** 413 or 409 for a save Cloakroom refused, or 409 for a session another request renewed first; fixed text, as for the 503. */
+    private static void refused(Context ctx, SessionException e) {
         if (ctx.res().isCommitted()) {
             return;
         }
         ctx.removeHeader("Location");
-        ctx.status(HttpStatus.CONFLICT);
+        ctx.status(e instanceof SessionTooLargeException ? 413 : 409);
         ctx.header("Cache-Control", "no-store");
         ctx.contentType(ContentType.TEXT_PLAIN.getMimeType() + "; charset=utf-8");
-        ctx.result(GONE);
+        ctx.result(e instanceof SessionTooLargeException ? TOO_LARGE : e instanceof SessionGoneException ? GONE : CONFLICT);
     }
 
     /** The 503 answer. The body is fixed text: it never echoes the exception, which could name the store or the id. */

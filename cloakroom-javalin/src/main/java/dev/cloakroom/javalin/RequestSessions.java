@@ -12,7 +12,7 @@ final class RequestSessions {
     final SessionContext context;
     /** Set once the plugin's after handler has committed (or tried to), so it never commits twice. */
     boolean finished;
-    /** Set when a store call failed in this request; the after handler then leaves the store alone. */
+    /** Set when a store call failed or a save was refused in this request; the after handler then leaves the store alone. */
     boolean storeFailed;
 
     private RequestSessions(SessionContext context) {

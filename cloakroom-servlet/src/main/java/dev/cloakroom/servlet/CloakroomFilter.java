@@ -5,9 +5,13 @@ import dev.cloakroom.SessionContext;
 import dev.cloakroom.SessionManager;
 import dev.cloakroom.UserSessions;
 import dev.cloakroom.SessionOptions;
+import dev.cloakroom.SessionConflictException;
+import dev.cloakroom.SessionException;
 import dev.cloakroom.SessionStoreException;
+import dev.cloakroom.SessionTooLargeException;
 import dev.cloakroom.servlet.internal.CommitGuardResponse;
 import dev.cloakroom.servlet.internal.RequestSessions;
+import dev.cloakroom.servlet.internal.SaveRefusals;
 import dev.cloakroom.servlet.internal.ServletExchange;
 import dev.cloakroom.servlet.internal.SessionListeners;
 import dev.cloakroom.servlet.internal.SessionRequestWrapper;
@@ -57,6 +61,9 @@ import java.util.Objects;
  * {@code 409 Conflict} in plain text with {@code Cache-Control: no-store}; the request has no
  * session any more, and the browser keeps the cookie the winning request sent. After the response
  * was committed the exception goes to the container unchanged; its message never names the session.
+ * A save Cloakroom refused, writing nothing, becomes {@code 413 Content Too Large} for a session
+ * over {@code maxSessionBytes} and {@code 409 Conflict} for a conflict ({@code checkReads}, or a
+ * session contended too long), also in plain text.
  *
  * <p>The container's own session manager is bypassed for requests this filter sees; it should
  * not be configured at the same time. {@code HttpSessionListener}, {@code HttpSessionAttributeListener}
@@ -178,10 +185,10 @@ public final class CloakroomFilter implements Filter {
             request.getAsyncContext().addListener(new CommitOnComplete(sessions));
             return;
         }
-        if (failure == null || StoreFailures.find(failure) == null) {
+        if (failure == null || (StoreFailures.find(failure) == null && SaveRefusals.find(failure) == null)) {
             try {
                 sessions.commit();
-            } catch (SessionStoreException e) {
+            } catch (SessionStoreException | SessionTooLargeException | SessionConflictException e) {
                 if (failure == null) {
                     failure = e;
                 } else {
@@ -206,6 +213,11 @@ public final class CloakroomFilter implements Filter {
             StoreFailures.answer409(httpResponse);
             return;
         }
+        SessionException refusal = SaveRefusals.find(failure);
+        if (refusal != null && !httpResponse.isCommitted()) {
+            SaveRefusals.answer(httpResponse, refusal);
+            return;
+        }
         StoreFailures.rethrow(failure);
     }
 
@@ -220,8 +232,8 @@ public final class CloakroomFilter implements Filter {
         public void onComplete(AsyncEvent event) {
             try {
                 sessions.commit();
-            } catch (SessionStoreException e) {
-                // Already logged by core; the response is gone, nothing else can be told.
+            } catch (SessionStoreException | SessionTooLargeException | SessionConflictException e) {
+                // Logged by core or refused with nothing written; the response is gone, nothing else can be told.
             }
         }
 

@@ -1,6 +1,8 @@
 package dev.cloakroom.servlet.internal;
 
+import dev.cloakroom.SessionConflictException;
 import dev.cloakroom.SessionStoreException;
+import dev.cloakroom.SessionTooLargeException;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletContext;
@@ -33,16 +35,20 @@ final class SessionAsyncContext implements AsyncContext {
         return async;
     }
 
-    /** Commits the session, or answers 503 when the store fails and nothing was sent yet, then completes. */
+    /** Commits the session, or answers 503 (store failed), 413 or 409 (save refused) when nothing was sent yet, then completes. */
     @Override
     public void complete() {
         try {
             sessions.commit();
-        } catch (SessionStoreException e) {
+        } catch (SessionStoreException | SessionTooLargeException | SessionConflictException e) {
             if (!rawResponse.isCommitted()) {
                 try {
-                    sessions.answeredUnavailable();
-                    StoreFailures.answer503(rawResponse);
+                    if (e instanceof SessionStoreException) {
+                        sessions.answeredUnavailable();
+                        StoreFailures.answer503(rawResponse);
+                    } else {
+                        SaveRefusals.answer(rawResponse, e);
+                    }
                 } catch (IOException io) {
                     throw new UncheckedIOException(io);
                 }
