@@ -6,6 +6,7 @@
 module dev.cloakroom.core {
     requires transitive tools.jackson.databind;
     requires org.slf4j;
+    requires com.github.benmanes.caffeine;
 
     exports dev.cloakroom;
     exports dev.cloakroom.internal to dev.cloakroom.mongodb, dev.cloakroom.jdbc;

@@ -1,62 +1,62 @@
 package dev.cloakroom;
 
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link MemoryStore}'s user index: user to session ids, and back. The store calls {@link #put} for
- * every document it keeps and {@link #remove} for every one it drops, however it drops it (destroy,
- * expiry, sweep, eviction, clear), so an entry lives exactly as long as its session and the index is
- * bounded by the store's own bound. Not thread-safe: the store's lock guards it. Kept apart from the
- * store's map so a new map can drive it the same way.
+ * {@link MemoryStore}'s user index: user to the entries of that user's sessions. The store calls
+ * {@link #swap} inside the atomic compute of every write and {@link #remove} from every removal,
+ * eviction and expiry included, so an entry lives exactly as long as its session and the index is
+ * bounded by the store's own bound.
+ *
+ * <p>Entries are matched by identity, not by id alone: when a write replaces an entry that had
+ * expired, the cache may report the old one's expiry after the new one is indexed, and that report
+ * must not drop the new one. Thread-safe; a user's map is changed only inside a compute on its key.
  */
 final class MemoryUserIndex {
 
-    private final Map<String, Set<String>> idsByUser = new HashMap<>();
-    private final Map<String, String> userById = new HashMap<>();
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, MemoryStore.Entry>> byUser =
+            new ConcurrentHashMap<>();
 
-    /** The session {@code id} now holds {@code session}: index it under the user its document names, if any. */
-    void put(String id, StoredSession session) {
-        String user = session.boundUser().orElse(null);
-        String before = userById.get(id);
-        if (user != null && user.equals(before)) {
+    /** The session {@code id} held {@code before} (or nothing) and now holds {@code after} (or nothing). */
+    void swap(String id, MemoryStore.Entry before, MemoryStore.Entry after) {
+        if (before != null) {
+            remove(id, before);
+        }
+        if (after != null && after.user() != null) {
+            byUser.compute(after.user(), (u, ids) -> {
+                ConcurrentHashMap<String, MemoryStore.Entry> held = ids != null ? ids : new ConcurrentHashMap<>();
+                held.put(id, after);
+                return held;
+            });
+        }
+    }
+
+    /** The session {@code id}, which held {@code entry}, is gone; a newer entry under the same id stays. */
+    void remove(String id, MemoryStore.Entry entry) {
+        if (entry.user() == null) {
             return;
         }
-        remove(id);
-        if (user != null) {
-            userById.put(id, user);
-            idsByUser.computeIfAbsent(user, u -> new LinkedHashSet<>()).add(id);
-        }
+        byUser.computeIfPresent(entry.user(), (u, ids) -> {
+            if (ids.get(id) == entry) {
+                ids.remove(id);
+            }
+            return ids.isEmpty() ? null : ids;
+        });
     }
 
-    /** The session {@code id} is gone. */
-    void remove(String id) {
-        String user = userById.remove(id);
-        if (user == null) {
-            return;
-        }
-        Set<String> ids = idsByUser.get(user);
-        ids.remove(id);
-        if (ids.isEmpty()) {
-            idsByUser.remove(user);
-        }
-    }
-
-    /** {@return a copy of the ids indexed under {@code user}} */
-    Set<String> idsOf(String user) {
-        Set<String> ids = idsByUser.get(user);
-        return ids == null ? Set.of() : new LinkedHashSet<>(ids);
-    }
-
-    void clear() {
-        idsByUser.clear();
-        userById.clear();
+    /** {@return a copy of the entries indexed under {@code user}, by session id} */
+    Map<String, MemoryStore.Entry> entriesOf(String user) {
+        Map<String, MemoryStore.Entry> ids = byUser.get(user);
+        return ids == null ? Map.of() : Map.copyOf(ids);
     }
 
     /** {@return how many users and indexed sessions are held} For tests that the index stays bounded. */
     int entries() {
-        return idsByUser.size() + userById.size();
+        int n = 0;
+        for (Map<String, MemoryStore.Entry> ids : byUser.values()) {
+            n += 1 + ids.size();
+        }
+        return n;
     }
 }

