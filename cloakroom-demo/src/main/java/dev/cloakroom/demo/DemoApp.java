@@ -64,7 +64,7 @@ public final class DemoApp {
      * @throws IllegalArgumentException when the store finds {@link DemoConfig#store()} malformed
      */
     public static Javalin create(DemoConfig config) {
-        DemoStores.OpenStore store = DemoStores.open(config.store());
+        DemoStores.OpenStore store = DemoStores.open(config.store(), config.memory());
         SessionOptions options = SessionOptions.builder()
                 .secrets(config.secrets())
                 .name(config.cookieName())

@@ -43,6 +43,9 @@ public final class DemoArgs {
                                        at most --max-age (default: none, --max-age decides)
               --absolute-timeout MS    end every session MS milliseconds after it began, however
                                        much it is used (default: none)
+              --max-sessions N         with --store memory: hold at most N sessions (default 100000)
+              --max-memory SIZE        with --store memory: hold at most SIZE of sessions, in bytes
+                                       or with k, m or g (default: a quarter of the heap)
               --rolling                re-send the cookie, with a fresh expiry, on every response
               --cookie-secure MODE     true, false or auto (default auto: Secure on HTTPS requests)
               --trust-proxy            trust X-Forwarded-Proto from a reverse proxy
@@ -82,6 +85,8 @@ public final class DemoArgs {
         String store = "memory";
         Duration idleTimeout = null;
         Duration absoluteTimeout = null;
+        Integer maxSessions = null;
+        Long maxMemory = null;
 
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -97,7 +102,7 @@ public final class DemoArgs {
                 case "--rolling" -> rolling = noValue(flag, inline);
                 case "--trust-proxy" -> trustProxy = noValue(flag, inline);
                 case "--port", "--secret", "--user", "--max-age", "--cookie-secure", "--name", "--store", "--idle-timeout",
-                        "--absolute-timeout" -> {
+                        "--absolute-timeout", "--max-sessions", "--max-memory" -> {
                     String value = inline;
                     if (value == null) {
                         if (i + 1 >= args.length) {
@@ -112,6 +117,8 @@ public final class DemoArgs {
                         case "--max-age" -> maxAge = millis(flag, value);
                         case "--idle-timeout" -> idleTimeout = millis(flag, value);
                         case "--absolute-timeout" -> absoluteTimeout = millis(flag, value);
+                        case "--max-sessions" -> maxSessions = maxSessions(value);
+                        case "--max-memory" -> maxMemory = size(value);
                         case "--cookie-secure" -> secure = secureMode(value);
                         case "--name" -> name = cookieName(value);
                         default -> store = store(value);
@@ -142,8 +149,44 @@ public final class DemoArgs {
             }
         }
         checkTimeouts(maxAge, idleTimeout, absoluteTimeout);
+        if ((maxSessions != null || maxMemory != null) && !store.equals("memory")) {
+            throw UsageException.of("--max-sessions and --max-memory bound the memory store; --store is " + store);
+        }
         return new DemoConfig(port, secrets, secretGenerated, users, defaultUsers, maxAge, rolling, secure,
-                trustProxy, name, store, PasswordHasher.DEFAULT_ITERATIONS, idleTimeout, absoluteTimeout);
+                trustProxy, name, store, PasswordHasher.DEFAULT_ITERATIONS, idleTimeout, absoluteTimeout,
+                new DemoConfig.MemoryBounds(maxSessions, maxMemory));
+    }
+
+    private static int maxSessions(String value) throws UsageException {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw UsageException.of("--max-sessions must be a whole number of at least 1, got '" + value + "'");
+    }
+
+    /** A byte count, optionally with k, m or g (binary: 64m is 64 MiB). */
+    static long size(String value) throws UsageException {
+        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+        long unit = 1;
+        if (!v.isEmpty() && "kmg".indexOf(v.charAt(v.length() - 1)) >= 0) {
+            unit = 1L << (10 * ("kmg".indexOf(v.charAt(v.length() - 1)) + 1));
+            v = v.substring(0, v.length() - 1);
+        }
+        try {
+            long n = Long.parseLong(v);
+            if (n >= 1 && n <= Long.MAX_VALUE / unit && n * unit >= 1024) {
+                return n * unit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw UsageException.of("--max-memory must be a size of at least 1024 bytes, such as 65536, 512k, 64m or 1g,"
+                + " got '" + value + "'");
     }
 
     private static boolean noValue(String flag, String inline) throws UsageException {

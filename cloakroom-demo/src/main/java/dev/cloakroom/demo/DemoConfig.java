@@ -22,11 +22,24 @@ import java.util.List;
  * @param passwordIterations PBKDF2 iterations for the password hashes; not a flag, see {@link PasswordHasher}
  * @param idleTimeout        the server-side inactivity limit, or {@code null} to let {@code maxAge} be it
  * @param absoluteTimeout    the longest a session lives from its creation, or {@code null} for no limit
+ * @param memory             the bounds of the in-memory store, used when {@code store} is {@code memory}
  */
 public record DemoConfig(int port, List<String> secrets, boolean secretGenerated, List<Credential> users,
                          boolean defaultUsers, Duration maxAge, boolean rolling, SecureMode cookieSecure,
                          boolean trustProxy, String cookieName, String store, int passwordIterations,
-                         Duration idleTimeout, Duration absoluteTimeout) {
+                         Duration idleTimeout, Duration absoluteTimeout, MemoryBounds memory) {
+
+    /**
+     * The in-memory store's bounds; each {@code null} keeps {@code MemoryStore}'s default (100,000
+     * sessions; a quarter of the heap).
+     *
+     * @param maxSessions the most sessions held, or {@code null}
+     * @param maxBytes    the most bytes of sessions held, or {@code null}
+     */
+    public record MemoryBounds(Integer maxSessions, Long maxBytes) {
+        /** The store's own defaults. */
+        public static final MemoryBounds DEFAULTS = new MemoryBounds(null, null);
+    }
 
     /**
      * A user name and its plain-text password, as given on the command line; hashed at startup.
@@ -58,6 +71,7 @@ public record DemoConfig(int port, List<String> secrets, boolean secretGenerated
      * @param passwordIterations PBKDF2 iterations for the password hashes
      * @param idleTimeout        the inactivity limit, or {@code null}
      * @param absoluteTimeout    the absolute lifetime, or {@code null}
+     * @param memory             the in-memory store's bounds
      */
     public DemoConfig {
         secrets = List.copyOf(secrets);
@@ -71,7 +85,7 @@ public record DemoConfig(int port, List<String> secrets, boolean secretGenerated
      */
     public DemoConfig withPasswordIterations(int iterations) {
         return new DemoConfig(port, secrets, secretGenerated, users, defaultUsers, maxAge, rolling, cookieSecure,
-                trustProxy, cookieName, store, iterations, idleTimeout, absoluteTimeout);
+                trustProxy, cookieName, store, iterations, idleTimeout, absoluteTimeout, memory);
     }
 
     /**
@@ -81,13 +95,13 @@ public record DemoConfig(int port, List<String> secrets, boolean secretGenerated
      */
     public DemoConfig withPort(int newPort) {
         return new DemoConfig(newPort, secrets, secretGenerated, users, defaultUsers, maxAge, rolling, cookieSecure,
-                trustProxy, cookieName, store, passwordIterations, idleTimeout, absoluteTimeout);
+                trustProxy, cookieName, store, passwordIterations, idleTimeout, absoluteTimeout, memory);
     }
 
     @Override
     public String toString() {
         return "DemoConfig[port=" + port + ", secrets=" + secrets.size() + " hidden, users=" + users
                 + ", maxAge=" + maxAge + ", rolling=" + rolling + ", cookieSecure=" + cookieSecure
-                + ", trustProxy=" + trustProxy + ", cookieName=" + cookieName + ", store=" + store + ", idleTimeout=" + idleTimeout + ", absoluteTimeout=" + absoluteTimeout + "]";
+                + ", trustProxy=" + trustProxy + ", cookieName=" + cookieName + ", store=" + store + ", idleTimeout=" + idleTimeout + ", absoluteTimeout=" + absoluteTimeout + ", memory=" + memory + "]";
     }
 }

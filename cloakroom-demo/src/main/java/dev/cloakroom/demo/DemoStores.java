@@ -69,8 +69,24 @@ final class DemoStores {
      * @throws IllegalArgumentException when the store finds the value malformed (the demo exits with usage)
      */
     static OpenStore open(String value) {
+        return open(value, DemoConfig.MemoryBounds.DEFAULTS);
+    }
+
+    /**
+     * Opens the store {@code value} names, a memory store within {@code bounds}.
+     *
+     * @throws IllegalArgumentException when the store finds the value malformed (the demo exits with usage)
+     */
+    static OpenStore open(String value, DemoConfig.MemoryBounds bounds) {
         if (value.equals("memory")) {
-            MemoryStore memory = new MemoryStore();
+            MemoryStore.Builder builder = MemoryStore.builder();
+            if (bounds.maxSessions() != null) {
+                builder.maxSessions(bounds.maxSessions());
+            }
+            if (bounds.maxBytes() != null) {
+                builder.maxBytes(bounds.maxBytes());
+            }
+            MemoryStore memory = builder.build();
             return new OpenStore(memory, memory::close);
         }
         if (value.startsWith("redis")) {
