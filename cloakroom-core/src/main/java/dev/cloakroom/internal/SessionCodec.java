@@ -104,14 +104,15 @@ public final class SessionCodec {
      * {@return the document to store: the cookie object first, then the attributes}
      *
      * @param cookie     the session's cookie
-     * @param attributes the attributes; a {@code cookie} key among them is left out
+     * @param attributes the attributes; a {@code cookie} key among them is left out, and NaN or an
+     *                   infinity inside one is written as {@code null}, as {@code JSON.stringify} does
      */
     public String encode(CookieState cookie, ObjectNode attributes) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.set(COOKIE_KEY, encodeCookie(cookie));
         for (Map.Entry<String, JsonNode> field : attributes.properties()) {
             if (!COOKIE_KEY.equals(field.getKey())) {
-                root.set(field.getKey(), field.getValue());
+                root.set(field.getKey(), FiniteNumbers.nulled(field.getValue()));
             }
         }
         return mapper.writeValueAsString(root);

@@ -12,6 +12,7 @@ import dev.cloakroom.testkit.lifecycle.HandlerCookieTests;
 import dev.cloakroom.testkit.lifecycle.HeaderTransportTests;
 import dev.cloakroom.testkit.lifecycle.MountedAppTests;
 import dev.cloakroom.testkit.lifecycle.NameTests;
+import dev.cloakroom.testkit.lifecycle.NonFiniteNumberTests;
 import dev.cloakroom.testkit.lifecycle.ProxyTests;
 import dev.cloakroom.testkit.lifecycle.RegisteredTwiceTests;
 import dev.cloakroom.testkit.lifecycle.ResaveTests;
@@ -259,6 +260,14 @@ public abstract class SessionLifecycleSuite {
 
     @Nested
     class WithTimeouts extends TimeoutTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class WhenANumberIsNotFinite extends NonFiniteNumberTests {
         @Override
         protected AdapterHarness harness() {
             return SessionLifecycleSuite.this.harness();
