@@ -98,7 +98,7 @@ public final class RequestContext implements SessionContext {
             return;
         }
         String path = exchange.path();
-        pathMatches = path != null && path.startsWith(options.cookieFor(exchange).path());
+        pathMatches = CookiePaths.matches(options.cookieFor(exchange).path(), path);
         cookieId = pathMatches ? engine.reader.read(exchange.headers("Cookie")).orElse(null) : null;
     }
 
