@@ -171,6 +171,8 @@ public final class RequestContext implements SessionContext {
         loadedExpires = engine.timeouts.hasIdle() ? stored.get().expires() : decoded.cookie().expires;
         session = new SessionState(this, engine.values, cookieId, false, named(decoded.cookie()), decoded.attributes());
         arrive(cookieId, stored.get().json(), decoded.attributes().deepCopy(), decoded.cookie().shape());
+        // After arrival, so a repaired attribute counts as a change to the cookie and is saved.
+        StoredCookieCheck.repair(session.cookie, this::freshCookie, cookieId);
         if (created == null && engine.timeouts.needsCreated()) {
             // Another app (express-session) made this session and recorded no creation time: the
             // absolute limit counts from now, the first time Cloakroom sees it, and the time is saved.
@@ -329,6 +331,7 @@ public final class RequestContext implements SessionContext {
         } else {
             inStore = StoreCopy.loaded(stored.get().json(), loaded);
         }
+        StoredCookieCheck.repair(s.cookie, this::freshCookie, s.id);
     }
 
     /** {@link Session#save()}: a session destroyed meanwhile by another request is not brought back. */

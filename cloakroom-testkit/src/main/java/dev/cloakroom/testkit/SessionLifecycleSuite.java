@@ -25,6 +25,7 @@ import dev.cloakroom.testkit.lifecycle.SecureAutoTests;
 import dev.cloakroom.testkit.lifecycle.SessionMethodTests;
 import dev.cloakroom.testkit.lifecycle.SidNotInStoreTests;
 import dev.cloakroom.testkit.lifecycle.StoreFailureTests;
+import dev.cloakroom.testkit.lifecycle.StoredCookieTests;
 import dev.cloakroom.testkit.lifecycle.TimeoutTests;
 import dev.cloakroom.testkit.lifecycle.UnsetTests;
 import org.junit.jupiter.api.Nested;
@@ -268,6 +269,14 @@ public abstract class SessionLifecycleSuite {
 
     @Nested
     class WhenANumberIsNotFinite extends NonFiniteNumberTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class WhenTheStoredCookieIsInvalid extends StoredCookieTests {
         @Override
         protected AdapterHarness harness() {
             return SessionLifecycleSuite.this.harness();
