@@ -444,6 +444,7 @@ public final class RequestContext implements SessionContext {
                 engine.tokens.issue(exchange, id);
             } else {
                 exchange.addSetCookie(engine.setCookie(id, session.cookie));
+                keepOutOfSharedCaches();
             }
             commits.cookieSentFor = id;
         }
@@ -487,5 +488,12 @@ public final class RequestContext implements SessionContext {
         }
         CookieState cookie = session != null ? session.cookie : freshCookie();
         exchange.addSetCookie(SetCookieWriter.clear(options.name(), cookie));
+        keepOutOfSharedCaches();
+    }
+
+    private void keepOutOfSharedCaches() {
+        if (options.cacheControl()) {
+            CacheHeaders.markPrivate(exchange);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.cloakroom.testkit;
 import dev.cloakroom.testkit.lifecycle.AttackTests;
 import dev.cloakroom.testkit.lifecycle.BadCookieTests;
 import dev.cloakroom.testkit.lifecycle.BadSignatureTests;
+import dev.cloakroom.testkit.lifecycle.CacheHeaderTests;
 import dev.cloakroom.testkit.lifecycle.CookieAttributeTests;
 import dev.cloakroom.testkit.lifecycle.CookieNameRuleTests;
 import dev.cloakroom.testkit.lifecycle.CookiePathTests;
@@ -269,6 +270,14 @@ public abstract class SessionLifecycleSuite {
 
     @Nested
     class WhenANumberIsNotFinite extends NonFiniteNumberTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class TheCacheHeaders extends CacheHeaderTests {
         @Override
         protected AdapterHarness harness() {
             return SessionLifecycleSuite.this.harness();
