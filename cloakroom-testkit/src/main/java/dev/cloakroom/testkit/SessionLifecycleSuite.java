@@ -5,6 +5,7 @@ import dev.cloakroom.testkit.lifecycle.BadCookieTests;
 import dev.cloakroom.testkit.lifecycle.BadSignatureTests;
 import dev.cloakroom.testkit.lifecycle.CacheHeaderTests;
 import dev.cloakroom.testkit.lifecycle.CookieAttributeTests;
+import dev.cloakroom.testkit.lifecycle.CookieHeaderFuzzTests;
 import dev.cloakroom.testkit.lifecycle.CookieNameRuleTests;
 import dev.cloakroom.testkit.lifecycle.CookiePathTests;
 import dev.cloakroom.testkit.lifecycle.ExpiredSessionTests;
@@ -286,6 +287,14 @@ public abstract class SessionLifecycleSuite {
 
     @Nested
     class WhenTheStoredCookieIsInvalid extends StoredCookieTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class UnderGeneratedCookieHeaders extends CookieHeaderFuzzTests {
         @Override
         protected AdapterHarness harness() {
             return SessionLifecycleSuite.this.harness();
