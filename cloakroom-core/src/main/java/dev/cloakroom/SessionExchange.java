@@ -30,6 +30,20 @@ public interface SessionExchange extends SessionRequest {
     }
 
     /**
+     * {@return the response header's values so far, joined with {@code ", "}, or null when it has none}
+     * Cloakroom reads {@code Cache-Control} and {@code Vary} on a response that carries the session
+     * cookie, to merge {@code private} and {@code Cookie} into what the application set (see
+     * {@link SessionOptions.Builder#cacheControl(boolean)}). The default returns null, so such an
+     * adapter's responses get Cloakroom's values in place of the application's; Cloakroom's own
+     * adapters implement it.
+     *
+     * @param name the header name, in any case
+     */
+    default String responseHeader(String name) {
+        return null;
+    }
+
+    /**
      * {@return whether headers can still be added although the session was committed once} A servlet
      * response can, after {@code sendError} and before the error page renders. Then a later commit follows
      * the first commit's rules again, so a session created by the error page gets its cookie.

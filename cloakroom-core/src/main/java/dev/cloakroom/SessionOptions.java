@@ -34,6 +34,7 @@ public final class SessionOptions {
     private final boolean resave;
     private final boolean saveUninitialized;
     private final boolean rolling;
+    private final boolean cacheControl;
     private final UnsetAction unset;
     private final SessionStore store;
     private final ObjectMapper objectMapper;
@@ -69,6 +70,7 @@ public final class SessionOptions {
         this.resave = b.resave;
         this.saveUninitialized = b.saveUninitialized;
         this.rolling = b.rolling;
+        this.cacheControl = b.cacheControl;
         this.unset = b.unset;
         this.store = b.store != null ? b.store : new MemoryStore();
         this.objectMapper = b.objectMapper;
@@ -144,6 +146,11 @@ public final class SessionOptions {
     /** {@return whether every response that used the session sends the cookie, with a fresh expiry} */
     public boolean rolling() {
         return rolling;
+    }
+
+    /** {@return whether responses carrying the session cookie are marked {@code Cache-Control: private} and {@code Vary: Cookie}} */
+    public boolean cacheControl() {
+        return cacheControl;
     }
 
     /** {@return what happens to the stored session when a handler unsets it} */
@@ -225,6 +232,7 @@ public final class SessionOptions {
         private boolean resave;
         private boolean saveUninitialized;
         private boolean rolling;
+        private boolean cacheControl = true;
         private UnsetAction unset = UnsetAction.KEEP;
         private SessionStore store;
         private ObjectMapper objectMapper;
@@ -433,6 +441,23 @@ public final class SessionOptions {
          */
         public Builder rolling(boolean rolling) {
             this.rolling = rolling;
+            return this;
+        }
+
+        /**
+         * Keep responses that carry the session cookie out of shared caches, on by default. A proxy
+         * or CDN that stored such a response would give the cookie, and the session, to the next
+         * visitor. Each one gets {@code Cache-Control: private}, merged into the application's own
+         * value ({@code public} and {@code s-maxage} are dropped, {@code no-store} and {@code private}
+         * are kept as they are), and {@code Cookie} added to {@code Vary}. {@code private} rather than
+         * {@code no-cache="Set-Cookie"}, which many caches ignore. Turn it off only when something
+         * else already sets these headers.
+         *
+         * @param cacheControl whether to
+         * @return this builder
+         */
+        public Builder cacheControl(boolean cacheControl) {
+            this.cacheControl = cacheControl;
             return this;
         }
 

@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,6 +33,8 @@ public final class CookieState implements SessionCookie {
     Priority priority;
     /** The cookie's name, set by the request using it, so a change cannot break the name's prefix rule; null checks nothing. */
     String name;
+    /** Stored attributes the codec could not read, such as a {@code sameSite} of {@code "bogus"}; null when none. */
+    List<String> unreadable;
 
     CookieState(Clock clock) {
         this.clock = clock;
@@ -201,6 +205,15 @@ public final class CookieState implements SessionCookie {
     public CookieState priority(Priority priority) {
         this.priority = priority;
         return this;
+    }
+
+    /** Notes that the stored {@code attribute} could not be read; returns null, the attribute's value until replaced. */
+    <T> T unreadable(String attribute) {
+        if (unreadable == null) {
+            unreadable = new ArrayList<>(2);
+        }
+        unreadable.add(attribute);
+        return null;
     }
 
     private void checkPrefix(boolean secure, String path, String domain) {

@@ -7,7 +7,9 @@ import java.util.Comparator;
 /**
  * Equality of JSON trees as JavaScript sees them: numbers compare by value, so a handler that
  * writes back {@code 1L} where {@code 1} was stored, or {@code 1.0} for {@code 1}, has changed
- * nothing (express-session compares the JSON text, where all three are the same number).
+ * nothing (express-session compares the JSON text, where all three are the same number). NaN and
+ * the infinities, which a stored document can hold only as a number too large for a double, never
+ * throw here.
  */
 final class JsonEquality {
 
@@ -16,6 +18,11 @@ final class JsonEquality {
             return 0;
         }
         if (a.isNumber() && b.isNumber()) {
+            // NaN and the infinities have no BigDecimal; both are stored as null, so they compare
+            // as doubles: equal to themselves, different from every finite number.
+            if (FiniteNumbers.isNonFinite(a) || FiniteNumbers.isNonFinite(b)) {
+                return Double.compare(a.doubleValue(), b.doubleValue()) == 0 ? 0 : 1;
+            }
             return a.decimalValue().compareTo(b.decimalValue());
         }
         return 1;

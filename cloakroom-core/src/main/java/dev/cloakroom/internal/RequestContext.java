@@ -106,7 +106,7 @@ public final class RequestContext implements SessionContext {
             return;
         }
         String path = exchange.path();
-        pathMatches = path != null && path.startsWith(options.cookieFor(exchange).path());
+        pathMatches = CookiePaths.matches(options.cookieFor(exchange).path(), path);
         cookieId = pathMatches ? engine.reader.read(exchange.headers("Cookie")).orElse(null) : null;
     }
 
@@ -184,6 +184,8 @@ public final class RequestContext implements SessionContext {
         loadedExpires = engine.timeouts.hasIdle() ? stored.get().expires() : decoded.cookie().expires;
         session = new SessionState(this, engine.values, cookieId, false, named(decoded.cookie()), decoded.attributes());
         arrive(cookieId, stored.get().json(), decoded.attributes().deepCopy(), decoded.cookie().shape());
+        // After arrival, so a repaired attribute counts as a change to the cookie and is saved.
+        StoredCookieCheck.repair(session.cookie, this::freshCookie, cookieId);
         if (created == null && engine.timeouts.needsCreated()) {
             // Another app (express-session) made this session and recorded no creation time: the
             // absolute limit counts from now, the first time Cloakroom sees it, and the time is saved.
@@ -353,6 +355,7 @@ public final class RequestContext implements SessionContext {
         } else {
             inStore = StoreCopy.loaded(stored.get().json(), loaded);
         }
+        StoredCookieCheck.repair(s.cookie, this::freshCookie, s.id);
     }
 
     /** {@link Session#save()}: a session destroyed meanwhile by another request is not brought back. */
@@ -468,6 +471,7 @@ public final class RequestContext implements SessionContext {
                 engine.tokens.issue(exchange, id);
             } else {
                 exchange.addSetCookie(engine.setCookie(id, session.cookie));
+                keepOutOfSharedCaches();
             }
             commits.cookieSentFor = id;
         }
@@ -541,5 +545,12 @@ public final class RequestContext implements SessionContext {
         }
         CookieState cookie = session != null ? session.cookie : freshCookie();
         exchange.addSetCookie(SetCookieWriter.clear(options.name(), cookie));
+        keepOutOfSharedCaches();
+    }
+
+    private void keepOutOfSharedCaches() {
+        if (options.cacheControl()) {
+            CacheHeaders.markPrivate(exchange);
+        }
     }
 }

@@ -104,14 +104,15 @@ public final class SessionCodec {
      * {@return the document to store: the cookie object first, then the attributes}
      *
      * @param cookie     the session's cookie
-     * @param attributes the attributes; a {@code cookie} key among them is left out
+     * @param attributes the attributes; a {@code cookie} key among them is left out, and NaN or an
+     *                   infinity inside one is written as {@code null}, as {@code JSON.stringify} does
      */
     public String encode(CookieState cookie, ObjectNode attributes) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.set(COOKIE_KEY, encodeCookie(cookie));
         for (Map.Entry<String, JsonNode> field : attributes.properties()) {
             if (!COOKIE_KEY.equals(field.getKey())) {
-                root.set(field.getKey(), field.getValue());
+                root.set(field.getKey(), FiniteNumbers.nulled(field.getValue()));
             }
         }
         return mapper.writeValueAsString(root);
@@ -184,8 +185,8 @@ public final class SessionCodec {
         String path = textOrNull(node.get("path"));
         c.path = path == null ? "/" : path;
         c.partitioned = truthy(node.get("partitioned"), false);
-        c.sameSite = sameSite(node.get("sameSite"));
-        c.priority = priority(node.get("priority"));
+        c.sameSite = sameSite(node.get("sameSite"), c);
+        c.priority = priority(node.get("priority"), c);
         return c;
     }
 
@@ -215,8 +216,12 @@ public final class SessionCodec {
         return node == null || node.isNull() ? null : node.asString();
     }
 
-    /** express accepts {@code true} (meaning strict), {@code false} (absent) and the three words in any case. */
-    private static SameSite sameSite(JsonNode node) {
+    /**
+     * express accepts {@code true} (meaning strict), {@code false} (absent) and the three words in any
+     * case. Anything else is noted on {@code c}, for {@link StoredCookieCheck} to replace by the
+     * configured value: a session is not lost over one attribute.
+     */
+    private static SameSite sameSite(JsonNode node, CookieState c) {
         if (node == null || node.isNull() || (node.isBoolean() && !node.asBoolean())) {
             return null;
         }
@@ -227,11 +232,11 @@ public final class SessionCodec {
             case "strict" -> SameSite.STRICT;
             case "lax" -> SameSite.LAX;
             case "none" -> SameSite.NONE;
-            default -> throw new UnreadableSessionException("stored cookie.sameSite is not strict, lax or none");
+            default -> c.unreadable("sameSite");
         };
     }
 
-    private static Priority priority(JsonNode node) {
+    private static Priority priority(JsonNode node, CookieState c) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -239,7 +244,7 @@ public final class SessionCodec {
             case "low" -> Priority.LOW;
             case "medium" -> Priority.MEDIUM;
             case "high" -> Priority.HIGH;
-            default -> throw new UnreadableSessionException("stored cookie.priority is not low, medium or high");
+            default -> c.unreadable("priority");
         };
     }
 }

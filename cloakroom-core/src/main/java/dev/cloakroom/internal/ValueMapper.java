@@ -51,16 +51,25 @@ final class ValueMapper {
 
     /**
      * As {@link #toJson}, for a value being set: a value Jackson cannot write fails now, naming the
-     * attribute and the class, rather than at the end of the request.
+     * attribute and the class, rather than at the end of the request. So does a value holding NaN
+     * or an infinity, which the stored JSON could only carry as {@code null} (see {@link FiniteNumbers}).
      */
     JsonNode toJsonForSet(String attribute, Object value) {
+        JsonNode json;
         try {
-            return toJson(value);
+            json = toJson(value);
         } catch (JacksonException | IllegalArgumentException e) {
             throw new IllegalArgumentException("session attribute '" + attribute + "' holds a "
                     + value.getClass().getName() + ", which cannot be written as JSON: "
                     + (e instanceof JacksonException je ? je.getOriginalMessage() : e.getMessage()), e);
         }
+        JsonNode nonFinite = FiniteNumbers.firstNonFinite(json);
+        if (nonFinite != null) {
+            throw new IllegalArgumentException("session attribute '" + attribute + "' holds the number "
+                    + nonFinite.doubleValue() + ", which JSON cannot carry (JSON.stringify would store null)."
+                    + " Store null, or the number as a string, instead");
+        }
+        return json;
     }
 
     /** {@code json} as {@code type}, with the mapper for the type's class. */

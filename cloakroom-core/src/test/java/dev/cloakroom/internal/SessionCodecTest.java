@@ -131,6 +131,17 @@ class SessionCodecTest {
             assertThat(d.cookie().sameSite()).contains(SameSite.STRICT);
         }
 
+        /** The session is kept: StoredCookieCheck puts the configured value in their place. */
+        @Test
+        void notesAnUnknownSameSiteOrPriorityInsteadOfRefusingTheSession() {
+            SessionCodec.Decoded d = codec.decode("{\"cookie\":{\"path\":\"/\",\"sameSite\":\"sometimes\","
+                    + "\"priority\":\"urgent\"},\"a\":1}", NEW_YEAR);
+            assertThat(d.cookie().sameSite()).isEmpty();
+            assertThat(d.cookie().priority()).isEmpty();
+            assertThat(d.cookie().unreadable).containsExactly("sameSite", "priority");
+            assertThat(d.attributes().get("a").intValue()).isEqualTo(1);
+        }
+
         @Test
         void reEncodesToTheSameAttributes() {
             SessionCodec.Decoded d = codec.decode(EXPRESS, NEW_YEAR);
@@ -160,8 +171,6 @@ class SessionCodecTest {
                 "{\"cookie\":{\"expires\":\"yesterday\"}}",
                 "{\"cookie\":{\"expires\":\"2026-13-01T00:00:00.000Z\"}}",
                 "{\"cookie\":{\"originalMaxAge\":\"soon\"}}",
-                "{\"cookie\":{\"sameSite\":\"sometimes\"}}",
-                "{\"cookie\":{\"priority\":\"urgent\"}}",
         })
         void throwsUnreadableSessionException(String json) {
             assertThatThrownBy(() -> codec.decode(json, NEW_YEAR)).isInstanceOf(UnreadableSessionException.class);

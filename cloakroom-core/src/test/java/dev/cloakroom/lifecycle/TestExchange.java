@@ -19,6 +19,7 @@ final class TestExchange implements SessionExchange {
     private boolean tls;
     private boolean frameworkSecure;
     final List<String> setCookies = new ArrayList<>();
+    final Map<String, String> responseHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
     TestExchange(String path) {
         this.path = path;
@@ -74,5 +75,15 @@ final class TestExchange implements SessionExchange {
     @Override
     public void addSetCookie(String headerValue) {
         setCookies.add(headerValue);
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+        responseHeaders.put(name, value);
+    }
+
+    @Override
+    public String responseHeader(String name) {
+        return responseHeaders.get(name);
     }
 }

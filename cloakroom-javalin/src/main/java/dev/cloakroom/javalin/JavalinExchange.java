@@ -6,6 +6,7 @@ import jakarta.servlet.ServletConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -71,5 +72,11 @@ final class JavalinExchange implements SessionExchange {
             return;
         }
         ctx.res().setHeader(name, value);
+    }
+
+    @Override
+    public String responseHeader(String name) {
+        Collection<String> values = ctx.res().getHeaders(name);
+        return values == null || values.isEmpty() ? null : String.join(", ", values);
     }
 }

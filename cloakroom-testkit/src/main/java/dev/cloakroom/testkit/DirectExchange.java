@@ -69,6 +69,12 @@ public final class DirectExchange implements SessionExchange {
         responseHeaders.put(name, value);
     }
 
+    @Override
+    public synchronized String responseHeader(String name) {
+        return responseHeaders.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
     /** {@return the response headers set so far other than {@code Set-Cookie}, such as a header transport's token} */
     public synchronized Map<String, String> responseHeaders() {
         return Map.copyOf(responseHeaders);

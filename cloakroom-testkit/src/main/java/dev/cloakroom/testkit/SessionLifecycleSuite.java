@@ -3,7 +3,9 @@ package dev.cloakroom.testkit;
 import dev.cloakroom.testkit.lifecycle.AttackTests;
 import dev.cloakroom.testkit.lifecycle.BadCookieTests;
 import dev.cloakroom.testkit.lifecycle.BadSignatureTests;
+import dev.cloakroom.testkit.lifecycle.CacheHeaderTests;
 import dev.cloakroom.testkit.lifecycle.CookieAttributeTests;
+import dev.cloakroom.testkit.lifecycle.CookieHeaderFuzzTests;
 import dev.cloakroom.testkit.lifecycle.CookieNameRuleTests;
 import dev.cloakroom.testkit.lifecycle.CookiePathTests;
 import dev.cloakroom.testkit.lifecycle.ExpiredSessionTests;
@@ -12,6 +14,7 @@ import dev.cloakroom.testkit.lifecycle.HandlerCookieTests;
 import dev.cloakroom.testkit.lifecycle.HeaderTransportTests;
 import dev.cloakroom.testkit.lifecycle.MountedAppTests;
 import dev.cloakroom.testkit.lifecycle.NameTests;
+import dev.cloakroom.testkit.lifecycle.NonFiniteNumberTests;
 import dev.cloakroom.testkit.lifecycle.ProxyTests;
 import dev.cloakroom.testkit.lifecycle.RegisteredTwiceTests;
 import dev.cloakroom.testkit.lifecycle.ResaveTests;
@@ -24,6 +27,7 @@ import dev.cloakroom.testkit.lifecycle.SecureAutoTests;
 import dev.cloakroom.testkit.lifecycle.SessionMethodTests;
 import dev.cloakroom.testkit.lifecycle.SidNotInStoreTests;
 import dev.cloakroom.testkit.lifecycle.StoreFailureTests;
+import dev.cloakroom.testkit.lifecycle.StoredCookieTests;
 import dev.cloakroom.testkit.lifecycle.TimeoutTests;
 import dev.cloakroom.testkit.lifecycle.UnsetTests;
 import org.junit.jupiter.api.Nested;
@@ -260,6 +264,38 @@ public abstract class SessionLifecycleSuite {
 
     @Nested
     class WithTimeouts extends TimeoutTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class WhenANumberIsNotFinite extends NonFiniteNumberTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class TheCacheHeaders extends CacheHeaderTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class WhenTheStoredCookieIsInvalid extends StoredCookieTests {
+        @Override
+        protected AdapterHarness harness() {
+            return SessionLifecycleSuite.this.harness();
+        }
+    }
+
+    @Nested
+    class UnderGeneratedCookieHeaders extends CookieHeaderFuzzTests {
         @Override
         protected AdapterHarness harness() {
             return SessionLifecycleSuite.this.harness();

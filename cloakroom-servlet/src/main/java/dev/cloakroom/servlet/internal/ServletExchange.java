@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -73,6 +74,12 @@ public final class ServletExchange implements SessionExchange {
     public void setHeader(String name, String value) {
         sessionHeaders.put(name, value);
         response.setHeader(name, value);
+    }
+
+    @Override
+    public String responseHeader(String name) {
+        Collection<String> values = response.getHeaders(name);
+        return values == null || values.isEmpty() ? null : String.join(", ", values);
     }
 
     /** Until the container commits the response, say while an error page renders after {@code sendError}. */

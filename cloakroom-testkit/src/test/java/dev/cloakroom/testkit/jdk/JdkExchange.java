@@ -60,4 +60,10 @@ final class JdkExchange implements SessionExchange {
     public void setHeader(String name, String value) {
         exchange.getResponseHeaders().set(name, value);
     }
+
+    @Override
+    public String responseHeader(String name) {
+        List<String> values = exchange.getResponseHeaders().get(name);
+        return values == null || values.isEmpty() ? null : String.join(", ", values);
+    }
 }
