@@ -1,7 +1,9 @@
 package dev.cloakroom.demo;
 
+import dev.cloakroom.testkit.NoSessionIdInLogs;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A use is expected to find the session only when the test can prove it was within the limit, so a
  * slow machine cannot fail these.
  */
+@ExtendWith(NoSessionIdInLogs.class)
 class DemoTimeoutsTest {
 
     private static DemoConfig parse(String... args) throws UsageException {
