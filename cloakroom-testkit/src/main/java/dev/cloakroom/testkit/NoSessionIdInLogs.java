@@ -17,8 +17,13 @@ import java.util.UUID;
  * live credential for whoever reads the log; Cloakroom names sessions by fingerprint only. Startup
  * warnings, store-failure WARN lines and whatever a server or container logs are all checked.
  *
- * <p>Register it on the outermost test class ({@code @ExtendWith(NoSessionIdInLogs.class)});
- * nested classes run inside its capture. It cannot pass unseen: it logs a canary line through
+ * <p>Register it on the outermost test class ({@code @ExtendWith(NoSessionIdInLogs.class)}), or
+ * for every class of a test run through JUnit's extension autodetection, as Cloakroom's own modules
+ * do: a {@code junit-platform.properties} with
+ * {@code junit.jupiter.extensions.autodetection.enabled=true} and a test resource
+ * {@code META-INF/services/org.junit.jupiter.api.extension.Extension} naming this class. The
+ * testkit's jar ships no such entry, so a project using the testkit chooses for itself. Nested
+ * classes run inside the outermost class's capture. It cannot pass unseen: it logs a canary line through
  * SLF4J at the start and fails unless the capture saw it, and fails when something replaced the
  * console streams meanwhile. Code that must only run under it calls {@link #requireWatching()}.
  * Like {@link CapturedOutput}, it assumes test classes run one at a time.
@@ -80,6 +85,9 @@ public final class NoSessionIdInLogs implements BeforeAllCallback, AfterAllCallb
         }
         List<String> leaks = new ArrayList<>();
         for (String id : SeenSessionIds.all()) {
+            if (!log.contains(id)) {
+                continue;
+            }
             log.lines().filter(line -> line.contains(id)).forEach(line -> leaks.add("session " + id + " in: " + line));
         }
         if (!leaks.isEmpty()) {
