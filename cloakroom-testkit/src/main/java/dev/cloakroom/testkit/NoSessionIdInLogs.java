@@ -42,7 +42,11 @@ public final class NoSessionIdInLogs implements BeforeAllCallback, AfterAllCallb
         this(SeenSessionIds::all);
     }
 
-    /** Searches for {@code ids} instead: lets the check's own test plant a leak no other class looks for. */
+    /**
+     * Searches for {@code ids} instead: lets the check's own test plant a leak no other class looks for.
+     *
+     * @param ids the ids to search the log for, asked for when the class ends
+     */
     NoSessionIdInLogs(Supplier<Set<String>> ids) {
         this.ids = ids;
     }
