@@ -1,7 +1,9 @@
 package dev.cloakroom;
 
+import dev.cloakroom.lifecycle.NoSessionIdInLogs;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -11,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The checks build() makes for a cookie name's prefix and length, and for header transport. */
+@ExtendWith(NoSessionIdInLogs.class)
 class CookieNameAndTransportOptionsTest {
 
     private static SessionOptions.Builder valid() {

@@ -1,6 +1,8 @@
 package dev.cloakroom;
 
+import dev.cloakroom.lifecycle.NoSessionIdInLogs;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The defaults the README gives for the MemoryStore an application gets without configuring one:
  * at most 100,000 sessions and a quarter of the heap, a sweep every minute.
  */
+@ExtendWith(NoSessionIdInLogs.class)
 class MemoryStoreDefaultsTest {
 
     private static final StoredSession ONE_HOUR = new StoredSession(

@@ -1,7 +1,9 @@
 package dev.cloakroom;
 
+import dev.cloakroom.lifecycle.NoSessionIdInLogs;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.lang.ref.WeakReference;
 import java.time.Clock;
@@ -18,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * store of options built and thrown away, say) must be collected and stop being swept, not stay
  * reachable from the shared sweeper thread for the life of the JVM.
  */
+@ExtendWith(NoSessionIdInLogs.class)
 class MemoryStoreSweepTest {
 
     private static final Duration SWEEP_EVERY = Duration.ofMillis(10);

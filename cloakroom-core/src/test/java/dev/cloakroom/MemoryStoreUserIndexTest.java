@@ -1,7 +1,9 @@
 package dev.cloakroom;
 
+import dev.cloakroom.lifecycle.NoSessionIdInLogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.time.ZoneOffset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** MemoryStore's user index holds an entry exactly as long as the session, whichever way the session goes. */
+@ExtendWith(NoSessionIdInLogs.class)
 class MemoryStoreUserIndexTest {
 
     private static final class HandClock extends Clock {

@@ -1,7 +1,9 @@
 package dev.cloakroom;
 
+import dev.cloakroom.lifecycle.NoSessionIdInLogs;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 
@@ -9,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code idleTimeout} and {@code absoluteTimeout}: unset by default, refused at build() when they make no sense. */
+@ExtendWith(NoSessionIdInLogs.class)
 class TimeoutOptionsTest {
 
     private static SessionOptions.Builder valid() {

@@ -1,5 +1,7 @@
 package com.example;
 
+import dev.cloakroom.testkit.SeenSessionIds;
+
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -14,7 +16,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.StringJoiner;
 
-/** One visitor: keeps its cookies, never follows redirects by itself so that tests see each one. */
+/**
+ * One visitor: keeps its cookies, never follows redirects by itself so that tests see each one. The
+ * session ids it holds and receives go to {@link SeenSessionIds}, for the log check.
+ */
 public final class Browser {
 
     public static final String COOKIE = "connect.sid";
@@ -68,6 +73,10 @@ public final class Browser {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        cookies.getCookieStore().getCookies().forEach(c -> SeenSessionIds.recordCookieValue(c.getValue()));
+        HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        SeenSessionIds.recordSetCookies(response.headers().allValues("Set-Cookie"));
+        return response;
     }
 }

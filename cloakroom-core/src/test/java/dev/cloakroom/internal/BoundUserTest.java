@@ -1,10 +1,13 @@
 package dev.cloakroom.internal;
 
 import dev.cloakroom.StoredSession;
+import dev.cloakroom.lifecycle.NoSessionIdInLogs;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(NoSessionIdInLogs.class)
 class BoundUserTest {
 
     @Test

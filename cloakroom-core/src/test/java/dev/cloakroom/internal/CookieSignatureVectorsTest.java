@@ -1,8 +1,10 @@
 package dev.cloakroom.internal;
 
+import dev.cloakroom.lifecycle.NoSessionIdInLogs;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * encoder and cookie reader, so a cookie written by express-session and one written by us are
  * the same bytes.
  */
+@ExtendWith(NoSessionIdInLogs.class)
 class CookieSignatureVectorsTest {
 
     private static final String RESOURCE = "/vectors/cookie-signature.txt";

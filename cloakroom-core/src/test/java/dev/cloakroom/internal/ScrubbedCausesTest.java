@@ -1,11 +1,14 @@
 package dev.cloakroom.internal;
 
+import dev.cloakroom.lifecycle.NoSessionIdInLogs;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.SQLException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(NoSessionIdInLogs.class)
 class ScrubbedCausesTest {
 
     private static final String ID = "Xk3fH2v9QmLw0pZs7RtYbNc4AeUjGdKo";

@@ -7,8 +7,10 @@ import dev.cloakroom.Priority;
 import dev.cloakroom.SameSite;
 import dev.cloakroom.SecureMode;
 import dev.cloakroom.UnreadableSessionException;
+import dev.cloakroom.lifecycle.NoSessionIdInLogs;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,6 +22,7 @@ import java.time.ZoneOffset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ExtendWith(NoSessionIdInLogs.class)
 class SessionCodecTest {
 
     private static final Clock NEW_YEAR = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);

@@ -1,7 +1,9 @@
 package dev.cloakroom.internal;
 
+import dev.cloakroom.lifecycle.NoSessionIdInLogs;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -10,6 +12,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(NoSessionIdInLogs.class)
 class SessionCookieReaderTest {
 
     private static final String NAME = "connect.sid";

@@ -1,8 +1,10 @@
 package dev.cloakroom.internal;
 
+import dev.cloakroom.lifecycle.NoSessionIdInLogs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -16,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (at least 128 bits from a CSPRNG; Cloakroom uses 192) and what a cookie value needs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(NoSessionIdInLogs.class)
 class SessionIdsTest {
 
     private static final int COUNT = 1_000_000;

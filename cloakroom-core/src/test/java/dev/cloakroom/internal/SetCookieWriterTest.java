@@ -4,8 +4,10 @@ import dev.cloakroom.CookieOptions;
 import dev.cloakroom.Priority;
 import dev.cloakroom.SameSite;
 import dev.cloakroom.SecureMode;
+import dev.cloakroom.lifecycle.NoSessionIdInLogs;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(NoSessionIdInLogs.class)
 class SetCookieWriterTest {
 
     private static final String SIGNED_APPLE = "s:apple.D8Y+pkTAmeR0PobOhY4G97PRW+j7bUnP/5m6/On1MCU";

@@ -4,6 +4,7 @@ import dev.cloakroom.SessionManager;
 import dev.cloakroom.SessionOptions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code id + '.' + createHmac('sha256', key).update(id).digest('base64').replace(/=+$/, '')},
  * which is what express-session 1.19 (cookie-signature 1.0.7) does with a Buffer secret.
  */
+@ExtendWith(NoSessionIdInLogs.class)
 class BinarySecretTest extends LifecycleFixture {
 
     /** Not valid UTF-8, so no string secret has these bytes. */

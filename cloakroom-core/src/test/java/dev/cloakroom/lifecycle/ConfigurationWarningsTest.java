@@ -5,10 +5,12 @@ import dev.cloakroom.SessionManager;
 import dev.cloakroom.SessionOptions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Settings that are legal but likely wrong: each is one WARN with the fix, never one per request. */
+@ExtendWith(NoSessionIdInLogs.class)
 class ConfigurationWarningsTest extends LifecycleFixture {
 
     private static int count(String text, String part) {

@@ -4,11 +4,13 @@ import dev.cloakroom.CookieOptions;
 import dev.cloakroom.SecureMode;
 import dev.cloakroom.SessionTransport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What build() cannot check, refused when it happens, with the rule named. */
+@ExtendWith(NoSessionIdInLogs.class)
 class CookieRulesAtRuntimeTest extends LifecycleFixture {
 
     @Test

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real {@link MemoryStore} that counts the calls it receives and can be made to fail. The
  * failure names the session id on purpose, in its message and in its cause's, as a driver that
- * echoes a key would, to prove Cloakroom keeps it out of everything it throws and logs.
+ * echoes a key would, to prove Cloakroom keeps it out of everything it throws and logs. Every id it
+ * is given is recorded for {@link NoSessionIdInLogs}.
  */
 final class CountingStore implements SessionStore {
 
@@ -37,6 +38,7 @@ final class CountingStore implements SessionStore {
     }
 
     private void maybeFail(String id) {
+        NoSessionIdInLogs.record(id);
         if (failing) {
             throw new IllegalStateException("connection refused while handling session " + id,
                     new RuntimeException("server said: no such key sess:" + id));

@@ -3,6 +3,7 @@ package dev.cloakroom.lifecycle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationContext;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code SessionOptions.objectMapper}: the application's mapper, not Cloakroom's, writes and reads values. */
+@ExtendWith(NoSessionIdInLogs.class)
 class CustomObjectMapperTest extends LifecycleFixture {
 
     record Profile(String displayName, int loginCount) {

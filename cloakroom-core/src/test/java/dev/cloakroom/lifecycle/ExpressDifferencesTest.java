@@ -2,6 +2,7 @@ package dev.cloakroom.lifecycle;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Behaviours the README lists as differing from express-session, each shown here. */
+@ExtendWith(NoSessionIdInLogs.class)
 class ExpressDifferencesTest extends LifecycleFixture {
 
     @Nested

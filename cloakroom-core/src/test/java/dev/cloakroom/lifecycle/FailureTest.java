@@ -3,6 +3,7 @@ package dev.cloakroom.lifecycle;
 import dev.cloakroom.SessionStoreException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,6 +15,7 @@ import java.util.HexFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+@ExtendWith(NoSessionIdInLogs.class)
 class FailureTest extends LifecycleFixture {
 
     private static final String ID = "Xk3fH2v9QmLw0pZs7RtYbNc4AeUjGdKo";

@@ -5,6 +5,7 @@ import dev.cloakroom.SameSite;
 import dev.cloakroom.SessionCookie;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.function.Consumer;
 
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A handler changes its session's cookie attributes, as {@code req.session.cookie.httpOnly = false}
  * does in express: the change is stored with the session and used for its cookie from then on.
  */
+@ExtendWith(NoSessionIdInLogs.class)
 class HandlerCookieTest extends LifecycleFixture {
 
     private void refuses(Consumer<SessionCookie> change, String message) {

@@ -4,9 +4,11 @@ import dev.cloakroom.Session;
 import dev.cloakroom.SessionContext;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(NoSessionIdInLogs.class)
 class LoadingTest extends LifecycleFixture {
 
     @Nested

@@ -4,6 +4,7 @@ import dev.cloakroom.StoredSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it saved and the cookie sent with the new expiry. express-session would only touch the store
  * and leave the browser's cookie as it was, so the longer login would end with the browser session.
  */
+@ExtendWith(NoSessionIdInLogs.class)
 class RememberMeTest extends LifecycleFixture {
 
     private static final Duration SHORT = Duration.ofMinutes(30);

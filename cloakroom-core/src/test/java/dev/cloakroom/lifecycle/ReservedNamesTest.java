@@ -4,6 +4,7 @@ import dev.cloakroom.ReservedNames;
 import dev.cloakroom.SessionOptions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * only keys not already {@code in} the new object), checked with Node against that constructor:
  * of a document holding every such key plus {@code ok}, only {@code cookie} and {@code ok} survive.
  */
+@ExtendWith(NoSessionIdInLogs.class)
 class ReservedNamesTest extends LifecycleFixture {
 
     private static final String SAVE_PROBLEM = "session attribute 'save' has a name express-session reserves (a method"

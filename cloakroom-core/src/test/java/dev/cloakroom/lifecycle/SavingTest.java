@@ -4,6 +4,7 @@ import tools.jackson.core.type.TypeReference;
 import dev.cloakroom.SecureMode;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(NoSessionIdInLogs.class)
 class SavingTest extends LifecycleFixture {
 
     record Cart(String owner, List<String> items) {

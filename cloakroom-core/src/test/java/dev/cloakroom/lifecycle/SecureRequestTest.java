@@ -3,6 +3,7 @@ package dev.cloakroom.lifecycle;
 import dev.cloakroom.SecureMode;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Which requests count as secure, as express-session's issecure() decides, seen through a
  * {@code Secure} cookie that is only sent on a secure request.
  */
+@ExtendWith(NoSessionIdInLogs.class)
 class SecureRequestTest extends LifecycleFixture {
 
     private boolean cookieSent(Boolean proxy, TestExchange exchange) {

@@ -4,6 +4,7 @@ import dev.cloakroom.Session;
 import dev.cloakroom.SessionContext;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The smaller Session and SessionContext methods, each against what it promises. */
+@ExtendWith(NoSessionIdInLogs.class)
 class SessionApiTest extends LifecycleFixture {
 
     record Cart(String owner, List<String> items) {

@@ -9,6 +9,7 @@ import dev.cloakroom.UnsetAction;
 import dev.cloakroom.internal.SessionIds;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(NoSessionIdInLogs.class)
 class SessionEventsTest extends LifecycleFixture {
 
     /** Writes down every event as "kind cause fingerprint [previous]". */

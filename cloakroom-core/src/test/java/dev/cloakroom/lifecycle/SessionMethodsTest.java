@@ -6,10 +6,12 @@ import dev.cloakroom.SessionGoneException;
 import dev.cloakroom.UnsetAction;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ExtendWith(NoSessionIdInLogs.class)
 class SessionMethodsTest extends LifecycleFixture {
 
     @Nested

@@ -4,6 +4,7 @@ import dev.cloakroom.SessionStore;
 import dev.cloakroom.StoreObserver;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+@ExtendWith(NoSessionIdInLogs.class)
 class StoreObserverTest extends LifecycleFixture {
 
     /** Writes down "operation outcome" per call and "saved N" per write. */

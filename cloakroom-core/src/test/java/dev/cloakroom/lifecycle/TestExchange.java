@@ -10,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * An in-memory request/response pair: a path, request headers, whether the connection is TLS and
- * whether the framework calls the request secure, and the Set-Cookie headers written.
+ * whether the framework calls the request secure, and the Set-Cookie headers written. The ids in
+ * its cookies are recorded for {@link NoSessionIdInLogs}.
  */
 final class TestExchange implements SessionExchange {
 
@@ -30,6 +31,9 @@ final class TestExchange implements SessionExchange {
     }
 
     TestExchange header(String name, String value) {
+        if (name.equalsIgnoreCase("Cookie")) {
+            NoSessionIdInLogs.recordCookie(value);
+        }
         headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
         return this;
     }
@@ -74,6 +78,7 @@ final class TestExchange implements SessionExchange {
 
     @Override
     public void addSetCookie(String headerValue) {
+        NoSessionIdInLogs.recordCookie(headerValue);
         setCookies.add(headerValue);
     }
 

@@ -11,6 +11,7 @@ import dev.cloakroom.internal.SessionCodec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code idleTimeout} and {@code absoluteTimeout} on a clock the test moves, with a store judging
  * expiry by the same clock, so "the store dropped it" and "core refused it" are both visible.
  */
+@ExtendWith(NoSessionIdInLogs.class)
 class TimeoutsTest {
 
     private static final String SECRET = "keyboard cat";

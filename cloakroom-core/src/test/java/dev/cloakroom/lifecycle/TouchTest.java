@@ -6,6 +6,7 @@ import dev.cloakroom.StoredSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * visible where that automatic touch is not: inside the request, while the throttle holds the
  * automatic touch back, and in a {@code save()}.
  */
+@ExtendWith(NoSessionIdInLogs.class)
 class TouchTest extends LifecycleFixture {
 
     private static final Duration MAX_AGE = Duration.ofHours(1);

@@ -5,6 +5,7 @@ import dev.cloakroom.lifecycle.gadget.Gadget;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,6 +20,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ExtendWith(NoSessionIdInLogs.class)
 class TypedAttributesTest extends LifecycleFixture {
 
     private static final String ID = "Tq8pL2mWv7XcR4nZs0KyBhJd3FgUeAoi";

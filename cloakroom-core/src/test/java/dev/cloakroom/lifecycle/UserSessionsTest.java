@@ -13,6 +13,7 @@ import dev.cloakroom.internal.UriComponent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Binding sessions to users, and listing and revoking a user's sessions, on a real MemoryStore. */
+@ExtendWith(NoSessionIdInLogs.class)
 class UserSessionsTest {
 
     private static final String SECRET = "keyboard cat";

@@ -1,5 +1,7 @@
 package dev.cloakroom.interop;
 
+import dev.cloakroom.testkit.SeenSessionIds;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * One browser visiting both apps: like a real one on a shared domain, it keeps one session cookie
  * and sends it to the Java and the Node app alike. It follows no redirects, so tests see every
- * {@code Set-Cookie}.
+ * {@code Set-Cookie}. The ids it sends and receives go to {@link SeenSessionIds}, for the log check,
+ * which searches what the Node app and the Spring jar print too.
  */
 final class Browser {
 
@@ -95,6 +98,7 @@ final class Browser {
     private HttpRequest.Builder request(String base, String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
         if (cookie != null) {
+            SeenSessionIds.recordCookieHeader(cookie);
             b.header("Cookie", cookie);
         }
         return b;
@@ -110,6 +114,7 @@ final class Browser {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+        SeenSessionIds.recordSetCookies(response.headers().allValues("Set-Cookie"));
         sessionSetCookie(response).ifPresent(h -> {
             String nameValue = h.substring(0, h.indexOf(';') < 0 ? h.length() : h.indexOf(';'));
             cookie = h.contains("Expires=Thu, 01 Jan 1970") || nameValue.endsWith("=") ? null : nameValue;

@@ -1,5 +1,6 @@
 package dev.cloakroom.javalin;
 
+import dev.cloakroom.testkit.SeenSessionIds;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 
@@ -11,7 +12,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** A Javalin app on a free loopback port, and a plain HTTP client that never follows redirects or keeps cookies. */
+/**
+ * A Javalin app on a free loopback port, and a plain HTTP client that never follows redirects or keeps
+ * cookies. The session ids in the cookies it sends and receives go to {@link SeenSessionIds}.
+ */
 final class TestApp implements AutoCloseable {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -34,7 +38,14 @@ final class TestApp implements AutoCloseable {
         if (headers.length > 0) {
             request.headers(headers);
         }
-        return CLIENT.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Cookie")) {
+                SeenSessionIds.recordCookieHeader(headers[i + 1]);
+            }
+        }
+        HttpResponse<String> response = CLIENT.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+        SeenSessionIds.recordSetCookies(response.headers().allValues("Set-Cookie"));
+        return response;
     }
 
     /** The {@code name=value} part of each {@code Set-Cookie} header, in order. */

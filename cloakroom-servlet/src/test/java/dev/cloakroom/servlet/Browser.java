@@ -1,5 +1,7 @@
 package dev.cloakroom.servlet;
 
+import dev.cloakroom.testkit.SeenSessionIds;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +17,7 @@ import java.util.Optional;
 
 /**
  * A client that keeps one cookie, the session cookie, as a browser would, and follows no redirects.
+ * The ids it sends and receives go to {@link SeenSessionIds}, for the log check.
  */
 final class Browser {
 
@@ -48,9 +51,12 @@ final class Browser {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         if (cookie != null) {
             request.header("Cookie", NAME + "=" + cookie);
+            SeenSessionIds.recordCookieValue(cookie);
         }
         try {
-            return client.send(request.build(), handler);
+            HttpResponse<T> response = client.send(request.build(), handler);
+            SeenSessionIds.recordSetCookies(response.headers().allValues("Set-Cookie"));
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package dev.cloakroom.sample;
 
+import dev.cloakroom.testkit.SeenSessionIds;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,7 +22,8 @@ import java.util.stream.Collectors;
 /**
  * A minimal browser for tests: follows no redirects, keeps cookies by name by hand, and fails the
  * test as soon as any response sets a {@code JSESSIONID} cookie (the container's own session,
- * which Cloakroom replaces). Its base URL can be changed to talk to another instance.
+ * which Cloakroom replaces). Its base URL can be changed to talk to another instance. The session
+ * ids it sends and receives go to {@link SeenSessionIds}, for the log check.
  */
 final class Browser {
 
@@ -103,8 +106,10 @@ final class Browser {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html");
         if (!cookies.isEmpty()) {
-            b.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; ")));
+            String header = cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; "));
+            SeenSessionIds.recordCookieHeader(header);
+            b.header("Cookie", header);
         }
         return b;
     }
@@ -120,6 +125,7 @@ final class Browser {
             throw new IllegalStateException(e);
         }
         List<String> setCookies = response.headers().allValues("Set-Cookie");
+        SeenSessionIds.recordSetCookies(setCookies);
         for (String header : setCookies) {
             if (header.startsWith("JSESSIONID=")) {
                 throw new AssertionError(response.request().method() + " " + response.uri()

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * A request without HTTP, for driving {@link dev.cloakroom.SessionManager} directly: a path, an
- * optional {@code Cookie} header, and the {@code Set-Cookie} values the session work added.
+ * optional {@code Cookie} header, and the {@code Set-Cookie} values the session work added. The
+ * ids in both are recorded in {@link SeenSessionIds}, for the log check.
  */
 public final class DirectExchange implements SessionExchange {
 
@@ -27,6 +28,9 @@ public final class DirectExchange implements SessionExchange {
     public DirectExchange(String path, String cookieHeader) {
         this.path = path;
         this.cookieHeader = cookieHeader;
+        if (cookieHeader != null) {
+            SeenSessionIds.recordCookieHeader(cookieHeader);
+        }
     }
 
     /**
@@ -61,6 +65,7 @@ public final class DirectExchange implements SessionExchange {
 
     @Override
     public synchronized void addSetCookie(String headerValue) {
+        SeenSessionIds.recordSetCookies(List.of(headerValue));
         setCookies.add(headerValue);
     }
 

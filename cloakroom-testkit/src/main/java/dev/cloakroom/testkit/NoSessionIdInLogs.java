@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Fails a test class whose console log, from its first {@code @BeforeAll} to its last
@@ -17,8 +19,13 @@ import java.util.UUID;
  * live credential for whoever reads the log; Cloakroom names sessions by fingerprint only. Startup
  * warnings, store-failure WARN lines and whatever a server or container logs are all checked.
  *
- * <p>Register it on the outermost test class ({@code @ExtendWith(NoSessionIdInLogs.class)});
- * nested classes run inside its capture. It cannot pass unseen: it logs a canary line through
+ * <p>Register it on the outermost test class ({@code @ExtendWith(NoSessionIdInLogs.class)}), or
+ * for every class of a test run through JUnit's extension autodetection, as Cloakroom's own modules
+ * do: a {@code junit-platform.properties} with
+ * {@code junit.jupiter.extensions.autodetection.enabled=true} and a test resource
+ * {@code META-INF/services/org.junit.jupiter.api.extension.Extension} naming this class. The
+ * testkit's jar ships no such entry, so a project using the testkit chooses for itself. Nested
+ * classes run inside the outermost class's capture. It cannot pass unseen: it logs a canary line through
  * SLF4J at the start and fails unless the capture saw it, and fails when something replaced the
  * console streams meanwhile. Code that must only run under it calls {@link #requireWatching()}.
  * Like {@link CapturedOutput}, it assumes test classes run one at a time.
@@ -28,8 +35,20 @@ public final class NoSessionIdInLogs implements BeforeAllCallback, AfterAllCallb
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(NoSessionIdInLogs.class);
     private static volatile boolean watching;
 
-    /** Created by JUnit for {@code @ExtendWith}. */
+    private final Supplier<Set<String>> ids;
+
+    /** Created by JUnit for {@code @ExtendWith} and by autodetection; searches for {@link SeenSessionIds}. */
     public NoSessionIdInLogs() {
+        this(SeenSessionIds::all);
+    }
+
+    /**
+     * Searches for {@code ids} instead: lets the check's own test plant a leak no other class looks for.
+     *
+     * @param ids the ids to search the log for, asked for when the class ends
+     */
+    NoSessionIdInLogs(Supplier<Set<String>> ids) {
+        this.ids = ids;
     }
 
     /**
@@ -79,7 +98,10 @@ public final class NoSessionIdInLogs implements BeforeAllCallback, AfterAllCallb
                     + " back, so part of the log went unsearched");
         }
         List<String> leaks = new ArrayList<>();
-        for (String id : SeenSessionIds.all()) {
+        for (String id : ids.get()) {
+            if (!log.contains(id)) {
+                continue;
+            }
             log.lines().filter(line -> line.contains(id)).forEach(line -> leaks.add("session " + id + " in: " + line));
         }
         if (!leaks.isEmpty()) {

@@ -9,9 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every session id the tests of this JVM have met: in a {@code Set-Cookie} a server sent, in a
- * signed {@code Cookie} a test sent, or passed to an {@link InstrumentedStore}. {@link NoSessionIdInLogs}
- * searches the log for them. The test HTTP clients and the instrumented store record here
- * themselves, so a test needs to do nothing for its ids to be checked.
+ * signed {@code Cookie} a test sent, in a {@link DirectExchange}, or passed to an
+ * {@link InstrumentedStore}. {@link NoSessionIdInLogs} searches the log for them. The test HTTP
+ * clients, the direct exchange and the instrumented store record here themselves, so a test needs
+ * to do nothing for its ids to be checked; a test with a client of its own records its cookies.
  */
 public final class SeenSessionIds {
 

@@ -1,6 +1,7 @@
 package dev.cloakroom.spring.boot;
 
 import dev.cloakroom.micrometer.CloakroomMetrics;
+import dev.cloakroom.testkit.SeenSessionIds;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.Filter;
@@ -40,6 +41,7 @@ class MetricsAutoConfigurationTest {
         }
         MockHttpServletResponse response = new MockHttpServletResponse();
         filter.doFilter(request, response, new MockFilterChain(new VisitServlet()));
+        SeenSessionIds.recordSetCookies(response.getHeaders("Set-Cookie"));
         return response;
     }
 
