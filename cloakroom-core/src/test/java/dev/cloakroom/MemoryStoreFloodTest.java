@@ -1,8 +1,10 @@
 package dev.cloakroom;
 
+import dev.cloakroom.lifecycle.NoSessionIdInLogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every one of them.
  * Ids come from a seeded random, shaped like real ones, so a run is repeatable.
  */
+@ExtendWith(NoSessionIdInLogs.class)
 class MemoryStoreFloodTest {
 
     private static final int CAPACITY = 10_000;

@@ -5,6 +5,7 @@ import dev.cloakroom.SessionTooLargeException;
 import dev.cloakroom.StoredSession;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * it stops, and the read check that keeps an invariant across attributes. "Meanwhile" is a second
  * request run to completion inside the first one's handler, so the race is deterministic.
  */
+@ExtendWith(NoSessionIdInLogs.class)
 class ConflictsTest extends LifecycleFixture {
 
     @Nested
