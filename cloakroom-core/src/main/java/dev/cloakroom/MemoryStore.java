@@ -1,9 +1,5 @@
 package dev.cloakroom;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
-import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.cloakroom.internal.ExpiryReceivers;
 
 import java.lang.ref.WeakReference;
@@ -19,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sessions in this JVM's memory: the default store, and fit for production on a single machine.
@@ -28,23 +23,29 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>it holds at most {@code maxSessions} sessions and at most {@code maxBytes} of them, by
  *       default a quarter of the heap ({@link Runtime#maxMemory()}), so a store left at its
  *       defaults cannot exhaust a small heap;</li>
- *   <li>when full, it keeps the sessions that are used often: a new session is admitted only if it
- *       has been used more than the session it would push out (Caffeine's W-TinyLFU), so a flood
- *       of one-hit anonymous sessions cannot push out users who keep coming back;</li>
+ *   <li>sessions bound to a user ({@link StoredSession#boundUser()}) are kept apart from anonymous
+ *       ones and may use the whole budget; anonymous ones get what bound ones leave. So no number
+ *       of anonymous sessions can push out a logged-in user or refuse a login: a bound session is
+ *       refused or pushed out only by other bound sessions, once they fill the whole budget, and
+ *       every one of those took a login;</li>
+ *   <li>within each side, a new session is admitted into a full store only if it has been used
+ *       more than the session it would push out (Caffeine's W-TinyLFU), so a flood of one-hit
+ *       anonymous sessions does not push out anonymous visitors who keep coming back either;</li>
  *   <li>expired sessions are swept on a timer, not only when someone asks for them;</li>
  *   <li>a session without an expiry (a browser-session cookie) is kept for {@code defaultTtl}
  *       after its last use, one day unless set.</li>
  * </ul>
  * Sessions do not survive a restart and are not shared between machines; use a Redis or JDBC
- * store for that. Thread-safe: reads take no lock, and each write is an atomic compute on its one
- * id. {@link #close()} stops the sweeper.
+ * store for that. Thread-safe: reads take no lock; each write holds a lock for its id (shared by
+ * hash with other ids), so a write that binds or unbinds a session moves it atomically, its
+ * compare-and-set included. {@link #close()} stops the sweeper.
  *
  * <p>It keeps a user index ({@link UserIndexedSessionStore}) beside the sessions: each entry goes
  * with its session, whichever way that goes, so the index never holds more than the sessions do.
  *
  * <p>As a {@link SweepingSessionStore} it tells session listeners about every session it removes
- * because it expired, whether in the sweep or on a read; sessions evicted to stay within its
- * bounds did not expire and are not reported.
+ * because it expired, whether in the sweep or on a read, once the call that noticed it holds no
+ * lock; sessions evicted to stay within its bounds did not expire and are not reported.
  */
 public final class MemoryStore implements EnumerableSessionStore, UserIndexedSessionStore, SweepingSessionStore,
         AutoCloseable {
@@ -54,12 +55,8 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
      * entry and {@link StoredSession} objects, two instants and the strings' headers, rounded up.
      */
     static final int ENTRY_OVERHEAD_BYTES = 256;
-    /** How many uses a login counts as, so that a fresh login is admitted ahead of one-hit sessions; see {@link #countLogin}. */
-    static final int LOGIN_USES = 8;
     /** The default byte budget is the heap's maximum divided by this. */
     static final int DEFAULT_HEAP_FRACTION = 4;
-    /** Caffeine caps a duration near 146 years; a later expiry is held as this. */
-    private static final long FOREVER_NANOS = Duration.ofDays(365L * 100).toNanos();
 
     private static final ScheduledExecutorService SWEEPER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "cloakroom-memorystore-sweeper");
@@ -97,35 +94,15 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
         }
     }
 
-    /** Each entry lives until its own deadline; a read does not extend it, a write sets a new one. */
-    private static final class UntilDeadline implements Expiry<String, Entry> {
-        @Override
-        public long expireAfterCreate(String id, Entry entry, long now) {
-            return nanosUntil(entry.deadline(), now);
-        }
-
-        @Override
-        public long expireAfterUpdate(String id, Entry entry, long now, long currentDuration) {
-            return nanosUntil(entry.deadline(), now);
-        }
-
-        @Override
-        public long expireAfterRead(String id, Entry entry, long now, long currentDuration) {
-            return currentDuration;
-        }
-    }
-
     private final int maxSessions;
     private final long maxBytes;
     private final Duration defaultTtl;
     private final Duration sweepInterval;
     private final Clock clock;
     private final MemoryUserIndex users = new MemoryUserIndex();
-    /** Sessions removed because they expired, however that was noticed; {@link #sweep()} reports its share. */
-    private final AtomicLong expired = new AtomicLong();
-    /** Told of each session that expired here, after the removal, outside the cache's locks. */
+    /** Told of each session that expired here, after the removal, outside every lock. */
     private final ExpiryReceivers expiryReceivers = new ExpiryReceivers();
-    private final Cache<String, Entry> sessions;
+    private final MemorySessionCaches sessions;
     private final ScheduledFuture<?> sweep;
 
     /** A store with the defaults: 100,000 sessions, a quarter of the heap, a one-day TTL for sessions without expiry, a sweep every minute. */
@@ -139,46 +116,11 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
         this.defaultTtl = b.defaultTtl;
         this.sweepInterval = b.sweepInterval;
         this.clock = b.clock;
-        this.sessions = cache(maxSessions, maxBytes, clock, users, expired, expiryReceivers);
+        this.sessions = new MemorySessionCaches(maxSessions, maxBytes, clock, users);
         long every = sweepInterval.toMillis();
         Sweep task = new Sweep(this);
         this.sweep = SWEEPER.scheduleWithFixedDelay(task, every, every, TimeUnit.MILLISECONDS);
         task.future = sweep;
-    }
-
-    /**
-     * The cache behind the store. Every session weighs at least {@code maxBytes / maxSessions},
-     * rounded up, and the cache holds that times {@code maxSessions}: at most {@code maxSessions}
-     * sessions, and at most {@code maxBytes} rounded up to a multiple of {@code maxSessions}. One
-     * bound holds both. Maintenance (eviction, expiry) runs on the thread that wrote, so the budget
-     * is exceeded by no more than the writes in flight, and the eviction listener keeps the user
-     * index in step inside the same atomic removal.
-     */
-    private static Cache<String, Entry> cache(int maxSessions, long maxBytes, Clock clock, MemoryUserIndex users,
-                                              AtomicLong expired, ExpiryReceivers expiryReceivers) {
-        long perSession = Math.min(Integer.MAX_VALUE, (maxBytes + maxSessions - 1) / maxSessions);
-        return Caffeine.newBuilder()
-                .maximumWeight(perSession * maxSessions)
-                .weigher((String id, Entry e) -> (int) Math.max(perSession, Math.min(Integer.MAX_VALUE, weight(id, e))))
-                .expireAfter(new UntilDeadline())
-                .ticker(() -> nanos(clock.instant()))
-                .executor(Runnable::run)
-                .evictionListener((String id, Entry e, RemovalCause cause) -> {
-                    if (id != null && e != null) {
-                        users.remove(id, e);
-                    }
-                    if (cause == RemovalCause.EXPIRED) {
-                        expired.incrementAndGet();
-                    }
-                })
-                // Runs after the atomic removal, on the same thread (the executor above): listeners
-                // that core tells must not run inside the cache's locks.
-                .removalListener((String id, Entry e, RemovalCause cause) -> {
-                    if (cause == RemovalCause.EXPIRED && id != null) {
-                        expiryReceivers.expired(id);
-                    }
-                })
-                .build();
     }
 
     /** {@return the default byte budget: a quarter of the heap's maximum} */
@@ -198,60 +140,37 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
 
     @Override
     public Optional<StoredSession> get(String id) {
-        Entry e = sessions.getIfPresent(id);
+        Entry e = sessions.find(id);
+        tellExpired();
         return e == null ? Optional.empty() : Optional.of(e.session());
     }
 
     @Override
     public void set(String id, StoredSession session) {
-        Entry fresh = entry(session);
-        boolean[] login = {false};
-        sessions.asMap().compute(id, (k, old) -> {
-            login[0] = isLogin(old, fresh);
-            users.swap(k, old, fresh);
-            return fresh;
-        });
-        if (login[0]) {
-            admitLogin(id, fresh);
-        }
+        sessions.put(id, entry(session));
+        tellExpired();
     }
 
-    /** Atomic: a compute on the one id. An expired session counts as gone. */
+    /** Atomic, also when the new document binds or unbinds the session and so moves it. An expired session counts as gone. */
     @Override
     public boolean replace(String id, String expectedJson, StoredSession session) {
-        Entry fresh = entry(session);
-        boolean[] login = {false};
-        Entry now = sessions.asMap().computeIfPresent(id, (k, old) -> {
-            if (!old.session().json().equals(expectedJson)) {
-                return old;
-            }
-            login[0] = isLogin(old, fresh);
-            users.swap(k, old, fresh);
-            return fresh;
-        });
-        if (login[0]) {
-            countUses(id);
-        }
-        return now == fresh;
+        boolean written = sessions.replace(id, expectedJson, entry(session));
+        tellExpired();
+        return written;
     }
 
     /** Moves the expiry only; the stored document stays as it is, as with connect-redis's TTL refresh. */
     @Override
     public void touch(String id, StoredSession session) {
         Instant deadline = deadline(session);
-        sessions.asMap().computeIfPresent(id, (k, old) -> {
-            Entry moved = new Entry(new StoredSession(old.session().json(), session.expires()), deadline, old.user());
-            users.swap(k, old, moved);
-            return moved;
-        });
+        sessions.update(id, old -> new Entry(new StoredSession(old.session().json(), session.expires()), deadline, old.user()));
+        tellExpired();
     }
 
     @Override
     public void destroy(String id) {
-        sessions.asMap().compute(id, (k, old) -> {
-            users.swap(k, old, null);
-            return null;
-        });
+        sessions.remove(id);
+        tellExpired();
     }
 
     /** Read from the index; finding an expired session there runs the sweep, which drops it with its entry. */
@@ -277,7 +196,7 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
     public Map<String, StoredSession> all() {
         Instant now = clock.instant();
         Map<String, StoredSession> live = new LinkedHashMap<>();
-        sessions.asMap().forEach((id, e) -> {
+        sessions.forEach((id, e) -> {
             if (e.deadline().isAfter(now)) {
                 live.put(id, e.session());
             }
@@ -298,7 +217,7 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
     /** Destroys every session held, one by one, so the user index follows. */
     @Override
     public void clear() {
-        for (String id : Set.copyOf(sessions.asMap().keySet())) {
+        for (String id : sessions.ids()) {
             destroy(id);
         }
     }
@@ -310,9 +229,11 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
      * @return how many expired sessions were removed while this ran
      */
     public int sweep() {
-        long before = expired.get();
+        long before = sessions.expiredCount();
         sessions.cleanUp();
-        return (int) Math.min(Integer.MAX_VALUE, expired.get() - before);
+        long removed = sessions.expiredCount() - before;
+        tellExpired();
+        return (int) Math.min(Integer.MAX_VALUE, removed);
     }
 
     @Override
@@ -322,7 +243,12 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
 
     /** {@return how many entries are held, expired or not, without sweeping} For monitoring and tests. */
     public int size() {
-        return (int) Math.min(Integer.MAX_VALUE, sessions.estimatedSize());
+        return (int) Math.min(Integer.MAX_VALUE, sessions.size());
+    }
+
+    /** {@return how many of {@link #size()} are bound to a user} For monitoring and tests. */
+    public int boundSize() {
+        return (int) Math.min(Integer.MAX_VALUE, sessions.boundSize());
     }
 
     /**
@@ -331,7 +257,7 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
      * {@code maxBytes / maxSessions}. For monitoring and tests.
      */
     public long chargedBytes() {
-        return sessions.policy().eviction().orElseThrow().weightedSize().orElseThrow();
+        return sessions.weightedSize();
     }
 
     /** {@return the byte budget: as built, or a quarter of the heap's maximum when not set} */
@@ -359,35 +285,10 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
         return users.entries();
     }
 
-    /** {@return whether writing {@code after} over {@code before} binds the id to a user it was not bound to} */
-    private static boolean isLogin(Entry before, Entry after) {
-        return after.user() != null && (before == null || !after.user().equals(before.user()));
-    }
-
-    /**
-     * Gives a login's session its way into a full store. W-TinyLFU admits a new session only if it
-     * has been used more often than the one it would push out, and a login usually writes a fresh
-     * id ({@code changeId}, {@code regenerate}) with no history; under a one-hit flood the cache
-     * shrinks its window of new entries to almost nothing, so the login would be judged, and
-     * dropped, by its very first write. Each attempt here counts as a use, so within
-     * {@value #LOGIN_USES} attempts it outweighs one-hit sessions (though not necessarily sessions
-     * in steady use). Only {@code set} retries: it is unconditional, so writing again is the same as
-     * writing later, whereas a {@code replace} that lost its session must not bring it back.
-     */
-    private void admitLogin(String id, Entry fresh) {
-        for (int i = 1; i < LOGIN_USES && sessions.getIfPresent(id) == null; i++) {
-            sessions.asMap().computeIfAbsent(id, k -> {
-                users.swap(k, null, fresh);
-                return fresh;
-            });
-        }
-        countUses(id);
-    }
-
-    /** Reads the session {@value #LOGIN_USES} times, so its frequency says it is in use. */
-    private void countUses(String id) {
-        for (int i = 0; i < LOGIN_USES; i++) {
-            sessions.getIfPresent(id);
+    /** Tells the receivers of the expiries the caches queued; called by every operation once it holds no lock. */
+    private void tellExpired() {
+        for (String id = sessions.pollExpired(); id != null; id = sessions.pollExpired()) {
+            expiryReceivers.expired(id);
         }
     }
 
@@ -397,24 +298,6 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
 
     private Instant deadline(StoredSession session) {
         return session.expires() != null ? session.expires() : clock.instant().plus(defaultTtl);
-    }
-
-    /** {@code instant} as nanoseconds since the epoch, the cache's time; saturates past the year 2262. */
-    private static long nanos(Instant instant) {
-        long seconds = instant.getEpochSecond();
-        if (seconds >= Long.MAX_VALUE / 1_000_000_000L) {
-            return Long.MAX_VALUE;
-        }
-        return seconds * 1_000_000_000L + instant.getNano();
-    }
-
-    private static long nanosUntil(Instant deadline, long now) {
-        Instant at = Instant.ofEpochSecond(0, now);
-        if (!deadline.isAfter(at)) {
-            return 0;
-        }
-        Duration left = Duration.between(at, deadline);
-        return left.compareTo(Duration.ofNanos(FOREVER_NANOS)) >= 0 ? FOREVER_NANOS : left.toNanos();
     }
 
     /** Builds a {@link MemoryStore}; {@link #build()} checks every setting. */
@@ -430,8 +313,10 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
         }
 
         /**
-         * The most sessions held. Past it, a new session is admitted only if it has been used more
-         * often than the one it would push out, so sessions that keep being used stay.
+         * The most sessions held, bound and anonymous together. Past it, a session bound to a user
+         * takes the room of anonymous ones; among sessions of one kind, a new one is admitted only
+         * if it has been used more often than the one it would push out, so sessions that keep
+         * being used stay.
          *
          * @param maxSessions at least 1; 100,000 by default
          * @return this builder
