@@ -15,8 +15,8 @@ final class Fixtures {
     }
 
     /**
-     * {@return a small stored document, about 190 bytes: express-session's cookie object and two
-     * attributes, one of them naming user {@code n}} Each call builds a new string, as a store holds
+     * {@return a small stored document, about 190 bytes: express-session's cookie object and three
+     * attributes, one of them naming user {@code n}, and the locale} Each call builds a new string, as a store holds
      * one per session.
      *
      * @param n a number that makes the document its own
@@ -25,7 +25,8 @@ final class Fixtures {
     static String smallDocument(long n, Instant expires) {
         return "{\"cookie\":{\"originalMaxAge\":1800000,\"expires\":\"" + SessionCodec.isoDate(expires)
                 + "\",\"secure\":false,\"httpOnly\":true,\"path\":\"/\",\"sameSite\":\"lax\"},"
-                + "\"user\":\"user" + (100_000_000L + n) + "\",\"visits\":" + (n % 1000) + "}";
+                + "\"user\":\"customer" + (100_000_000L + n) + "\",\"visits\":" + (n % 1000)
+                + ",\"locale\":\"en-GB\"}";
     }
 
     /**
