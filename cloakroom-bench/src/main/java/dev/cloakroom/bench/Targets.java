@@ -1,0 +1,112 @@
+package dev.cloakroom.bench;
+
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The performance targets, judged on one run's figures, so every ratio compares measurements taken
+ * on the same machine at the same time. Timings are advice, not a gate: CI only smoke-runs the
+ * benchmarks. A target whose benchmarks the run did not select is reported as not measured.
+ */
+final class Targets {
+
+    private Targets() {
+    }
+
+    /**
+     * {@return the targets' lines, and the allocation per request when the run had {@code -prof gc}}
+     *
+     * @param results what the runner returned
+     */
+    static String report(Collection<RunResult> results) {
+        StringBuilder out = new StringBuilder("Cloakroom targets, from this run's figures:\n");
+        Optional<Double> verify = nanosPerOp(results, "CookieBench.verify", null);
+        ratio(out, "core: read-only request / cookie verify", nanosPerOp(results, "RequestBench.readOnly", null), verify,
+                4.0, true);
+        ratio(out, "core: request without session use / cookie verify",
+                nanosPerOp(results, "RequestBench.noSessionUse", null), verify, 0.3, true);
+        for (String op : new String[] {"get", "set"}) {
+            ratio(out, "MemoryStore: " + op + " time at 1M sessions / at 1k",
+                    nanosPerOp(results, "MemoryStoreBench." + op, "1000000"),
+                    nanosPerOp(results, "MemoryStoreBench." + op, "1000"), 1.2, true);
+        }
+        for (String sessions : new String[] {"1000", "1000000"}) {
+            ratio(out, "MemoryStore: get throughput, 2 threads / 1, at " + sessions + " sessions",
+                    nanosPerOp(results, "MemoryStoreBench.get", sessions),
+                    nanosPerOp(results, "MemoryStoreBench.getTwoThreads", sessions), 1.7, false);
+        }
+        out.append("  MemoryStore: heap per small session at 1M: see MemoryProbe (target <= 400 bytes)\n");
+
+        StringBuilder allocation = new StringBuilder();
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark();
+            if (!name.contains(".RequestBench.")) {
+                continue;
+            }
+            for (Map.Entry<String, Result> e : r.getSecondaryResults().entrySet()) {
+                if (e.getKey().endsWith("gc.alloc.rate.norm")) {
+                    allocation.append(String.format(Locale.ROOT, "  %-14s %8.0f %s%n",
+                            name.substring(name.lastIndexOf('.') + 1), e.getValue().getScore(),
+                            e.getValue().getScoreUnit()));
+                }
+            }
+        }
+        if (allocation.length() > 0) {
+            out.append("Allocated per request (-prof gc):\n").append(allocation);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Appends one target's line: the ratio {@code a / b} of two times per operation, to be at most
+     * {@code target} or, when {@code atMost} is false, at least it (a throughput gain: {@code a} is
+     * the one-thread time, {@code b} the two threads' wall time per operation).
+     */
+    private static void ratio(StringBuilder out, String what, Optional<Double> a, Optional<Double> b,
+                              double target, boolean atMost) {
+        if (a.isEmpty() || b.isEmpty()) {
+            out.append(String.format(Locale.ROOT, "  %-62s not measured in this run%n", what));
+            return;
+        }
+        double ratio = a.get() / b.get();
+        boolean met = atMost ? ratio <= target : ratio >= target;
+        out.append(String.format(Locale.ROOT, "  %-62s %6.2fx  target %s %.1fx  %s%n", what, ratio,
+                atMost ? "<=" : ">=", target, met ? "met" : "MISSED"));
+    }
+
+    /** {@return the time one operation took, in nanoseconds; for a throughput run, the wall time per operation of all its threads together} */
+    private static Optional<Double> nanosPerOp(Collection<RunResult> results, String benchmark, String sessions) {
+        for (RunResult r : results) {
+            if (!r.getParams().getBenchmark().endsWith("." + benchmark)) {
+                continue;
+            }
+            if (sessions != null && !sessions.equals(r.getParams().getParam("sessions"))) {
+                continue;
+            }
+            Result<?> primary = r.getPrimaryResult();
+            String unit = primary.getScoreUnit();
+            if (r.getParams().getMode() == Mode.Throughput) {
+                return Optional.of(nanos(unit.substring(unit.indexOf('/') + 1)) / primary.getScore());
+            }
+            return Optional.of(primary.getScore() * nanos(unit.substring(0, unit.indexOf('/'))));
+        }
+        return Optional.empty();
+    }
+
+    private static double nanos(String unit) {
+        return switch (unit) {
+            case "ns" -> 1;
+            case "us" -> 1e3;
+            case "ms" -> 1e6;
+            case "s" -> 1e9;
+            case "min" -> 60e9;
+            default -> throw new IllegalArgumentException("unexpected time unit " + unit);
+        };
+    }
+}
