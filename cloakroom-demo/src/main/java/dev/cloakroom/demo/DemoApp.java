@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 public final class DemoApp {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoApp.class);
+    private static final int MAX_REQUEST_SIZE = 64 * 1024;
 
     private DemoApp() {
     }
@@ -81,7 +82,8 @@ public final class DemoApp {
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             // The largest legitimate body is a 1 KiB preference or a login form; refuse big ones early (413).
-            cfg.http.maxRequestSize = 64 * 1024;
+            cfg.http.maxRequestSize = MAX_REQUEST_SIZE;
+            DemoJetty.harden(cfg.jetty, MAX_REQUEST_SIZE, DemoJetty.IDLE_TIMEOUT);
             cfg.registerPlugin(new CloakroomPlugin(options));
             cfg.events.serverStopped(store::close);
             cfg.routes.get("/", ctx -> ctx.html(Pages.home()));

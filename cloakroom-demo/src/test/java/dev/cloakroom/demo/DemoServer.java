@@ -42,6 +42,11 @@ final class DemoServer implements AutoCloseable {
         return new Browser("http://127.0.0.1:" + app.port(), cookieName);
     }
 
+    /** The port the demo listens on, on 127.0.0.1, for tests that speak raw HTTP over a socket. */
+    int port() {
+        return app.port();
+    }
+
     @Override
     public void close() {
         app.stop();
