@@ -6,6 +6,8 @@ import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+
 /** The Cloakroom demo: the Express tutorial's login app on Javalin. {@code --help} lists the options. */
 public final class DemoApp {
 
@@ -65,6 +67,11 @@ public final class DemoApp {
      * @throws IllegalArgumentException when the store finds {@link DemoConfig#store()} malformed
      */
     public static Javalin create(DemoConfig config) {
+        return create(config, Clock.systemUTC());
+    }
+
+    /** {@link #create(DemoConfig)} with the clock the login throttle counts its windows by; tests move it. */
+    static Javalin create(DemoConfig config, Clock clock) {
         DemoStores.OpenStore store = DemoStores.open(config.store(), config.memory());
         SessionOptions options = SessionOptions.builder()
                 .secrets(config.secrets())
@@ -77,7 +84,8 @@ public final class DemoApp {
                 .store(store.store())
                 .build();
         Users users = new Users(config.users(), new PasswordHasher(config.passwordIterations()));
-        AccountRoutes accounts = new AccountRoutes(users);
+        LoginThrottle throttle = new LoginThrottle(LoginThrottle.Limits.DEFAULTS, clock);
+        AccountRoutes accounts = new AccountRoutes(users, throttle, config.trustProxy());
         SessionsRoutes sessions = new SessionsRoutes(store.store());
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
