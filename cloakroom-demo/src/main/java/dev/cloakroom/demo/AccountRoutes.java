@@ -4,6 +4,7 @@ import dev.cloakroom.Session;
 import dev.cloakroom.javalin.Cloakroom;
 import io.javalin.http.Context;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** Login, dashboard and logout: the Express tutorial's login system. */
@@ -12,9 +13,13 @@ final class AccountRoutes {
     static final String USER = "user";
 
     private final Users users;
+    private final LoginThrottle throttle;
+    private final boolean trustProxy;
 
-    AccountRoutes(Users users) {
+    AccountRoutes(Users users, LoginThrottle throttle, boolean trustProxy) {
         this.users = users;
+        this.throttle = throttle;
+        this.trustProxy = trustProxy;
     }
 
     void loginForm(Context ctx) {
@@ -27,14 +32,25 @@ final class AccountRoutes {
      * the store, while what the visitor set before logging in (the preferences) comes along. The
      * session keeps its creation time, so logging in does not extend {@code --absolute-timeout}. The
      * session is saved before the redirect leaves, so the dashboard request always finds it. The
-     * session is bound to the user, so "Your sessions" can list and revoke it.
+     * session is bound to the user, so "Your sessions" can list and revoke it. A throttled name or
+     * address gets {@code 429} before the password is looked at (see {@link LoginThrottle}).
      */
     void login(Context ctx) {
-        Optional<User> user = users.check(ctx.formParam("username"), ctx.formParam("password"));
+        String username = ctx.formParam("username");
+        String address = LoginThrottle.clientAddress(ctx, trustProxy);
+        Optional<Duration> wait = throttle.attempt(username, address);
+        if (wait.isPresent()) {
+            long seconds = (wait.get().toMillis() + 999) / 1000;
+            ctx.status(429).header("Retry-After", Long.toString(seconds))
+                    .result("Too many failed logins; try again in " + seconds + " s");
+            return;
+        }
+        Optional<User> user = users.check(username, ctx.formParam("password"));
         if (user.isEmpty()) {
             ctx.status(401).html(Pages.invalidCredentials());
             return;
         }
+        throttle.succeeded(username, address);
         Session session = Cloakroom.session(ctx);
         session.changeId();
         session.bindUser(user.get().username());

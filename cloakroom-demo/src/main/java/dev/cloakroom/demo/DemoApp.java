@@ -6,10 +6,13 @@ import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+
 /** The Cloakroom demo: the Express tutorial's login app on Javalin. {@code --help} lists the options. */
 public final class DemoApp {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoApp.class);
+    private static final int MAX_REQUEST_SIZE = 64 * 1024;
 
     private DemoApp() {
     }
@@ -64,6 +67,11 @@ public final class DemoApp {
      * @throws IllegalArgumentException when the store finds {@link DemoConfig#store()} malformed
      */
     public static Javalin create(DemoConfig config) {
+        return create(config, Clock.systemUTC());
+    }
+
+    /** {@link #create(DemoConfig)} with the clock the login throttle counts its windows by; tests move it. */
+    static Javalin create(DemoConfig config, Clock clock) {
         DemoStores.OpenStore store = DemoStores.open(config.store(), config.memory());
         SessionOptions options = SessionOptions.builder()
                 .secrets(config.secrets())
@@ -76,12 +84,14 @@ public final class DemoApp {
                 .store(store.store())
                 .build();
         Users users = new Users(config.users(), new PasswordHasher(config.passwordIterations()));
-        AccountRoutes accounts = new AccountRoutes(users);
+        LoginThrottle throttle = new LoginThrottle(LoginThrottle.Limits.DEFAULTS, clock);
+        AccountRoutes accounts = new AccountRoutes(users, throttle, config.trustProxy());
         SessionsRoutes sessions = new SessionsRoutes(store.store());
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             // The largest legitimate body is a 1 KiB preference or a login form; refuse big ones early (413).
-            cfg.http.maxRequestSize = 64 * 1024;
+            cfg.http.maxRequestSize = MAX_REQUEST_SIZE;
+            DemoJetty.harden(cfg.jetty, MAX_REQUEST_SIZE, DemoJetty.IDLE_TIMEOUT);
             cfg.registerPlugin(new CloakroomPlugin(options));
             cfg.events.serverStopped(store::close);
             cfg.routes.get("/", ctx -> ctx.html(Pages.home()));

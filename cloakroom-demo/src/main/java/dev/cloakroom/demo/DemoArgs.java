@@ -48,7 +48,8 @@ public final class DemoArgs {
                                        or with k, m or g (default: a quarter of the heap)
               --rolling                re-send the cookie, with a fresh expiry, on every response
               --cookie-secure MODE     true, false or auto (default auto: Secure on HTTPS requests)
-              --trust-proxy            trust X-Forwarded-Proto from a reverse proxy
+              --trust-proxy            trust X-Forwarded-Proto from a reverse proxy, and count
+                                       logins against the last X-Forwarded-For address
               --name NAME              session cookie name (default connect.sid)
               --store STORE            where sessions are kept (default memory, lost on restart):
                                          memory

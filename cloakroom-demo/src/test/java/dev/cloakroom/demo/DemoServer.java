@@ -2,6 +2,7 @@ package dev.cloakroom.demo;
 
 import io.javalin.Javalin;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +21,18 @@ final class DemoServer implements AutoCloseable {
 
     /** Starts the demo with {@code flags} plus {@code --port 0}, ignoring the real environment. */
     static DemoServer start(String... flags) {
+        return start(Clock.systemUTC(), flags);
+    }
+
+    /** Starts the demo as {@link #start(String...)} does, its login throttle counting time by {@code clock}. */
+    static DemoServer start(Clock clock, String... flags) {
         List<String> args = new ArrayList<>(List.of(flags));
         args.add("--port");
         args.add("0");
         try {
             DemoConfig config = DemoArgs.parse(args.toArray(String[]::new), Map.of())
                     .withPasswordIterations(TEST_ITERATIONS);
-            return new DemoServer(DemoApp.start(config, "127.0.0.1"));
+            return new DemoServer(DemoApp.create(config, clock).start("127.0.0.1", config.port()));
         } catch (UsageException e) {
             throw new IllegalArgumentException("test flags rejected: " + e.getMessage(), e);
         }
@@ -40,6 +46,11 @@ final class DemoServer implements AutoCloseable {
     /** A browser that keeps the session cookie called {@code cookieName}. */
     Browser browser(String cookieName) {
         return new Browser("http://127.0.0.1:" + app.port(), cookieName);
+    }
+
+    /** The port the demo listens on, on 127.0.0.1, for tests that speak raw HTTP over a socket. */
+    int port() {
+        return app.port();
     }
 
     @Override
