@@ -1,8 +1,10 @@
 package dev.cloakroom.demo;
 
 import dev.cloakroom.internal.SessionIds;
+import dev.cloakroom.testkit.NoSessionIdInLogs;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
@@ -11,6 +13,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** "Your sessions" on the memory store, over HTTP: the list, and signing out everywhere else. */
+@ExtendWith(NoSessionIdInLogs.class)
 class SessionsPageTest {
 
     private static final Pattern ROW = Pattern.compile("<tr class=\"session\">.*?</tr>");
