@@ -23,7 +23,14 @@ import java.util.Map;
  */
 public record SessionSummary(Instant created, Instant lastSeen, Instant expires, Map<String, String> texts) {
 
-    /** Copies {@code texts}, which may then not be changed. */
+    /**
+     * A summary; {@code texts} is copied, and the copy cannot be changed.
+     *
+     * @param created  when it was created, or null when the sidecar does not say
+     * @param lastSeen when it was last used, or null for a browser-session cookie
+     * @param expires  its live expiry, or null for a browser-session cookie
+     * @param texts    its top-level attributes that hold a JSON string, by name
+     */
     public SessionSummary {
         texts = Map.copyOf(texts);
     }
