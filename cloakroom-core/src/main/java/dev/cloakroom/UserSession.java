@@ -1,6 +1,7 @@
 package dev.cloakroom;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,6 +17,7 @@ public final class UserSession {
     private final Instant lastSeen;
     private final Instant expires;
     private final boolean current;
+    private final Map<String, String> texts;
 
     /**
      * A listed session.
@@ -25,13 +27,16 @@ public final class UserSession {
      * @param lastSeen when it was last used, or null when unknown
      * @param expires  when it expires, or null for a browser-session cookie
      * @param current  whether it is the session of the request that listed it
+     * @param texts    its top-level string attributes, by name
      */
-    UserSession(String handle, Instant created, Instant lastSeen, Instant expires, boolean current) {
+    UserSession(String handle, Instant created, Instant lastSeen, Instant expires, boolean current,
+                Map<String, String> texts) {
         this.handle = Objects.requireNonNull(handle, "handle");
         this.created = created;
         this.lastSeen = lastSeen;
         this.expires = expires;
         this.current = current;
+        this.texts = Map.copyOf(texts);
     }
 
     /**
@@ -64,6 +69,20 @@ public final class UserSession {
     /** {@return whether this is the session of the request that asked for the list} */
     public boolean current() {
         return current;
+    }
+
+    /**
+     * {@return the listed session's attribute {@code name}, when it holds a string} For the labels an
+     * application stores in the session at login so that a "your devices" page can tell the sessions
+     * apart: the browser, the address it signed in from. Read from the stored document as JSON, with no
+     * type hints or allow-list involved; empty when the attribute is absent or not a string, and for
+     * {@link CsrfTokens#ATTRIBUTE}, which stays in its own session.
+     *
+     * @param name the attribute's name
+     * @throws NullPointerException if {@code name} is null
+     */
+    public Optional<String> attributeText(String name) {
+        return Optional.ofNullable(texts.get(Objects.requireNonNull(name, "name")));
     }
 
     @Override

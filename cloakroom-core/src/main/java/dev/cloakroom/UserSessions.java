@@ -115,7 +115,7 @@ public final class UserSessions {
             SessionSummary summary = SessionSummary.of(codec, e.getValue(), clock);
             if (summary != null) {
                 sessions.add(new UserSession(SessionIds.fingerprint(e.getKey()), summary.created(), summary.lastSeen(),
-                        summary.expires(), e.getKey().equals(currentId)));
+                        summary.expires(), e.getKey().equals(currentId), summary.texts()));
             }
         }
         Comparator<UserSession> byLastSeen = Comparator.comparing(

@@ -197,6 +197,23 @@ class UserSessionsTest {
         }
 
         @Test
+        void eachShowsTheStringLabelsItsLoginStoredButNotItsCsrfToken() {
+            request(null, s -> {
+                s.regenerate();
+                s.bindUser("alice");
+                s.set("device", "Firefox on Linux");
+                s.set("visits", 3);
+                dev.cloakroom.CsrfTokens.token(s);
+            });
+            UserSession listed = manager.users().list("alice").get(0);
+
+            assertThat(listed.attributeText("device")).contains("Firefox on Linux");
+            assertThat(listed.attributeText("visits")).as("a number is no text").isEmpty();
+            assertThat(listed.attributeText("absent")).isEmpty();
+            assertThat(listed.attributeText(dev.cloakroom.CsrfTokens.ATTRIBUTE)).isEmpty();
+        }
+
+        @Test
         void anUnboundSessionCannotAskForItsUsersSessions() {
             assertThatThrownBy(() -> request(null, s -> manager.users().list(s)))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("bindUser");

@@ -94,14 +94,20 @@ public final class DemoApp {
             DemoJetty.harden(cfg.jetty, MAX_REQUEST_SIZE, DemoJetty.IDLE_TIMEOUT);
             cfg.registerPlugin(new CloakroomPlugin(options));
             cfg.events.serverStopped(store::close);
+            cfg.routes.before(MethodOverride::refuse);
             cfg.routes.get("/", ctx -> ctx.html(Pages.home()));
+            cfg.routes.get("/style.css", Stylesheet::serve);
             cfg.routes.get("/login", accounts::loginForm);
-            cfg.routes.post("/login", accounts::login);
+            cfg.routes.post("/login", Csrf.guard(accounts::login, accounts::loginRefused));
             cfg.routes.get("/dashboard", accounts::dashboard);
+            cfg.routes.post("/prefs", Csrf.guard(accounts::setPref));
+            cfg.routes.post("/prefs/remove", Csrf.guard(accounts::removePref));
+            // The Express tutorial's GET logout stays, though any site can trigger it (SECURITY.md).
             cfg.routes.get("/logout", accounts::logout);
-            cfg.routes.post("/logout", accounts::logout);
+            cfg.routes.post("/logout", Csrf.guard(accounts::logout));
             cfg.routes.get("/sessions", sessions::list);
-            cfg.routes.post("/sessions/revoke-others", sessions::revokeOthers);
+            cfg.routes.post("/sessions/revoke-others", Csrf.guard(sessions::revokeOthers));
+            cfg.routes.get("/inspect", sessions::inspect);
             cfg.routes.get("/set-session", VisitRoutes::set);
             cfg.routes.get("/get-session", VisitRoutes::get);
             cfg.routes.get("/api/prefs", PrefsApi::list);

@@ -1,15 +1,16 @@
 package dev.cloakroom.demo;
 
-import dev.cloakroom.UserSession;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 
 import static dev.cloakroom.demo.Html.escape;
 
-/** The demo's HTML. Every value that did not come from this file passes through {@link Html#escape}. */
+/**
+ * The demo's HTML: the page shell and the small pages. Every value that did not come from the
+ * demo's own source passes through {@link Html#escape}; a form's hidden token field comes from
+ * {@link Csrf#field}, which escapes it too.
+ */
 final class Pages {
 
     private Pages() {
@@ -22,6 +23,8 @@ final class Pages {
                 <ul>
                   <li><a href="/login">Log in</a></li>
                   <li><a href="/dashboard">Dashboard</a> (needs a login)</li>
+                  <li><a href="/sessions">Your sessions</a> (needs a login)</li>
+                  <li><a href="/inspect">Session inspector</a>: this session as the store holds it</li>
                   <li><a href="/logout">Log out</a></li>
                   <li><a href="/set-session">Set session data</a> and
                       <a href="/get-session">read it back</a></li>
@@ -31,33 +34,22 @@ final class Pages {
                 """);
     }
 
-    static String login() {
-        return loginWith("");
+    /** The login form, with {@code error} (plain text, may be null) shown above it. */
+    static String login(String csrfField, String error) {
+        String message = error == null ? "" : "<p class=\"error\" role=\"alert\">" + escape(error) + "</p>\n";
+        return page("Log in", "<h1>Log in</h1>\n" + message
+                + "<form method=\"post\" action=\"/login\">\n" + csrfField + "\n"
+                + """
+                  <label>Username <input name="username" autocomplete="username" required></label>
+                  <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+                  <button type="submit">Log in</button>
+                </form>
+                """);
     }
 
-    static String invalidCredentials() {
-        return loginWith("<p class=\"error\">Invalid credentials</p>\n");
-    }
-
-    static String dashboard(User user) {
-        return page("Dashboard", "<h1>Dashboard</h1>\n<p>Welcome " + escape(user.username())
-                + "! This is your dashboard.</p>\n<p>Role: " + escape(user.role()) + "</p>\n"
-                + "<p><a href=\"/sessions\">Your sessions</a></p>\n"
-                + "<form method=\"post\" action=\"/logout\"><button type=\"submit\">Log out</button></form>\n");
-    }
-
-    /** The user's sessions, by fingerprint, with their times in UTC; the current one marked. */
-    static String sessions(List<UserSession> sessions) {
-        StringBuilder rows = new StringBuilder();
-        for (UserSession s : sessions) {
-            rows.append("<tr class=\"session\"><td><code>").append(escape(s.handle())).append("</code>")
-                    .append(s.current() ? " (this session)" : "").append("</td><td>").append(time(s.created()))
-                    .append("</td><td>").append(time(s.lastSeen())).append("</td></tr>\n");
-        }
-        return page("Your sessions", "<h1>Your sessions</h1>\n<table>\n"
-                + "<tr><th>Session</th><th>Signed in (UTC)</th><th>Last seen (UTC)</th></tr>\n" + rows + "</table>\n"
-                + "<form method=\"post\" action=\"/sessions/revoke-others\">"
-                + "<button type=\"submit\">Sign out everywhere else</button></form>\n"
+    static String forbidden() {
+        return page("Forbidden", "<h1>Forbidden</h1>\n<p class=\"error\">This form was not sent from this site's own page,"
+                + " or its page is out of date. Go back, reload the page and try again.</p>\n"
                 + "<p><a href=\"/dashboard\">Dashboard</a></p>\n");
     }
 
@@ -66,22 +58,23 @@ final class Pages {
                 + " listed; run the demo on memory or Redis.</p>\n");
     }
 
-    private static String time(Optional<Instant> when) {
-        return when.map(t -> escape(t.truncatedTo(ChronoUnit.SECONDS).toString())).orElse("unknown");
+    /** A time in UTC to the second, or {@code missing} when there is none. */
+    static String time(Optional<Instant> when, String missing) {
+        return when.map(t -> escape(t.truncatedTo(ChronoUnit.SECONDS).toString())).orElse(escape(missing));
     }
 
-    private static String loginWith(String message) {
-        return page("Log in", "<h1>Log in</h1>\n" + message + """
-                <form method="post" action="/login">
-                  <label>Username <input name="username" autocomplete="username" required></label>
-                  <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
-                  <button type="submit">Log in</button>
-                </form>
-                """);
+    /** The navigation between the logged-in pages, with the logout button (a form, so it carries the token). */
+    static String nav(String csrfField) {
+        return "<nav><a href=\"/dashboard\">Dashboard</a> <a href=\"/sessions\">Your sessions</a>"
+                + " <a href=\"/inspect\">Session inspector</a>"
+                + " <form method=\"post\" action=\"/logout\" class=\"inline\">" + csrfField
+                + "<button type=\"submit\">Log out</button></form></nav>\n";
     }
 
-    private static String page(String title, String body) {
-        return "<!doctype html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>" + escape(title)
-                + "</title></head>\n<body>\n" + body + "</body>\n</html>\n";
+    static String page(String title, String body) {
+        return "<!doctype html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)
+                + "</title><link rel=\"stylesheet\" href=\"/style.css\"></head>\n<body>\n<main>\n" + body
+                + "</main>\n</body>\n</html>\n";
     }
 }

@@ -27,6 +27,7 @@ final class PrefsApi {
     static final int MAX_VALUE_BYTES = 1024;
     /** Visitors write these without logging in, so the count is bounded to keep each stored session small. */
     static final int MAX_PREFS = 64;
+    static final String BAD_NAME = "name must be 1 to 64 of A-Z a-z 0-9 _ -";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,15 +36,7 @@ final class PrefsApi {
 
     /** {@code GET /api/prefs}: every preference as a JSON object; {@code {}} without a session, which is not created. */
     static void list(Context ctx) {
-        Map<String, String> prefs = new LinkedHashMap<>();
-        Cloakroom.existing(ctx).ifPresent(session -> {
-            for (String key : session.keys()) {
-                if (key.startsWith(PREFIX)) {
-                    session.get(key, String.class).ifPresent(v -> prefs.put(key.substring(PREFIX.length()), v));
-                }
-            }
-        });
-        json(ctx, 200, prefs);
+        json(ctx, 200, Cloakroom.existing(ctx).map(PrefsApi::all).orElse(Map.of()));
     }
 
     /**
@@ -59,7 +52,7 @@ final class PrefsApi {
         }
         byte[] body = ctx.bodyAsBytes();
         if (body.length > MAX_VALUE_BYTES) {
-            error(ctx, 400, "value must be at most " + MAX_VALUE_BYTES + " bytes, got " + body.length);
+            error(ctx, 400, tooLong(body.length));
             return;
         }
         Optional<String> value = utf8(body);
@@ -67,19 +60,48 @@ final class PrefsApi {
             error(ctx, 400, "value must be UTF-8 text");
             return;
         }
-        Session session = Cloakroom.session(ctx);
+        Optional<String> refused = set(Cloakroom.session(ctx), name, value.get());
+        if (refused.isPresent()) {
+            error(ctx, 400, refused.get());
+            return;
+        }
+        json(ctx, 200, Map.of("name", name, "value", value.get()));
+    }
+
+    /**
+     * Sets the preference {@code name} to {@code value} in {@code session}, or says why not (a bad
+     * name, a value over 1 KiB, a 65th preference), for the API and the dashboard's form alike.
+     */
+    static Optional<String> set(Session session, String name, String value) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            return Optional.of(BAD_NAME);
+        }
+        int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_VALUE_BYTES) {
+            return Optional.of(tooLong(bytes));
+        }
         String key = PREFIX + name;
         if (!session.has(key)) {
             // A new name must respect the cap as stored when this save lands, not only as loaded:
             // with the read check, a PUT whose count another PUT made stale gets 409 and stores nothing.
             session.checkReads();
             if (countPrefs(session) >= MAX_PREFS) {
-                error(ctx, 400, "at most " + MAX_PREFS + " preferences per session");
-                return;
+                return Optional.of("at most " + MAX_PREFS + " preferences per session");
             }
         }
-        session.set(key, value.get());
-        json(ctx, 200, Map.of("name", name, "value", value.get()));
+        session.set(key, value);
+        return Optional.empty();
+    }
+
+    /** {@return every preference in {@code session}, by name, in the session's order} */
+    static Map<String, String> all(Session session) {
+        Map<String, String> prefs = new LinkedHashMap<>();
+        for (String key : session.keys()) {
+            if (key.startsWith(PREFIX)) {
+                session.get(key, String.class).ifPresent(v -> prefs.put(key.substring(PREFIX.length()), v));
+            }
+        }
+        return prefs;
     }
 
     /** {@code DELETE /api/prefs/{name}}: 204 when removed, 404 when there was no such preference. */
@@ -112,8 +134,12 @@ final class PrefsApi {
         }
     }
 
+    private static String tooLong(int bytes) {
+        return "value must be at most " + MAX_VALUE_BYTES + " bytes, got " + bytes;
+    }
+
     private static void badName(Context ctx) {
-        error(ctx, 400, "name must be 1 to 64 of A-Z a-z 0-9 _ -");
+        error(ctx, 400, BAD_NAME);
     }
 
     private static void error(Context ctx, int status, String message) {

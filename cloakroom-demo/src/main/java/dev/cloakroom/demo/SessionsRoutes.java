@@ -2,6 +2,7 @@ package dev.cloakroom.demo;
 
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionStore;
+import dev.cloakroom.StoredSession;
 import dev.cloakroom.UserIndexedSessionStore;
 import dev.cloakroom.javalin.Cloakroom;
 import io.javalin.http.Context;
@@ -10,14 +11,27 @@ import java.util.Optional;
 
 /**
  * "Your sessions": the logged-in user's sessions on every device, and "sign out everywhere else"
- * (ASVS 7.5.2, 7.4.3). Sessions are shown by their fingerprint, never by id: an id is a credential.
+ * (ASVS 7.5.2, 7.4.3); and the session inspector. Sessions are shown by their fingerprint, never by
+ * id: an id is a credential.
  */
 final class SessionsRoutes {
 
+    private final SessionStore store;
     private final boolean indexed;
 
     SessionsRoutes(SessionStore store) {
+        this.store = store;
         this.indexed = store instanceof UserIndexedSessionStore;
+    }
+
+    /**
+     * {@code GET /inspect}: this browser's session document, read from the store by the session's id
+     * on the server; the id itself goes nowhere near the page. Shows what this request loaded, before
+     * its own save, and creates no session.
+     */
+    void inspect(Context ctx) {
+        Optional<StoredSession> stored = Cloakroom.existing(ctx).flatMap(s -> store.get(s.id()));
+        ctx.header("Cache-Control", "no-store").html(SessionsPage.inspect(stored));
     }
 
     void list(Context ctx) {
@@ -25,7 +39,7 @@ final class SessionsRoutes {
         if (session.isEmpty()) {
             return;
         }
-        ctx.html(Pages.sessions(Cloakroom.users(ctx).list(session.get())));
+        ctx.html(SessionsPage.list(Cloakroom.users(ctx).list(session.get()), session.get()));
     }
 
     /** Destroys the user's other sessions in the store, so their cookies name no session from now on, on every instance. */

@@ -79,7 +79,8 @@ class AccountTest extends RunningDemoTest {
             HttpResponse<String> login = server.browser().login("alice", "wrong");
 
             assertThat(login.statusCode()).isEqualTo(401);
-            assertThat(login.body()).contains("Invalid credentials");
+            assertThat(login.body()).contains("<p class=\"error\" role=\"alert\">Invalid credentials</p>",
+                    "method=\"post\" action=\"/login\"", "name=\"_csrf\"");
         }
 
         @Test
@@ -92,13 +93,13 @@ class AccountTest extends RunningDemoTest {
 
         @Test
         void answers401WhenTheFieldsAreMissing() {
-            HttpResponse<String> login = server.browser().postForm("/login", "");
+            HttpResponse<String> login = server.browser().submit("/login", "/login", "");
 
             assertThat(login.statusCode()).isEqualTo(401);
         }
 
         @Test
-        void startsNoSession() {
+        void logsNobodyInAndSetsNoCookie() {
             Browser browser = server.browser();
             HttpResponse<String> login = browser.login("alice", "wrong");
 
@@ -147,7 +148,7 @@ class AccountTest extends RunningDemoTest {
 
         @Test
         void postDoesTheSame() {
-            assertLogoutWorks((browser, path) -> browser.postForm(path, ""));
+            assertLogoutWorks((browser, path) -> browser.submit("/dashboard", path, ""));
         }
 
         private void assertLogoutWorks(java.util.function.BiFunction<Browser, String, HttpResponse<String>> logout) {

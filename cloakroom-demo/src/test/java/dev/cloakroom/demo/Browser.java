@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A minimal browser for tests: follows no redirects and keeps the one session cookie by hand,
@@ -25,10 +27,14 @@ final class Browser {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
     private final String base;
     private final String cookieName;
     /** {@code name=value} as the browser would send it, or null. */
     private String cookie;
+    /** The User-Agent header to send, or null for the HTTP client's own. */
+    private String userAgent;
 
     /** Fails outside a test class checked by {@link NoSessionIdInLogs}: every demo test that talks HTTP is. */
     Browser(String base, String cookieName) {
@@ -39,11 +45,6 @@ final class Browser {
 
     HttpResponse<String> get(String path) {
         return send(request(path).GET());
-    }
-
-    HttpResponse<String> postForm(String path, String form) {
-        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     HttpResponse<String> put(String path, String body) {
@@ -59,8 +60,53 @@ final class Browser {
         return send(request(path).DELETE());
     }
 
+    /** Logs in as a person would: opens the login page, then sends its form with the page's token. */
     HttpResponse<String> login(String username, String password) {
-        return postForm("/login", "username=" + encode(username) + "&password=" + encode(password));
+        return submit("/login", "/login", "username=" + encode(username) + "&password=" + encode(password));
+    }
+
+    /**
+     * Opens {@code page}, then posts {@code form} to {@code action} with the token {@code page}'s
+     * forms carry, as a browser submitting one of them does.
+     */
+    HttpResponse<String> submit(String page, String action, String form) {
+        String token = csrfToken(page);
+        return postForm(action, (form.isEmpty() ? "" : form + "&") + "_csrf=" + encode(token));
+    }
+
+    /** The CSRF token in the hidden field of {@code page}'s forms; fails when the page has none. */
+    String csrfToken(String page) {
+        HttpResponse<String> response = get(page);
+        Matcher token = CSRF_FIELD.matcher(response.body());
+        if (!token.find()) {
+            throw new AssertionError("GET " + page + " (" + response.statusCode() + ") has no CSRF field");
+        }
+        return token.group(1);
+    }
+
+    /** {@code headers} (name, value, name, value...) on a {@code method} request with no body. */
+    HttpResponse<String> send(String method, String path, String... headers) {
+        HttpRequest.Builder b = request(path).method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b);
+    }
+
+    /** A form POST with extra {@code headers} (name, value, name, value...), as a page on another site might send. */
+    HttpResponse<String> postForm(String path, String form, String... headers) {
+        HttpRequest.Builder b = request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b);
+    }
+
+    /** Sends {@code header} as the User-Agent from now on, as a given browser would. */
+    Browser userAgent(String header) {
+        this.userAgent = header;
+        return this;
     }
 
     /** The session cookie as sent ({@code name=value}), or null. */
@@ -92,6 +138,9 @@ final class Browser {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        if (userAgent != null) {
+            b.header("User-Agent", userAgent);
+        }
         if (cookie != null) {
             b.header("Cookie", cookie);
             SeenSessionIds.recordCookieHeader(cookie);

@@ -47,7 +47,7 @@ class SessionsPageTest {
         @Test
         void revokingSendsToTheLoginPage() {
             try (DemoServer demo = demo()) {
-                HttpResponse<String> answer = demo.browser().postForm("/sessions/revoke-others", "");
+                HttpResponse<String> answer = demo.browser().submit("/login", "/sessions/revoke-others", "");
                 assertThat(answer.statusCode()).isEqualTo(302);
                 assertThat(answer.headers().firstValue("Location")).contains("/login");
             }
@@ -87,7 +87,7 @@ class SessionsPageTest {
                 login(laptop);
                 login(phone);
 
-                HttpResponse<String> revoke = laptop.postForm("/sessions/revoke-others", "");
+                HttpResponse<String> revoke = laptop.submit("/sessions", "/sessions/revoke-others", "");
 
                 assertThat(revoke.statusCode()).isEqualTo(302);
                 assertThat(revoke.headers().firstValue("Location")).contains("/sessions");
@@ -104,7 +104,7 @@ class SessionsPageTest {
                 Browser phone = demo.browser();
                 login(laptop);
                 login(phone);
-                phone.postForm("/logout", "");
+                phone.submit("/dashboard", "/logout", "");
 
                 assertThat(rows(laptop.get("/sessions").body())).isEqualTo(1);
             }

@@ -114,7 +114,7 @@ class SharedRedisTest {
                 assertThat(second.get("/sessions").body()).as("listed on b").contains("(this session)")
                         .containsPattern("(?s)(<tr class=\"session\">.*){3}");
 
-                HttpResponse<String> revoke = second.postForm("/sessions/revoke-others", "");
+                HttpResponse<String> revoke = second.submit("/sessions", "/sessions/revoke-others", "");
 
                 assertThat(revoke.statusCode()).isEqualTo(302);
                 for (Browser other : new Browser[] {first, third}) {

@@ -55,10 +55,20 @@ final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
-    /** Logs in on the Cloakroom demo's form. */
+    /**
+     * Logs in on the Cloakroom demo's form as a browser does: opens the login page, then sends the
+     * form with the CSRF token the page carries (the demo refuses a login without it).
+     */
     HttpResponse<String> login(String javaBase, String username, String password) {
+        HttpResponse<String> page = get(javaBase, "/login");
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(page.body());
+        if (!token.find()) {
+            throw new AssertionError("the demo's login page (" + page.statusCode() + ") has no CSRF field");
+        }
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
         return send(request(javaBase, "/login").header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
