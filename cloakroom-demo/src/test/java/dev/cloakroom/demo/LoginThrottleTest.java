@@ -6,9 +6,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -159,15 +156,12 @@ class LoginThrottleTest {
             assertThat(loginVia("203.0.113.99", "someone")).isEqualTo(429);
         }
 
-        /** Not {@link Browser}: it sends no extra headers. No cookie is kept, so no session id to record. */
-        private int loginVia(String forwardedFor, String name) throws Exception {
-            NoSessionIdInLogs.requireWatching();
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("X-Forwarded-For", forwardedFor)
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + Browser.encode(name) + "&password=x"))
-                    .build();
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        /** A login form sent with the page's CSRF token and an {@code X-Forwarded-For}, as through a proxy. */
+        private int loginVia(String forwardedFor, String name) {
+            Browser browser = server.browser();
+            String token = browser.csrfToken("/login");
+            return browser.postForm("/login", "username=" + Browser.encode(name) + "&password=x&_csrf=" + Browser.encode(token),
+                    "X-Forwarded-For", forwardedFor).statusCode();
         }
     }
 
