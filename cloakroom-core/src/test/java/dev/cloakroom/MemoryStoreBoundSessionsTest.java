@@ -1,8 +1,10 @@
 package dev.cloakroom;
 
+import dev.cloakroom.lifecycle.NoSessionIdInLogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whole budget, anonymous ones what is left, and a write that binds or unbinds a session moves it
  * between the two without losing the store's promises.
  */
+@ExtendWith(NoSessionIdInLogs.class)
 class MemoryStoreBoundSessionsTest {
 
     private static final class HandClock extends Clock {

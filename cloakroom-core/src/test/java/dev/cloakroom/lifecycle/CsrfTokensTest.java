@@ -3,6 +3,7 @@ package dev.cloakroom.lifecycle;
 import dev.cloakroom.CsrfTokens;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Base64;
 
@@ -10,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Synchronizer tokens kept in real sessions, across requests through SessionManager and a MemoryStore. */
+@ExtendWith(NoSessionIdInLogs.class)
 class CsrfTokensTest extends LifecycleFixture {
 
     /** The token a page would embed, made in one request of the session {@code id}. */
