@@ -12,8 +12,9 @@ public class MemoryStoreProperties {
     private Duration defaultTtl = Duration.ofDays(1);
 
     /**
-     * {@return {@code cloakroom.memory.max-sessions}} Most sessions kept; past that the least
-     * recently used one goes.
+     * {@return {@code cloakroom.memory.max-sessions}} Most sessions kept; past that a new anonymous
+     * session is admitted only if used more than the one it would push out, and sessions bound to a
+     * user are kept before anonymous ones.
      */
     public int getMaxSessions() {
         return maxSessions;
