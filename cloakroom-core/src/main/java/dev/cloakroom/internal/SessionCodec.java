@@ -95,7 +95,8 @@ public final class SessionCodec {
             throw new UnreadableSessionException("stored session has no cookie object");
         }
         CookieState cookie = decodeCookie(cookieNode, clock);
-        ObjectNode attributes = ((ObjectNode) root).deepCopy();
+        // The tree was parsed for this call alone, so the cookie key is taken out of it in place.
+        ObjectNode attributes = (ObjectNode) root;
         attributes.remove(COOKIE_KEY);
         return new Decoded(cookie, attributes);
     }
