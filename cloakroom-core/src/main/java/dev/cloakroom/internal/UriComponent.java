@@ -1,6 +1,5 @@
 package dev.cloakroom.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -60,35 +59,55 @@ public final class UriComponent {
         if (s.indexOf('%') < 0) {
             return Optional.of(s);
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
+        // Escapes only shorten the text, so its length bounds the bytes; a signed id is ASCII, and
+        // ASCII needs no decoder.
+        byte[] bytes = new byte[s.length()];
+        int n = 0;
+        boolean ascii = true;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '%') {
                 if (i + 2 >= s.length()) {
                     return Optional.empty();
                 }
-                int hi = Character.digit(s.charAt(i + 1), 16);
-                int lo = Character.digit(s.charAt(i + 2), 16);
+                int hi = hex(s.charAt(i + 1));
+                int lo = hex(s.charAt(i + 2));
                 if (hi < 0 || lo < 0) {
                     return Optional.empty();
                 }
-                bytes.write((hi << 4) | lo);
+                int b = (hi << 4) | lo;
+                ascii &= b < 0x80;
+                bytes[n++] = (byte) b;
                 i += 2;
             } else if (c < 0x80) {
-                bytes.write(c);
+                bytes[n++] = (byte) c;
             } else {
                 return Optional.empty();
             }
+        }
+        if (ascii) {
+            return Optional.of(new String(bytes, 0, n, StandardCharsets.US_ASCII));
         }
         try {
             return Optional.of(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .decode(ByteBuffer.wrap(bytes, 0, n))
                     .toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
+    }
+
+    /** The value of the ASCII hex digit {@code c}, or -1; {@link Character#digit} would also take other scripts' digits. */
+    private static int hex(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 
     private static boolean isUnreserved(char c) {
