@@ -4,7 +4,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -17,16 +16,12 @@ public final class CookieSigner {
 
     private static final Base64.Encoder BASE64 = Base64.getEncoder().withoutPadding();
 
-    /** Looking up a Mac costs a provider search; one per thread is reused, re-keyed on each use. */
-    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
-        try {
-            return Mac.getInstance("HmacSHA256");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
-        }
-    });
-
     private final List<SecretKeySpec> keys;
+    /**
+     * Each thread's Macs, one a key, keyed once: a Mac that finishes is ready for the same key
+     * again, so neither the provider search nor the key setup is paid per cookie.
+     */
+    private final ThreadLocal<Mac[]> macs;
 
     /**
      * A signer over keys as raw bytes, as Node's {@code crypto.createHmac} takes a Buffer secret.
@@ -39,6 +34,7 @@ public final class CookieSigner {
             throw new IllegalArgumentException("at least one secret is needed");
         }
         this.keys = keys.stream().map(k -> new SecretKeySpec(k, "HmacSHA256")).toList();
+        this.macs = ThreadLocal.withInitial(() -> new Mac[this.keys.size()]);
     }
 
     /**
@@ -56,7 +52,7 @@ public final class CookieSigner {
      * @param value the session id
      */
     public String sign(String value) {
-        return value + "." + mac(keys.get(0), value);
+        return value + "." + BASE64.encodeToString(mac(0).doFinal(value.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -83,15 +79,29 @@ public final class CookieSigner {
             return Optional.empty();
         }
         String value = signed.substring(0, dot);
-        byte[] presented = signed.getBytes(StandardCharsets.UTF_8);
+        byte[] valueBytes = value.getBytes(StandardCharsets.UTF_8);
         int matched = -1;
         for (int i = keys.size() - 1; i >= 0; i--) {
-            byte[] expected = (value + "." + mac(keys.get(i), value)).getBytes(StandardCharsets.UTF_8);
-            if (MessageDigest.isEqual(expected, presented)) {
+            if (sameSignature(BASE64.encode(mac(i).doFinal(valueBytes)), signed, dot + 1)) {
                 matched = i;
             }
         }
         return matched >= 0 ? Optional.of(new Verified(value, matched)) : Optional.empty();
+    }
+
+    /**
+     * Whether {@code signed} from {@code from} on is exactly the base64 {@code expected}, in a time
+     * that depends on the lengths only (a signature's length is no secret), never on where they differ.
+     */
+    private static boolean sameSignature(byte[] expected, String signed, int from) {
+        if (signed.length() - from != expected.length) {
+            return false;
+        }
+        int diff = 0;
+        for (int i = 0; i < expected.length; i++) {
+            diff |= expected[i] ^ signed.charAt(from + i);
+        }
+        return diff == 0;
     }
 
     /**
@@ -103,13 +113,18 @@ public final class CookieSigner {
     public record Verified(String value, int key) {
     }
 
-    private static String mac(SecretKeySpec key, String value) {
-        try {
-            Mac mac = MACS.get();
-            mac.init(key);
-            return BASE64.encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 rejected a secret key", e);
+    /** This thread's Mac for key {@code i}, keyed and ready. */
+    private Mac mac(int i) {
+        Mac[] held = macs.get();
+        if (held[i] == null) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(keys.get(i));
+                held[i] = mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is missing from this JVM or rejected a secret key", e);
+            }
         }
+        return held[i];
     }
 }
