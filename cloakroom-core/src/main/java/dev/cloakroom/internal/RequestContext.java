@@ -183,7 +183,8 @@ public final class RequestContext implements SessionContext {
         }
         loadedExpires = engine.timeouts.hasIdle() ? stored.get().expires() : decoded.cookie().expires;
         session = new SessionState(this, engine.values, cookieId, false, named(decoded.cookie()), decoded.attributes());
-        arrive(cookieId, stored.get().json(), decoded.attributes().deepCopy(), decoded.cookie().shape());
+        // The session takes the tree's values, which nothing changes in place, so arrival shares the tree.
+        arrive(cookieId, stored.get().json(), decoded.attributes(), decoded.cookie().shape());
         // After arrival, so a repaired attribute counts as a change to the cookie and is saved.
         StoredCookieCheck.repair(session.cookie, this::freshCookie, cookieId);
         if (created == null && engine.timeouts.needsCreated()) {
