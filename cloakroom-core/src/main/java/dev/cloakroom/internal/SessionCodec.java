@@ -15,6 +15,9 @@ import dev.cloakroom.UnreadableSessionException;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -35,6 +38,7 @@ public final class SessionCodec {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final ObjectMapper mapper;
+    private final boolean ownMapper;
 
     /**
      * A codec whose attribute values go through {@code mapper}.
@@ -43,6 +47,7 @@ public final class SessionCodec {
      */
     public SessionCodec(ObjectMapper mapper) {
         this.mapper = mapper != null ? mapper : defaultMapper();
+        this.ownMapper = mapper == null;
     }
 
     /**
@@ -62,6 +67,11 @@ public final class SessionCodec {
     /** {@return the mapper attribute values go through} */
     public ObjectMapper mapper() {
         return mapper;
+    }
+
+    /** {@return whether {@link #mapper()} is Cloakroom's {@link #defaultMapper()}, with no application module in it} */
+    public boolean ownsMapper() {
+        return ownMapper;
     }
 
     /**
@@ -133,6 +143,46 @@ public final class SessionCodec {
         return ISO_MILLIS.format(instant);
     }
 
+    /**
+     * {@return {@code text} as an instant} The form {@link #isoDate} and JavaScript's
+     * {@code toISOString()} write, {@code 2026-03-01T10:15:30.000Z}, is read digit by digit: it is
+     * in every stored session, and {@link Instant#parse} builds a parse context per call. Any other
+     * ISO-8601 instant goes to {@link Instant#parse}.
+     *
+     * @throws DateTimeParseException when it is not an ISO-8601 instant
+     */
+    static Instant parseIsoDate(String text) {
+        if (text.length() == 24 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
+                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == '.' && text.charAt(23) == 'Z') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 2);
+            int day = digits(text, 8, 2);
+            int hour = digits(text, 11, 2);
+            int minute = digits(text, 14, 2);
+            int second = digits(text, 17, 2);
+            int millis = digits(text, 20, 3);
+            if ((year | month | day | hour | minute | second | millis) >= 0 && month >= 1 && month <= 12 && day >= 1
+                    && day <= Month.of(month).length(Year.isLeap(year)) && hour <= 23 && minute <= 59 && second <= 59) {
+                long days = LocalDate.of(year, month, day).toEpochDay();
+                return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, millis * 1_000_000L);
+            }
+        }
+        return Instant.parse(text);
+    }
+
+    /** The number the {@code count} ASCII digits at {@code from} write, or -1 when one is not a digit. */
+    private static int digits(String text, int from, int count) {
+        int n = 0;
+        for (int i = from; i < from + count; i++) {
+            char ch = text.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return -1;
+            }
+            n = n * 10 + (ch - '0');
+        }
+        return n;
+    }
+
     private static ObjectNode encodeCookie(CookieState c) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         if (c.originalMaxAgeMillis == null) {
@@ -175,7 +225,7 @@ public final class SessionCodec {
         JsonNode expires = node.get("expires");
         if (expires != null && !expires.isNull()) {
             try {
-                c.expires = Instant.parse(expires.asString());
+                c.expires = parseIsoDate(expires.asString());
             } catch (DateTimeParseException e) {
                 throw new UnreadableSessionException("stored cookie.expires is not an ISO-8601 instant", e);
             }

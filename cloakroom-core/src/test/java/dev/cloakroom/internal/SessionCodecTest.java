@@ -179,4 +179,37 @@ class SessionCodecTest {
             assertThatThrownBy(() -> codec.decode(json, NEW_YEAR)).isInstanceOf(UnreadableSessionException.class);
         }
     }
+
+    @Nested
+    class ReadingExpires {
+
+        @Test
+        void theToIsoStringFormAgreesWithInstantParseOverFourCenturiesOfDays() {
+            java.util.Random random = new java.util.Random(12);
+            long from = Instant.parse("1900-01-01T00:00:00Z").toEpochMilli();
+            long to = Instant.parse("2300-01-01T00:00:00Z").toEpochMilli();
+            for (int i = 0; i < 20_000; i++) {
+                String text = SessionCodec.isoDate(Instant.ofEpochMilli(from + (long) (random.nextDouble() * (to - from))));
+                assertThat(SessionCodec.parseIsoDate(text)).as(text).isEqualTo(Instant.parse(text));
+            }
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"2024-02-29T23:59:59.999Z", "2000-02-29T00:00:00.000Z", "0000-01-01T00:00:00.000Z",
+                "9999-12-31T23:59:59.999Z", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00.5Z", "2026-01-01T00:00:00.123456789Z",
+                "+12026-01-01T00:00:00.000Z", "2026-01-01T24:00:00.000Z"})
+        void leapDaysTheEdgesOfTheFormAndOtherIsoFormsReadAsInstantParseReadsThem(String text) {
+            assertThat(SessionCodec.parseIsoDate(text)).isEqualTo(Instant.parse(text));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"2025-02-29T00:00:00.000Z", "1900-02-29T00:00:00.000Z", "2026-13-01T00:00:00.000Z",
+                "2026-00-01T00:00:00.000Z", "2026-04-31T00:00:00.000Z",
+                "2026-01-01T00:60:00.000Z", "2026-01-01T00:00:61.000Z", "2026-01-01T00:00:00.00xZ", "2026-0a-01T00:00:00.000Z",
+                "2026-01-01 00:00:00.000Z", "tomorrow"})
+        void whatInstantParseRefusesIsRefused(String text) {
+            assertThatThrownBy(() -> Instant.parse(text)).isInstanceOf(java.time.format.DateTimeParseException.class);
+            assertThatThrownBy(() -> SessionCodec.parseIsoDate(text)).isInstanceOf(java.time.format.DateTimeParseException.class);
+        }
+    }
 }
