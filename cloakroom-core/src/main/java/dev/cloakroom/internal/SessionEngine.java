@@ -51,7 +51,7 @@ public final class SessionEngine {
         this.signer = new CookieSigner(options.secretKeys());
         this.reader = new SessionCookieReader(options.name(), signer);
         this.codec = new SessionCodec(options.objectMapper());
-        this.values = new ValueMapper(codec.mapper(), options.attributeTypes());
+        this.values = new ValueMapper(codec.mapper(), options.attributeTypes(), codec.ownsMapper());
         this.clock = clock;
         this.writer = new ConflictFreeWriter(this);
         this.reservedNames = new ReservedNameCheck(options.reservedNames());

@@ -228,6 +228,13 @@ final class SessionState implements Session {
         if (value == null || (value instanceof JsonNode node && node.isNull())) {
             return Optional.empty();
         }
+        if (rawType != null && value instanceof JsonNode stored) {
+            // An immutable scalar read straight from the stored JSON: nothing to convert back or compare.
+            Object scalar = mapper.scalar(stored, rawType);
+            if (scalar != null) {
+                return Optional.of((T) scalar);
+            }
+        }
         Object current = value instanceof Read read ? read.value() : value;
         if (rawType != null && !(current instanceof JsonNode) && rawType.isInstance(current)) {
             touchedValues = true;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Turns attribute values into JSON and back, with the mapper their class calls for, and rebuilds
@@ -27,10 +28,15 @@ final class ValueMapper {
     private final ObjectMapper mapper;
     private final AttributeTypes types;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    /** Whether the scalar types below read as Jackson's stock deserializers read them; see {@link #scalar}. */
+    private final boolean stockScalars;
 
-    ValueMapper(ObjectMapper mapper, AttributeTypes types) {
+    /** A mapper over {@code mapper}; {@code stockMapper} says it is Cloakroom's own, with no module of the application's. */
+    ValueMapper(ObjectMapper mapper, AttributeTypes types, boolean stockMapper) {
         this.mapper = mapper;
         this.types = types;
+        this.stockScalars = stockMapper && Stream.of(String.class, Boolean.class, Integer.class, Long.class)
+                .allMatch(c -> types.mapperFor(c.getName(), mapper) == mapper);
     }
 
     ObjectMapper mapper() {
@@ -70,6 +76,32 @@ final class ValueMapper {
                     + " Store null, or the number as a string, instead");
         }
         return json;
+    }
+
+    /**
+     * {@return {@code json} as {@code type} when that needs no Jackson call, else null} A JSON string
+     * read as a {@code String}, a boolean as a {@code Boolean}, an int as an {@code Integer}, an
+     * int or long as a {@code Long}: what Jackson's stock deserializers give, and immutable, so the
+     * read cannot change the session. Null for every other case, and with an application's mapper,
+     * which may read even these its own way.
+     */
+    Object scalar(JsonNode json, Class<?> type) {
+        if (!stockScalars) {
+            return null;
+        }
+        if (type == String.class) {
+            return json.isString() ? json.asString() : null;
+        }
+        if (type == Boolean.class) {
+            return json.isBoolean() ? json.booleanValue() : null;
+        }
+        if (type == Integer.class) {
+            return json.isInt() ? json.intValue() : null;
+        }
+        if (type == Long.class) {
+            return json.isInt() || json.isLong() ? json.longValue() : null;
+        }
+        return null;
     }
 
     /** {@code json} as {@code type}, with the mapper for the type's class. */
