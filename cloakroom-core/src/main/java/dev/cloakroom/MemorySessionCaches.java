@@ -48,8 +48,8 @@ final class MemorySessionCaches {
     /** Caffeine caps a duration near 146 years; a later expiry is held as this. */
     private static final long FOREVER_NANOS = Duration.ofDays(365L * 100).toNanos();
 
-    private final Cache<String, MemoryStore.Entry> bound;
-    private final Cache<String, MemoryStore.Entry> anonymous;
+    private final Cache<String, MemoryEntry> bound;
+    private final Cache<String, MemoryEntry> anonymous;
     private final MemoryUserIndex users;
     private final long perSession;
     private final long budget;
@@ -86,14 +86,14 @@ final class MemorySessionCaches {
      * exceeded by no more than the writes in flight, and the eviction listener keeps the user index
      * and the bound weight in step inside the same atomic removal.
      */
-    private Cache<String, MemoryStore.Entry> cache(long maximum, Clock clock, boolean isBound) {
+    private Cache<String, MemoryEntry> cache(long maximum, Clock clock, boolean isBound) {
         return Caffeine.newBuilder()
                 .maximumWeight(maximum)
                 .weigher(this::weigh)
                 .expireAfter(new UntilDeadline())
                 .ticker(() -> nanos(clock.instant()))
                 .executor(Runnable::run)
-                .evictionListener((String id, MemoryStore.Entry e, RemovalCause cause) -> {
+                .evictionListener((String id, MemoryEntry e, RemovalCause cause) -> {
                     if (id == null || e == null) {
                         return;
                     }
@@ -110,23 +110,23 @@ final class MemorySessionCaches {
     }
 
     /** {@return what the caches charge for a session: its {@link MemoryStore#weight}, at least a share of the budget} */
-    private int weigh(String id, MemoryStore.Entry e) {
+    private int weigh(String id, MemoryEntry e) {
         return (int) Math.max(perSession, Math.min(Integer.MAX_VALUE, MemoryStore.weight(id, e)));
     }
 
-    private Cache<String, MemoryStore.Entry> cacheFor(MemoryStore.Entry e) {
+    private Cache<String, MemoryEntry> cacheFor(MemoryEntry e) {
         return e.user() != null ? bound : anonymous;
     }
 
-    private Cache<String, MemoryStore.Entry> other(Cache<String, MemoryStore.Entry> c) {
+    private Cache<String, MemoryEntry> other(Cache<String, MemoryEntry> c) {
         return c == bound ? anonymous : bound;
     }
 
     /** {@return the live entry under {@code id}, or null} Lock-free unless it raced a move; see the class comment. */
-    MemoryStore.Entry find(String id) {
+    MemoryEntry find(String id) {
         int stripe = stripe(id);
         long before = moves.get(stripe);
-        MemoryStore.Entry e = lookup(id);
+        MemoryEntry e = lookup(id);
         if (e != null || ((before & 1) == 0 && moves.get(stripe) == before)) {
             return e;
         }
@@ -139,15 +139,15 @@ final class MemorySessionCaches {
         }
     }
 
-    private MemoryStore.Entry lookup(String id) {
-        MemoryStore.Entry e = bound.getIfPresent(id);
+    private MemoryEntry lookup(String id) {
+        MemoryEntry e = bound.getIfPresent(id);
         return e != null ? e : anonymous.getIfPresent(id);
     }
 
     /** Writes {@code fresh} under {@code id}, into the cache its user says, moving the id if the other held it. */
-    void put(String id, MemoryStore.Entry fresh) {
-        Cache<String, MemoryStore.Entry> to = cacheFor(fresh);
-        Cache<String, MemoryStore.Entry> from = other(to);
+    void put(String id, MemoryEntry fresh) {
+        Cache<String, MemoryEntry> to = cacheFor(fresh);
+        Cache<String, MemoryEntry> from = other(to);
         int stripe = stripe(id);
         locks[stripe].lock();
         try {
@@ -175,16 +175,16 @@ final class MemorySessionCaches {
      *
      * @return whether it was written
      */
-    boolean replace(String id, String expectedJson, MemoryStore.Entry fresh) {
-        Cache<String, MemoryStore.Entry> to = cacheFor(fresh);
-        Cache<String, MemoryStore.Entry> from = other(to);
+    boolean replace(String id, String expectedJson, MemoryEntry fresh) {
+        Cache<String, MemoryEntry> to = cacheFor(fresh);
+        Cache<String, MemoryEntry> from = other(to);
         int stripe = stripe(id);
         boolean written;
         locks[stripe].lock();
         try {
             if (from.policy().getIfPresentQuietly(id) == null) {
-                MemoryStore.Entry now = to.asMap().computeIfPresent(id, (k, old) -> {
-                    if (!old.session().json().equals(expectedJson)) {
+                MemoryEntry now = to.asMap().computeIfPresent(id, (k, old) -> {
+                    if (!old.hasJson(expectedJson)) {
                         return old;
                     }
                     users.swap(k, old, fresh);
@@ -211,14 +211,14 @@ final class MemorySessionCaches {
     }
 
     /** Replaces the entry under {@code id}, if any, with {@code change} of it; the user stays, so the id does not move. */
-    void update(String id, UnaryOperator<MemoryStore.Entry> change) {
+    void update(String id, UnaryOperator<MemoryEntry> change) {
         int stripe = stripe(id);
         locks[stripe].lock();
         try {
-            for (Cache<String, MemoryStore.Entry> c : sides()) {
+            for (Cache<String, MemoryEntry> c : sides()) {
                 boolean[] found = {false};
                 c.asMap().computeIfPresent(id, (k, old) -> {
-                    MemoryStore.Entry changed = change.apply(old);
+                    MemoryEntry changed = change.apply(old);
                     users.swap(k, old, changed);
                     account(c, k, old, changed);
                     found[0] = true;
@@ -248,7 +248,7 @@ final class MemorySessionCaches {
     }
 
     /** Every live entry of both caches; weakly consistent, as a concurrent map's iteration is. */
-    void forEach(BiConsumer<String, MemoryStore.Entry> action) {
+    void forEach(BiConsumer<String, MemoryEntry> action) {
         bound.asMap().forEach(action);
         anonymous.asMap().forEach(action);
     }
@@ -297,11 +297,11 @@ final class MemorySessionCaches {
         return anonymousMaximum;
     }
 
-    private static long weightOf(Cache<String, MemoryStore.Entry> c) {
+    private static long weightOf(Cache<String, MemoryEntry> c) {
         return c.policy().eviction().orElseThrow().weightedSize().orElseThrow();
     }
 
-    private void write(Cache<String, MemoryStore.Entry> to, String id, MemoryStore.Entry fresh) {
+    private void write(Cache<String, MemoryEntry> to, String id, MemoryEntry fresh) {
         to.asMap().compute(id, (k, old) -> {
             users.swap(k, old, fresh);
             account(to, k, old, fresh);
@@ -310,10 +310,10 @@ final class MemorySessionCaches {
     }
 
     /** {@return whether {@code id} was removed from {@code c}} Only if its document is {@code expectedJson}; whatever it is when that is null. */
-    private boolean removeIf(Cache<String, MemoryStore.Entry> c, String id, String expectedJson) {
+    private boolean removeIf(Cache<String, MemoryEntry> c, String id, String expectedJson) {
         boolean[] removed = {false};
         c.asMap().computeIfPresent(id, (k, old) -> {
-            if (expectedJson != null && !old.session().json().equals(expectedJson)) {
+            if (expectedJson != null && !old.hasJson(expectedJson)) {
                 return old;
             }
             users.swap(k, old, null);
@@ -325,7 +325,7 @@ final class MemorySessionCaches {
     }
 
     /** Keeps the bound weight as the writes change it; an expired entry a compute met is taken off by the eviction listener. */
-    private void account(Cache<String, MemoryStore.Entry> c, String id, MemoryStore.Entry old, MemoryStore.Entry now) {
+    private void account(Cache<String, MemoryEntry> c, String id, MemoryEntry old, MemoryEntry now) {
         if (c == bound) {
             boundWeight.addAndGet((now == null ? 0 : weigh(id, now)) - (old == null ? 0 : weigh(id, old)));
         }
@@ -357,7 +357,7 @@ final class MemorySessionCaches {
         return Math.max(0, budget - steps * step);
     }
 
-    private List<Cache<String, MemoryStore.Entry>> sides() {
+    private List<Cache<String, MemoryEntry>> sides() {
         return List.of(bound, anonymous);
     }
 
@@ -374,19 +374,19 @@ final class MemorySessionCaches {
     }
 
     /** Each entry lives until its own deadline; a read does not extend it, a write sets a new one. */
-    private static final class UntilDeadline implements Expiry<String, MemoryStore.Entry> {
+    private static final class UntilDeadline implements Expiry<String, MemoryEntry> {
         @Override
-        public long expireAfterCreate(String id, MemoryStore.Entry entry, long now) {
-            return nanosUntil(entry.deadline(), now);
+        public long expireAfterCreate(String id, MemoryEntry entry, long now) {
+            return nanosUntil(entry, now);
         }
 
         @Override
-        public long expireAfterUpdate(String id, MemoryStore.Entry entry, long now, long currentDuration) {
-            return nanosUntil(entry.deadline(), now);
+        public long expireAfterUpdate(String id, MemoryEntry entry, long now, long currentDuration) {
+            return nanosUntil(entry, now);
         }
 
         @Override
-        public long expireAfterRead(String id, MemoryStore.Entry entry, long now, long currentDuration) {
+        public long expireAfterRead(String id, MemoryEntry entry, long now, long currentDuration) {
             return currentDuration;
         }
     }
@@ -400,12 +400,13 @@ final class MemorySessionCaches {
         return seconds * 1_000_000_000L + instant.getNano();
     }
 
-    private static long nanosUntil(Instant deadline, long now) {
-        Instant at = Instant.ofEpochSecond(0, now);
-        if (!deadline.isAfter(at)) {
+    private static long nanosUntil(MemoryEntry entry, long now) {
+        long deadline = entry.deadlineEpochNanos();
+        if (deadline <= now) {
             return 0;
         }
-        Duration left = Duration.between(at, deadline);
-        return left.compareTo(Duration.ofNanos(FOREVER_NANOS)) >= 0 ? FOREVER_NANOS : left.toNanos();
+        long left = deadline - now;
+        // A negative difference overflowed: the deadline is further off than a long of nanoseconds.
+        return left < 0 || left >= FOREVER_NANOS ? FOREVER_NANOS : left;
     }
 }

@@ -52,7 +52,7 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
 
     /**
      * What a session costs beyond its document and id, in bytes: the cache's node, the map's, the
-     * entry and {@link StoredSession} objects, two instants and the strings' headers, rounded up.
+     * {@link MemoryEntry} and the id's header, rounded up well past what they take.
      */
     static final int ENTRY_OVERHEAD_BYTES = 256;
     /** The default byte budget is the heap's maximum divided by this. */
@@ -63,13 +63,6 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
         t.setDaemon(true);
         return t;
     });
-
-    /**
-     * A stored session, the instant the store drops it, and the user it is indexed under (or null).
-     * The user index matches entries by identity.
-     */
-    record Entry(StoredSession session, Instant deadline, String user) {
-    }
 
     /**
      * The timer's hold on a store is weak, so a store dropped without {@link #close()} (say, the
@@ -129,8 +122,8 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
     }
 
     /** {@return what one session costs, in bytes: two a character of its id and document, plus the overhead} */
-    static long weight(String id, Entry entry) {
-        return 2L * (id.length() + entry.session().json().length()) + ENTRY_OVERHEAD_BYTES;
+    static long weight(String id, MemoryEntry entry) {
+        return 2L * (id.length() + entry.jsonLength()) + ENTRY_OVERHEAD_BYTES;
     }
 
     /** {@return a builder holding the defaults: 100,000 sessions, a quarter of the heap, a one-day default TTL, a sweep every minute} */
@@ -140,7 +133,7 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
 
     @Override
     public Optional<StoredSession> get(String id) {
-        Entry e = sessions.find(id);
+        MemoryEntry e = sessions.find(id);
         tellExpired();
         return e == null ? Optional.empty() : Optional.of(e.session());
     }
@@ -163,7 +156,7 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
     @Override
     public void touch(String id, StoredSession session) {
         Instant deadline = deadline(session);
-        sessions.update(id, old -> new Entry(new StoredSession(old.session().json(), session.expires()), deadline, old.user()));
+        sessions.update(id, old -> old.withExpiry(session.expires(), deadline));
         tellExpired();
     }
 
@@ -179,8 +172,8 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
         Instant now = clock.instant();
         Map<String, StoredSession> live = new LinkedHashMap<>();
         boolean stale = false;
-        for (Map.Entry<String, Entry> e : users.entriesOf(userKey).entrySet()) {
-            if (e.getValue().deadline().isAfter(now)) {
+        for (Map.Entry<String, MemoryEntry> e : users.entriesOf(userKey).entrySet()) {
+            if (e.getValue().liveAt(now)) {
                 live.put(e.getKey(), e.getValue().session());
             } else {
                 stale = true;
@@ -197,7 +190,7 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
         Instant now = clock.instant();
         Map<String, StoredSession> live = new LinkedHashMap<>();
         sessions.forEach((id, e) -> {
-            if (e.deadline().isAfter(now)) {
+            if (e.liveAt(now)) {
                 live.put(id, e.session());
             }
         });
@@ -292,8 +285,8 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
         }
     }
 
-    private Entry entry(StoredSession session) {
-        return new Entry(session, deadline(session), session.boundUser().orElse(null));
+    private MemoryEntry entry(StoredSession session) {
+        return MemoryEntry.of(session, deadline(session), session.boundUser().orElse(null));
     }
 
     private Instant deadline(StoredSession session) {

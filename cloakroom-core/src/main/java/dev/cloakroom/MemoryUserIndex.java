@@ -15,17 +15,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class MemoryUserIndex {
 
-    private final ConcurrentHashMap<String, ConcurrentHashMap<String, MemoryStore.Entry>> byUser =
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, MemoryEntry>> byUser =
             new ConcurrentHashMap<>();
 
     /** The session {@code id} held {@code before} (or nothing) and now holds {@code after} (or nothing). */
-    void swap(String id, MemoryStore.Entry before, MemoryStore.Entry after) {
+    void swap(String id, MemoryEntry before, MemoryEntry after) {
         if (before != null) {
             remove(id, before);
         }
         if (after != null && after.user() != null) {
             byUser.compute(after.user(), (u, ids) -> {
-                ConcurrentHashMap<String, MemoryStore.Entry> held = ids != null ? ids : new ConcurrentHashMap<>();
+                ConcurrentHashMap<String, MemoryEntry> held = ids != null ? ids : new ConcurrentHashMap<>();
                 held.put(id, after);
                 return held;
             });
@@ -33,7 +33,7 @@ final class MemoryUserIndex {
     }
 
     /** The session {@code id}, which held {@code entry}, is gone; a newer entry under the same id stays. */
-    void remove(String id, MemoryStore.Entry entry) {
+    void remove(String id, MemoryEntry entry) {
         if (entry.user() == null) {
             return;
         }
@@ -46,15 +46,15 @@ final class MemoryUserIndex {
     }
 
     /** {@return a copy of the entries indexed under {@code user}, by session id} */
-    Map<String, MemoryStore.Entry> entriesOf(String user) {
-        Map<String, MemoryStore.Entry> ids = byUser.get(user);
+    Map<String, MemoryEntry> entriesOf(String user) {
+        Map<String, MemoryEntry> ids = byUser.get(user);
         return ids == null ? Map.of() : Map.copyOf(ids);
     }
 
     /** {@return how many users and indexed sessions are held} For tests that the index stays bounded. */
     int entries() {
         int n = 0;
-        for (Map<String, MemoryStore.Entry> ids : byUser.values()) {
+        for (Map<String, MemoryEntry> ids : byUser.values()) {
             n += 1 + ids.size();
         }
         return n;

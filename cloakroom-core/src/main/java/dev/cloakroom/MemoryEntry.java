@@ -1,0 +1,115 @@
+package dev.cloakroom;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * What {@link MemoryStore} holds for one session, in one object of 40 bytes: the document, the
+ * instant the store drops it (which is the session's own expiry when it has one), and the user it
+ * is indexed under, or null. A {@link StoredSession}, its {@code Instant} and the document's
+ * {@code String} are made again on each read: kept, they cost about 70 bytes a session, and at a
+ * million sessions that is most of what the store adds to the documents themselves.
+ *
+ * <p>The document is kept as one byte a character when every character is Latin-1, as nearly
+ * every document is (ids, dates and most text), and as its {@code String} otherwise. The user
+ * index matches entries by identity.
+ */
+final class MemoryEntry {
+
+    /** A {@code byte[]} of Latin-1 characters, or the {@code String} when one is beyond Latin-1. */
+    private final Object json;
+    private final long deadlineSeconds;
+    private final int deadlineNanos;
+    /** Whether the session came without an expiry: it gives none back, and the deadline is the store's default. */
+    private final boolean noExpiry;
+    private final String user;
+
+    private MemoryEntry(Object json, Instant deadline, boolean noExpiry, String user) {
+        this.json = json;
+        this.deadlineSeconds = deadline.getEpochSecond();
+        this.deadlineNanos = deadline.getNano();
+        this.noExpiry = noExpiry;
+        this.user = user;
+    }
+
+    /**
+     * {@return the entry for {@code session}}
+     *
+     * @param deadline when the store drops it: the session's expiry, or the default TTL's end when it has none
+     * @param user     the user it is indexed under, or null
+     */
+    static MemoryEntry of(StoredSession session, Instant deadline, String user) {
+        return new MemoryEntry(compact(session.json()), deadline, session.expires() == null, user);
+    }
+
+    /** {@return this document with a new expiry (null for none) and deadline} The document is shared, not copied. */
+    MemoryEntry withExpiry(Instant expires, Instant deadline) {
+        return new MemoryEntry(json, deadline, expires == null, user);
+    }
+
+    private static Object compact(String json) {
+        for (int i = 0; i < json.length(); i++) {
+            if (json.charAt(i) > 0xFF) {
+                return json;
+            }
+        }
+        return json.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@return the session as it was stored} */
+    StoredSession session() {
+        return new StoredSession(json(), noExpiry ? null : deadline());
+    }
+
+    /** {@return the document} */
+    String json() {
+        return json instanceof byte[] latin1 ? new String(latin1, StandardCharsets.ISO_8859_1) : (String) json;
+    }
+
+    /** {@return the document's length in characters} */
+    int jsonLength() {
+        return json instanceof byte[] latin1 ? latin1.length : ((String) json).length();
+    }
+
+    /** {@return whether the document is exactly {@code expected}}, without making its {@code String} */
+    boolean hasJson(String expected) {
+        if (!(json instanceof byte[] latin1)) {
+            return json.equals(expected);
+        }
+        if (expected.length() != latin1.length) {
+            return false;
+        }
+        for (int i = 0; i < latin1.length; i++) {
+            if ((latin1[i] & 0xFF) != expected.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@return the user the session is indexed under, or null} */
+    String user() {
+        return user;
+    }
+
+    /** {@return when the store drops the session} */
+    Instant deadline() {
+        return Instant.ofEpochSecond(deadlineSeconds, deadlineNanos);
+    }
+
+    /** {@return whether the session is still held at {@code now}} */
+    boolean liveAt(Instant now) {
+        return deadlineSeconds > now.getEpochSecond() || (deadlineSeconds == now.getEpochSecond() && deadlineNanos > now.getNano());
+    }
+
+    /** {@return the deadline in nanoseconds since the epoch, the caches' time, saturated at the long range} */
+    long deadlineEpochNanos() {
+        if (deadlineSeconds >= Long.MAX_VALUE / 1_000_000_000L) {
+            return Long.MAX_VALUE;
+        }
+        if (deadlineSeconds <= Long.MIN_VALUE / 1_000_000_000L) {
+            return Long.MIN_VALUE;
+        }
+        return deadlineSeconds * 1_000_000_000L + deadlineNanos;
+    }
+}
