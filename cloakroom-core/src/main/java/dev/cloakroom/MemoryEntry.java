@@ -11,21 +11,28 @@ import java.time.Instant;
  * million sessions that is most of what the store adds to the documents themselves.
  *
  * <p>The document is kept as one byte a character when every character is Latin-1, as nearly
- * every document is (ids, dates and most text), and as its {@code String} otherwise. The user
- * index matches entries by identity.
+ * every document is (ids, dates and most text), and as its {@code String} otherwise; of a Latin-1
+ * one, the cookie object's text but its expiry is shared with other sessions ({@link CookieTexts}).
+ * The user index matches entries by identity.
  */
 final class MemoryEntry {
 
-    /** A {@code byte[]} of Latin-1 characters, or the {@code String} when one is beyond Latin-1. */
+    /**
+     * A {@code byte[]} of Latin-1 characters, the document's or, with {@link #cookie}, what is not
+     * shared of it; or the {@code String} when a character is beyond Latin-1.
+     */
     private final Object json;
+    /** The document's cookie text, shared with other sessions; null when the document is kept whole. */
+    private final CookieTexts.Text cookie;
     private final long deadlineSeconds;
     private final int deadlineNanos;
     /** Whether the session came without an expiry: it gives none back, and the deadline is the store's default. */
     private final boolean noExpiry;
     private final String user;
 
-    private MemoryEntry(Object json, Instant deadline, boolean noExpiry, String user) {
+    private MemoryEntry(Object json, CookieTexts.Text cookie, Instant deadline, boolean noExpiry, String user) {
         this.json = json;
+        this.cookie = cookie;
         this.deadlineSeconds = deadline.getEpochSecond();
         this.deadlineNanos = deadline.getNano();
         this.noExpiry = noExpiry;
@@ -37,14 +44,20 @@ final class MemoryEntry {
      *
      * @param deadline when the store drops it: the session's expiry, or the default TTL's end when it has none
      * @param user     the user it is indexed under, or null
+     * @param texts    the store's shared cookie texts
      */
-    static MemoryEntry of(StoredSession session, Instant deadline, String user) {
-        return new MemoryEntry(compact(session.json()), deadline, session.expires() == null, user);
+    static MemoryEntry of(StoredSession session, Instant deadline, String user, CookieTexts texts) {
+        Object json = compact(session.json());
+        CookieTexts.Text cookie = json instanceof byte[] latin1 ? texts.find(latin1) : null;
+        if (cookie != null) {
+            json = cookie.rest((byte[]) json);
+        }
+        return new MemoryEntry(json, cookie, deadline, session.expires() == null, user);
     }
 
     /** {@return this document with a new expiry (null for none) and deadline} The document is shared, not copied. */
     MemoryEntry withExpiry(Instant expires, Instant deadline) {
-        return new MemoryEntry(json, deadline, expires == null, user);
+        return new MemoryEntry(json, cookie, deadline, expires == null, user);
     }
 
     private static Object compact(String json) {
@@ -63,18 +76,27 @@ final class MemoryEntry {
 
     /** {@return the document} */
     String json() {
-        return json instanceof byte[] latin1 ? new String(latin1, StandardCharsets.ISO_8859_1) : (String) json;
+        if (!(json instanceof byte[] latin1)) {
+            return (String) json;
+        }
+        return new String(cookie != null ? cookie.join(latin1) : latin1, StandardCharsets.ISO_8859_1);
     }
 
     /** {@return the document's length in characters} */
     int jsonLength() {
-        return json instanceof byte[] latin1 ? latin1.length : ((String) json).length();
+        if (!(json instanceof byte[] latin1)) {
+            return ((String) json).length();
+        }
+        return cookie != null ? cookie.length(latin1) : latin1.length;
     }
 
     /** {@return whether the document is exactly {@code expected}}, without making its {@code String} */
     boolean hasJson(String expected) {
         if (!(json instanceof byte[] latin1)) {
             return json.equals(expected);
+        }
+        if (cookie != null) {
+            return cookie.joinsTo(latin1, expected);
         }
         if (expected.length() != latin1.length) {
             return false;

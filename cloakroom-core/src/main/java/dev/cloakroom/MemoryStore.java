@@ -93,6 +93,8 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
     private final Duration sweepInterval;
     private final Clock clock;
     private final MemoryUserIndex users = new MemoryUserIndex();
+    /** The cookie text most sessions' documents start with, held once; see {@link MemoryEntry}. */
+    private final CookieTexts cookieTexts = new CookieTexts();
     /** Told of each session that expired here, after the removal, outside every lock. */
     private final ExpiryReceivers expiryReceivers = new ExpiryReceivers();
     private final MemorySessionCaches sessions;
@@ -286,7 +288,7 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
     }
 
     private MemoryEntry entry(StoredSession session) {
-        return MemoryEntry.of(session, deadline(session), session.boundUser().orElse(null));
+        return MemoryEntry.of(session, deadline(session), session.boundUser().orElse(null), cookieTexts);
     }
 
     private Instant deadline(StoredSession session) {
