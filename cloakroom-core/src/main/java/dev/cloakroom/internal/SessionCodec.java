@@ -16,6 +16,7 @@ import dev.cloakroom.UnreadableSessionException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.Month;
 import java.time.Year;
 import java.time.ZoneOffset;
@@ -140,7 +141,29 @@ public final class SessionCodec {
      * @param instant the instant
      */
     public static String isoDate(Instant instant) {
-        return ISO_MILLIS.format(instant);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        if (t.getYear() < 1 || t.getYear() > 9999) {
+            return ISO_MILLIS.format(instant);
+        }
+        // Every save writes one; the formatter's general machinery costs more than the rest of the cookie.
+        StringBuilder out = new StringBuilder(24);
+        pad(out, t.getYear(), 4).append('-');
+        pad(out, t.getMonthValue(), 2).append('-');
+        pad(out, t.getDayOfMonth(), 2).append('T');
+        pad(out, t.getHour(), 2).append(':');
+        pad(out, t.getMinute(), 2).append(':');
+        pad(out, t.getSecond(), 2).append('.');
+        return pad(out, t.getNano() / 1_000_000, 3).append('Z').toString();
+    }
+
+    /** Appends {@code n}, not negative, with leading zeros to {@code width} digits. */
+    static StringBuilder pad(StringBuilder out, int n, int width) {
+        for (int w = 1, bound = 10; w < width; w++, bound *= 10) {
+            if (n < bound) {
+                out.append('0');
+            }
+        }
+        return out.append(n);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.cloakroom.Priority;
 import dev.cloakroom.SameSite;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -19,6 +20,9 @@ public final class SetCookieWriter {
     private static final DateTimeFormatter UTC_STRING =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
     private SetCookieWriter() {
     }
 
@@ -28,7 +32,17 @@ public final class SetCookieWriter {
      * @param instant the instant
      */
     public static String httpDate(Instant instant) {
-        return UTC_STRING.format(instant);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        if (t.getYear() < 1 || t.getYear() > 9999) {
+            return UTC_STRING.format(instant);
+        }
+        // Every cookie with an expiry carries one; the formatter's general machinery costs more than the rest.
+        StringBuilder out = new StringBuilder(29).append(DAYS[t.getDayOfWeek().ordinal()]).append(", ");
+        SessionCodec.pad(out, t.getDayOfMonth(), 2).append(' ').append(MONTHS[t.getMonthValue() - 1]).append(' ');
+        SessionCodec.pad(out, t.getYear(), 4).append(' ');
+        SessionCodec.pad(out, t.getHour(), 2).append(':');
+        SessionCodec.pad(out, t.getMinute(), 2).append(':');
+        return SessionCodec.pad(out, t.getSecond(), 2).append(" GMT").toString();
     }
 
     /**

@@ -212,4 +212,34 @@ class SessionCodecTest {
             assertThatThrownBy(() -> SessionCodec.parseIsoDate(text)).isInstanceOf(java.time.format.DateTimeParseException.class);
         }
     }
+
+    @Nested
+    class WritingDates {
+
+        private static final java.time.format.DateTimeFormatter ISO = java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", java.util.Locale.ROOT).withZone(ZoneOffset.UTC);
+        private static final java.time.format.DateTimeFormatter HTTP = java.time.format.DateTimeFormatter
+                .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US).withZone(ZoneOffset.UTC);
+
+        @Test
+        void isoAndHttpDatesAgreeWithTheirFormattersFromYearOneToYear9999() {
+            java.util.Random random = new java.util.Random(7);
+            long from = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+            long to = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+            for (int i = 0; i < 20_000; i++) {
+                Instant at = Instant.ofEpochSecond(from + (long) (random.nextDouble() * (to - from)), random.nextInt(1_000_000_000));
+                assertThat(SessionCodec.isoDate(at)).as(at.toString()).isEqualTo(ISO.format(at));
+                assertThat(SetCookieWriter.httpDate(at)).as(at.toString()).isEqualTo(HTTP.format(at));
+            }
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"1970-01-01T00:00:00Z", "2024-02-29T23:59:59.999999999Z", "0000-01-01T00:00:00Z",
+                "9999-12-31T23:59:59.999Z", "-0001-12-31T23:59:59Z", "+10000-01-01T00:00:00Z", "0009-03-04T05:06:07.008Z"})
+        void theEdgesAndYearsBeyondFourDigitsToo(String text) {
+            Instant at = Instant.parse(text);
+            assertThat(SessionCodec.isoDate(at)).isEqualTo(ISO.format(at));
+            assertThat(SetCookieWriter.httpDate(at)).isEqualTo(HTTP.format(at));
+        }
+    }
 }
