@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "-Xbatch")
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class CodecBench {
@@ -39,13 +39,15 @@ public class CodecBench {
     private String json;
     private SessionCodec.Decoded decoded;
 
-    /** Builds the document and decodes it once, for the encoder's input. */
+    /** Builds the document and decodes it once, for the encoder's input; then runs both {@link Fixtures#WARM_CALLS} times. */
     @Setup
     public void setUp() {
         codec = new SessionCodec(null);
         var expires = clock.instant().plus(Duration.ofMinutes(30));
         json = document.equals("small") ? Fixtures.fiveAttributes(expires) : Fixtures.tenKiB(expires);
         decoded = codec.decode(json, clock);
+        Fixtures.warm(this::decode);
+        Fixtures.warm(this::encode);
     }
 
     /** {@return the document, parsed and split} */

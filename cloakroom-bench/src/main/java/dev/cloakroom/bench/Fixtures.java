@@ -60,6 +60,22 @@ final class Fixtures {
         return json.append("]}").toString();
     }
 
+    /**
+     * How many times each benchmark runs its operation in its setup, before JMH's timed warmup. On
+     * a busy machine a one-second warmup iteration may run only a few hundred requests, too few
+     * for the JIT to compile them, and the measurement then times the interpreter: the reason a
+     * modifying request once measured 110-250 µs. With {@code -Xbatch} on the forks, the calls that
+     * reach a compile threshold wait for the compiled code, so after these the code is compiled.
+     */
+    static final int WARM_CALLS = 20_000;
+
+    /** Runs {@code op} {@link #WARM_CALLS} times. */
+    static void warm(Runnable op) {
+        for (int i = 0; i < WARM_CALLS; i++) {
+            op.run();
+        }
+    }
+
     /** {@return {@code count} new session ids} */
     static String[] ids(int count) {
         String[] ids = new String[count];

@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "-Xbatch")
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class RequestBench {
@@ -41,9 +42,14 @@ public class RequestBench {
     private List<String> cookie;
     private int visits;
 
-    /** Starts the manager and creates the visitor's session, keeping the cookie its response set. */
+    /**
+     * Starts the manager and creates the visitor's session, keeping the cookie its response set;
+     * then runs the measured request {@link Fixtures#WARM_CALLS} times.
+     *
+     * @param params which benchmark runs; null runs none
+     */
     @Setup
-    public void setUp() {
+    public void setUp(BenchmarkParams params) {
         store = MemoryStore.builder().build();
         manager = new SessionManager(SessionOptions.builder()
                 .secret(Fixtures.SECRET)
@@ -60,6 +66,14 @@ public class RequestBench {
             throw new IllegalStateException("the first request set no cookie");
         }
         cookie = List.of(setCookie.substring(0, setCookie.indexOf(';')));
+        String benchmark = params == null ? "" : params.getBenchmark();
+        switch (benchmark.substring(benchmark.lastIndexOf('.') + 1)) {
+            case "readOnly" -> Fixtures.warm(this::readOnly);
+            case "modifying" -> Fixtures.warm(this::modifying);
+            case "noCookie" -> Fixtures.warm(this::noCookie);
+            case "noSessionUse" -> Fixtures.warm(this::noSessionUse);
+            default -> { }
+        }
     }
 
     /** Stops the store's sweep. */
