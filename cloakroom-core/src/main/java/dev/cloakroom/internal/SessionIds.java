@@ -1,7 +1,6 @@
 package dev.cloakroom.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.DrbgParameters;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -11,14 +10,7 @@ import java.util.HexFormat;
 /** Session ids, and a safe way to name one in a log line. */
 public final class SessionIds {
 
-    /**
-     * Generators shared by thread id, a few a core: the default {@code SecureRandom} on Linux
-     * reads {@code /dev/urandom} under one lock for every id. Each is a NIST SHA-256 DRBG at
-     * 256-bit strength, seeded from the system's entropy source, which draws in memory, as Node's
-     * {@code crypto.randomBytes} does in OpenSSL. Not one a thread: with a virtual thread a
-     * request, each would be seeded for one id.
-     */
-    private static final SecureRandom[] RANDOMS = randoms(Integer.highestOneBit(Runtime.getRuntime().availableProcessors()) * 4);
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder URL_ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private SessionIds() {
@@ -30,21 +22,8 @@ public final class SessionIds {
      */
     public static String generate() {
         byte[] bytes = new byte[24];
-        RANDOMS[(int) Thread.currentThread().getId() & (RANDOMS.length - 1)].nextBytes(bytes);
+        RANDOM.nextBytes(bytes);
         return URL_ENCODER.encodeToString(bytes);
-    }
-
-    private static SecureRandom[] randoms(int count) {
-        SecureRandom[] randoms = new SecureRandom[count];
-        for (int i = 0; i < count; i++) {
-            try {
-                randoms[i] = SecureRandom.getInstance("DRBG",
-                        DrbgParameters.instantiation(256, DrbgParameters.Capability.RESEED_ONLY, null));
-            } catch (NoSuchAlgorithmException e) {
-                randoms[i] = new SecureRandom();
-            }
-        }
-        return randoms;
     }
 
     /**
