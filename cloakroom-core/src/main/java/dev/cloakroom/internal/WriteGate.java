@@ -128,7 +128,6 @@ final class WriteGate {
      * their turn to take the next batch. Nobody queues on the lock itself: a batch's saves all go
      * back to their requests at once, not one lock hand-over at a time.
      */
-    @SuppressWarnings("unchecked")
     <R, T extends Ticket<R>> R combine(String id, T mine, Consumer<List<T>> batch) {
         Entry entry = enter(id);
         try {
@@ -150,6 +149,8 @@ final class WriteGate {
                 if (left <= 0 || Thread.currentThread().isInterrupted()) {
                     if (mine.abandon()) {
                         entry.waiting.remove(mine);
+                        // This save may have been the one woken to take the next batch: pass that on.
+                        wakeNext(entry);
                         throw new SessionConflictException(Thread.currentThread().isInterrupted()
                                 ? "interrupted while waiting for other saves of this session; nothing was saved"
                                 : "gave up waiting " + MAX_WAIT_MILLIS + " ms for other saves of this session; nothing was saved");
