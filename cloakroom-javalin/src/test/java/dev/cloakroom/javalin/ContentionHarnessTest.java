@@ -121,40 +121,55 @@ class ContentionHarnessTest {
             }
             assertThat(stored.get("ballast.0")).as("the ballast survived").isNotNull();
 
-            double idleP99 = p99Millis(idle);
+            double idleP99 = percentileMillis(idle, 0.99);
             System.out.printf("contention harness: %d simultaneous writes to one %d-byte session; wall %.2f s, CPU %.2f s"
                             + " (whole JVM, HTTP clients included)%n", WRITERS, storedBytes, race.wallSeconds(), race.cpuSeconds());
             System.out.printf("contention harness: one uncontended write takes %.2f ms%n", sequentialMillis);
             System.out.printf("contention harness: kept %d, refused 409 %d, refused 413 %d%n", kept, conflicts, tooLarge);
-            System.out.printf("contention harness: /health p99 idle %.2f ms (%d samples), under contention %.2f ms (%d samples),"
-                    + " ratio %.2f%n", idleP99, idle.length, p99Millis(race.probes()), race.probes().length,
-                    p99Millis(race.probes()) / idleP99);
+            System.out.printf("contention harness: /health idle p50 %.2f ms, p99 %.2f ms (%d samples)%n",
+                    percentileMillis(idle, 0.5), idleP99, idle.length);
+            System.out.printf("contention harness: under contention %s%n", race.probeFigures(idleP99));
             System.out.printf("contention harness: floor, %d simultaneous PUTs that leave the session alone: wall %.2f s,"
-                    + " CPU %.2f s, /health p99 %.2f ms (%d samples), ratio %.2f%n", WRITERS, floor.wallSeconds(),
-                    floor.cpuSeconds(), p99Millis(floor.probes()), floor.probes().length, p99Millis(floor.probes()) / idleP99);
+                    + " CPU %.2f s, %s%n", WRITERS, floor.wallSeconds(), floor.cpuSeconds(), floor.probeFigures(idleP99));
         } finally {
             app.stop();
         }
     }
 
-    /** What one burst of simultaneous PUTs answered, and the /health latencies measured meanwhile. */
-    private record Burst(int[] statuses, long[] probes, double wallSeconds, double cpuSeconds) {
+    /**
+     * What one burst of simultaneous PUTs answered, the /health latencies measured meanwhile, and
+     * the slowest of them with when it began, in ms from the burst's start.
+     */
+    private record Burst(int[] statuses, long[] probes, double wallSeconds, double cpuSeconds, double slowestMillis,
+                         double slowestAtMillis) {
+
+        String probeFigures(double idleP99) {
+            return String.format("/health p50 %.2f ms, p99 %.2f ms (%d samples; ratio to idle p99 %.2f), slowest %.0f ms"
+                    + " beginning %.0f ms into the burst", percentileMillis(probes, 0.5), percentileMillis(probes, 0.99),
+                    probes.length, percentileMillis(probes, 0.99) / idleP99, slowestMillis, slowestAtMillis);
+        }
     }
 
     /** {@link #WRITERS} simultaneous PUTs to {@code prefix + n}, from a fresh client, with /health probed throughout. */
     private static Burst burst(HttpClient client, String base, String prefix, String cookie) throws InterruptedException {
         List<Long> busy = new ArrayList<>();
         AtomicBoolean contending = new AtomicBoolean(true);
+        long cpuBefore = processCpuNanos();
+        long wallBefore = System.nanoTime();
+        long[] slowest = new long[2];
         Thread prober = new Thread(() -> {
             while (contending.get()) {
+                long began = System.nanoTime();
                 long t = health(client, base);
                 synchronized (busy) {
                     busy.add(t);
+                    if (t > slowest[0]) {
+                        slowest[0] = t;
+                        slowest[1] = began - wallBefore;
+                    }
                 }
             }
         }, "health-prober");
-        long cpuBefore = processCpuNanos();
-        long wallBefore = System.nanoTime();
         prober.start();
         HttpClient writers = HttpClient.newHttpClient();
         List<CompletableFuture<HttpResponse<String>>> puts = new ArrayList<>();
@@ -171,7 +186,8 @@ class ContentionHarnessTest {
         prober.join();
         double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
         synchronized (busy) {
-            return new Burst(statuses, busy.stream().mapToLong(Long::longValue).toArray(), wallSeconds, cpuSeconds);
+            return new Burst(statuses, busy.stream().mapToLong(Long::longValue).toArray(), wallSeconds, cpuSeconds,
+                    slowest[0] / 1e6, slowest[1] / 1e6);
         }
     }
 
@@ -192,13 +208,13 @@ class ContentionHarnessTest {
         return System.nanoTime() - start;
     }
 
-    private static double p99Millis(long[] nanos) {
+    private static double percentileMillis(long[] nanos, double fraction) {
         if (nanos.length == 0) {
             return Double.NaN;
         }
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)] / 1e6;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * fraction) - 1))] / 1e6;
     }
 
     private static long processCpuNanos() {
