@@ -22,7 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  * disappeared meanwhile was destroyed by another request (a logout) and is not brought back.
  *
  * <p>What a conflict costs is bounded. Saves of one session in this process queue in a
- * {@link WriteGate}, so they do not all retry against each other; a retry splices this request's
+ * {@link WriteGate}, so they do not all retry against each other, and saves queued behind one
+ * another are written together ({@link SaveBatch}); a retry splices this request's
  * changes into the stored text ({@link OwnChanges}) rather than decoding and encoding the whole
  * document; and after {@link #MAX_ATTEMPTS} attempts, with jittered backoff between them, the save
  * fails with {@link SessionConflictException}. Every document written is first held to
@@ -90,7 +91,7 @@ final class ConflictFreeWriter {
         // would only be thrown away (held, meanwhile, by every request in the queue): the turn then
         // starts by reading the current text and splicing into it.
         String json = gate.busy(id) ? null : encode(cookie, first, last.json().length());
-        SaveBatch.Pending mine = new SaveBatch.Pending(last, ours, cookie, expires, reads, first, json);
+        SaveBatch.Pending mine = new SaveBatch.Pending(last, ours, cookie, expires, reads);
         return gate.combine(id, mine, saves -> {
             if (saves.size() == 1) {
                 mine.succeed(writeInTurn(id, last, ours, cookie, expires, reads, first, json));

@@ -31,18 +31,13 @@ final class SaveBatch {
         final CookieState cookie;
         final Instant expires;
         final ReadSet reads;
-        /** The whole document encoded from {@link #first} before queueing, or null. */
-        final String firstJson;
-        final ObjectNode first;
 
-        Pending(StoreCopy last, ObjectNode ours, CookieState cookie, Instant expires, ReadSet reads, ObjectNode first, String firstJson) {
+        Pending(StoreCopy last, ObjectNode ours, CookieState cookie, Instant expires, ReadSet reads) {
             this.last = last;
             this.ours = ours;
             this.cookie = cookie;
             this.expires = expires;
             this.reads = reads;
-            this.first = first;
-            this.firstJson = firstJson;
         }
 
         ObjectNode base() {

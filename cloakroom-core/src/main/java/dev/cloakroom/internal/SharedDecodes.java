@@ -15,8 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * gets its own copy of the tree and cookie, so none sees another's changes.
  *
  * <p>Documents under {@link BigDocuments#THRESHOLD_CHARS} are decoded as before, with nothing
- * kept. At most {@link #MAX_ENTRIES} decoded documents are kept, and only softly: the collector
- * clears them before the heap runs short, and a cleared one is decoded again.
+ * kept. At most {@link #MAX_ENTRIES} decoded documents are kept, text and tree only softly: the
+ * collector clears them before the heap runs short, and a cleared one is decoded again, so what
+ * is kept here can never run the heap out.
  */
 final class SharedDecodes {
 
@@ -27,17 +28,18 @@ final class SharedDecodes {
     private final Clock clock;
     private final ConcurrentHashMap<String, Shared> byId = new ConcurrentHashMap<>();
 
-    /** One decode of one text, finished or under way. */
+    /** One decode of one text, finished or under way; text and tree both held softly. */
     private static final class Shared {
-        final String json;
+        final SoftReference<String> json;
         final CompletableFuture<SoftReference<SessionCodec.Decoded>> decoded = new CompletableFuture<>();
 
         Shared(String json) {
-            this.json = json;
+            this.json = new SoftReference<>(json);
         }
 
         boolean holds(String text) {
-            if (json == text || (json.length() == text.length() && json.equals(text))) {
+            String json = this.json.get();
+            if (json != null && (json == text || (json.length() == text.length() && json.equals(text)))) {
                 // A decode whose tree was collected, or that failed, is not reused.
                 return !decoded.isDone() || (!decoded.isCompletedExceptionally() && decoded.join().get() != null);
             }
