@@ -159,7 +159,7 @@ public final class RequestContext implements SessionContext {
         }
         SessionCodec.Decoded decoded;
         try {
-            decoded = engine.codec.decode(stored.get().json(), engine.clock);
+            decoded = engine.decode(cookieId, stored.get().json());
         } catch (UnreadableSessionException e) {
             SessionEngine.warnUnreadable(cookieId, e.getMessage());
             return;
@@ -331,7 +331,7 @@ public final class RequestContext implements SessionContext {
         }
         SessionCodec.Decoded decoded;
         try {
-            decoded = engine.codec.decode(stored.get().json(), engine.clock);
+            decoded = engine.decode(s.id, stored.get().json());
         } catch (UnreadableSessionException e) {
             SessionEngine.warnUnreadable(s.id, e.getMessage());
             throw new SessionGoneException("the stored session is unreadable");

@@ -28,6 +28,7 @@ public final class SessionEngine {
     final ValueMapper values;
     final Clock clock;
     final ConflictFreeWriter writer;
+    private final SharedDecodes decodes;
     final ReservedNameCheck reservedNames;
     /** The header token reader and writer under header transport; null when the id travels in a cookie. */
     final HeaderTokens tokens;
@@ -53,6 +54,7 @@ public final class SessionEngine {
         this.codec = new SessionCodec(options.objectMapper());
         this.values = new ValueMapper(codec.mapper(), options.attributeTypes());
         this.clock = clock;
+        this.decodes = new SharedDecodes(codec, clock);
         this.writer = new ConflictFreeWriter(this);
         this.reservedNames = new ReservedNameCheck(options.reservedNames());
         this.tokens = options.transport().isCookie() ? null : new HeaderTokens(options.transport(), signer);
@@ -129,6 +131,17 @@ public final class SessionEngine {
      */
     public RequestContext open(SessionExchange exchange) {
         return new RequestContext(this, exchange);
+    }
+
+    /**
+     * {@return the stored document {@code json} of session {@code id}, split into a cookie and
+     * attributes of the caller's own} A big one is decoded once for all the requests that read the
+     * same text ({@link SharedDecodes}).
+     *
+     * @throws dev.cloakroom.UnreadableSessionException when it is not a session document
+     */
+    SessionCodec.Decoded decode(String id, String json) {
+        return decodes.decode(id, json);
     }
 
     /** The {@code Set-Cookie} value for {@code id} with {@code cookie}'s attributes. */
