@@ -114,7 +114,8 @@ final class DemoStores {
         if (url.startsWith("jdbc:postgresql:") || url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) {
             // A database server can go away and come back: the pool connects through RetryingDataSource,
             // which retries every 100 ms, so it is connected again within that of the server answering
-            // (HikariCP's own retries back off to 5 s). See the README's "Fault tests".
+            // (HikariCP's own retries back off to 5 s), and the store's requests fail at once meanwhile
+            // instead of each waiting out the connection timeout. See the README's "Fault tests".
             connections = retrying(url);
             config.setDataSource(connections);
         } else {
@@ -134,7 +135,8 @@ final class DemoStores {
             throw e;
         }
         try {
-            JdbcStore store = JdbcStore.builder(pool).createTableIfMissing(true).build();
+            JdbcStore store = JdbcStore.builder(retrying == null ? pool : retrying.failFast(pool))
+                    .createTableIfMissing(true).build();
             return new OpenStore(store, () -> {
                 // Ends a retry in progress first, so that the pool's close need not wait for it.
                 try (pool; store) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
@@ -35,7 +36,12 @@ import java.util.logging.Logger;
  * HikariConfig config = new HikariConfig();
  * config.setDataSource(connections);
  * config.setConnectionTimeout(1000);
+ * HikariDataSource pool = new HikariDataSource(config);
+ * JdbcStore store = JdbcStore.builder(connections.failFast(pool)).build();
  * }</pre>
+ *
+ * <p>{@link #failFast} is optional: with it, a request during an outage fails at once instead of
+ * waiting out the pool's connection timeout.
  *
  * <ul>
  *   <li>Only a failure to reach the database is retried: SQLState class {@code 08} (connection
@@ -65,7 +71,8 @@ public final class RetryingDataSource implements DataSource, AutoCloseable {
     private final long giveUpNanos;
     private volatile boolean connectedOnce;
     private volatile boolean closed;
-    private volatile boolean waiting;
+    /** Calls in their retry loop: failed to reach the database, and neither connected nor gave up yet. */
+    private final AtomicInteger retrying = new AtomicInteger();
 
     private RetryingDataSource(Builder b) {
         this.target = b.target;
@@ -111,36 +118,63 @@ public final class RetryingDataSource implements DataSource, AutoCloseable {
             throw new SQLException("the RetryingDataSource is closed", "08003");
         }
         long started = System.nanoTime();
-        int failures = 0;
-        while (true) {
-            try {
-                Connection c = attempt.connect();
-                connectedOnce = true;
-                if (failures > 0 && waiting) {
-                    waiting = false;
-                    LOG.info("connected to the database again after {} ms and {} retries",
-                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), failures);
-                }
-                return c;
-            } catch (SQLException e) {
-                failures++;
-                if (!connectedOnce || !unreachable(e) || closed || System.nanoTime() - started >= giveUpNanos) {
-                    throw e;
-                }
-                if (!waiting) {
-                    waiting = true;
-                    LOG.warn("cannot reach the database ({}: {}, SQLState {}); retrying every {} ms",
-                            e.getClass().getSimpleName(), e.getMessage(), e.getSQLState(),
-                            TimeUnit.NANOSECONDS.toMillis(retryNanos));
-                }
+        int retries = 0;
+        try {
+            while (true) {
                 try {
-                    TimeUnit.NANOSECONDS.sleep(retryNanos);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
+                    Connection c = attempt.connect();
+                    connectedOnce = true;
+                    if (retries > 0) {
+                        LOG.info("connected to the database again after {} ms and {} retries",
+                                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), retries);
+                    }
+                    return c;
+                } catch (SQLException e) {
+                    if (!connectedOnce || !unreachable(e) || closed || System.nanoTime() - started >= giveUpNanos) {
+                        throw e;
+                    }
+                    if (retries++ == 0 && retrying.getAndIncrement() == 0) {
+                        LOG.warn("cannot reach the database ({}: {}, SQLState {}); retrying every {} ms",
+                                e.getClass().getSimpleName(), e.getMessage(), e.getSQLState(),
+                                TimeUnit.NANOSECONDS.toMillis(retryNanos));
+                    }
+                    try {
+                        TimeUnit.NANOSECONDS.sleep(retryNanos);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
                 }
             }
+        } finally {
+            if (retries > 0) {
+                retrying.decrementAndGet();
+            }
         }
+    }
+
+    /**
+     * {@return whether a call is retrying: it failed to reach the database and has neither connected
+     * nor given up yet} It turns false before a call that connects returns the connection.
+     */
+    public boolean retrying() {
+        return retrying.get() > 0;
+    }
+
+    /**
+     * {@return {@code pool}, except that while this DataSource is {@link #retrying()}, getConnection
+     * throws at once instead of waiting out the pool's connection timeout}
+     *
+     * <p>Give this to the store, and this DataSource to the pool: during an outage each request then
+     * fails in microseconds rather than holding its thread for the connection timeout, and the retry
+     * in progress is the probe that ends the outage, so no request waits for the database to return.
+     * The exception is an {@link java.sql.SQLTransientConnectionException} (SQLState {@code 08001}),
+     * which {@link JdbcStore} reports as a {@link dev.cloakroom.SessionStoreException}.
+     *
+     * @param pool the pool that connects through this DataSource
+     */
+    public DataSource failFast(DataSource pool) {
+        return new FailFastDataSource(Objects.requireNonNull(pool, "pool"), this);
     }
 
     /** Whether the failure says the database could not be reached or is not accepting connections yet. */
@@ -241,86 +275,6 @@ public final class RetryingDataSource implements DataSource, AutoCloseable {
         /** {@return the DataSource, open} */
         public RetryingDataSource build() {
             return new RetryingDataSource(this);
-        }
-    }
-
-    /** One physical connection per call from a driver, as a pool's own URL handling would open it. */
-    private static final class DriverConnections implements DataSource {
-        private final Driver driver;
-        private final String url;
-        private final Properties properties;
-        private volatile int loginTimeoutSeconds;
-        private volatile PrintWriter logWriter;
-
-        DriverConnections(Driver driver, String url, Properties properties) {
-            this.driver = driver;
-            this.url = url;
-            this.properties = properties;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            return connect(properties);
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            Properties withUser = new Properties();
-            withUser.putAll(properties);
-            if (username != null) {
-                withUser.setProperty("user", username);
-            }
-            if (password != null) {
-                withUser.setProperty("password", password);
-            }
-            return connect(withUser);
-        }
-
-        private Connection connect(Properties with) throws SQLException {
-            Connection c = driver.connect(url, with);
-            if (c == null) {
-                throw new SQLException("the driver " + driver.getClass().getName() + " does not accept the URL");
-            }
-            return c;
-        }
-
-        /** Kept for callers that read it back; the driver's own properties bound each attempt. */
-        @Override
-        public void setLoginTimeout(int seconds) {
-            loginTimeoutSeconds = seconds;
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return loginTimeoutSeconds;
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return logWriter;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-            logWriter = out;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            return driver.getParentLogger();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            if (type.isInstance(this)) {
-                return type.cast(this);
-            }
-            throw new SQLException("not a wrapper for " + type.getName());
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return type.isInstance(this);
         }
     }
 }
