@@ -8,7 +8,10 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
 import java.util.logging.Logger;
 
-/** A pool whose getConnection fails at once while its {@link RetryingDataSource} is retrying. */
+/**
+ * A pool whose getConnection, while its {@link RetryingDataSource} is retrying, waits at most one
+ * retry interval for that retry to connect and then fails.
+ */
 final class FailFastDataSource implements DataSource {
 
     private final DataSource pool;
@@ -20,10 +23,18 @@ final class FailFastDataSource implements DataSource {
     }
 
     private void failIfRetrying() throws SQLException {
-        if (connections.retrying()) {
-            throw new SQLTransientConnectionException(
-                    "the database is unreachable; the pool's next connection is being retried", "08001");
+        if (!connections.retrying()) {
+            return;
         }
+        try {
+            if (connections.awaitRetriesEnded()) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new SQLTransientConnectionException(
+                "the database is unreachable; the pool's next connection is being retried", "08001");
     }
 
     @Override

@@ -40,8 +40,8 @@ import java.util.logging.Logger;
  * JdbcStore store = JdbcStore.builder(connections.failFast(pool)).build();
  * }</pre>
  *
- * <p>{@link #failFast} is optional: with it, a request during an outage fails at once instead of
- * waiting out the pool's connection timeout.
+ * <p>{@link #failFast} is optional: with it, a request during an outage fails within one retry
+ * interval instead of waiting out the pool's connection timeout.
  *
  * <ul>
  *   <li>Only a failure to reach the database is retried: SQLState class {@code 08} (connection
@@ -73,6 +73,8 @@ public final class RetryingDataSource implements DataSource, AutoCloseable {
     private volatile boolean closed;
     /** Calls in their retry loop: failed to reach the database, and neither connected nor gave up yet. */
     private final AtomicInteger retrying = new AtomicInteger();
+    /** Notified when {@link #retrying} drops to zero. */
+    private final Object retriesEnded = new Object();
 
     private RetryingDataSource(Builder b) {
         this.target = b.target;
@@ -147,8 +149,10 @@ public final class RetryingDataSource implements DataSource, AutoCloseable {
                 }
             }
         } finally {
-            if (retries > 0) {
-                retrying.decrementAndGet();
+            if (retries > 0 && retrying.decrementAndGet() == 0) {
+                synchronized (retriesEnded) {
+                    retriesEnded.notifyAll();
+                }
             }
         }
     }
@@ -161,15 +165,33 @@ public final class RetryingDataSource implements DataSource, AutoCloseable {
         return retrying.get() > 0;
     }
 
+    /** Waits up to one retry interval for every call to stop {@link #retrying()}; false if one still is. */
+    boolean awaitRetriesEnded() throws InterruptedException {
+        long deadline = System.nanoTime() + retryNanos;
+        synchronized (retriesEnded) {
+            while (retrying.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(retriesEnded, left);
+            }
+        }
+        return true;
+    }
+
     /**
      * {@return {@code pool}, except that while this DataSource is {@link #retrying()}, getConnection
-     * throws at once instead of waiting out the pool's connection timeout}
+     * waits at most one retry interval for the retry to connect, and then fails, instead of waiting
+     * out the pool's connection timeout}
      *
      * <p>Give this to the store, and this DataSource to the pool: during an outage each request then
-     * fails in microseconds rather than holding its thread for the connection timeout, and the retry
-     * in progress is the probe that ends the outage, so no request waits for the database to return.
-     * The exception is an {@link java.sql.SQLTransientConnectionException} (SQLState {@code 08001}),
-     * which {@link JdbcStore} reports as a {@link dev.cloakroom.SessionStoreException}.
+     * fails within 100 ms (the default interval) rather than holding its thread for the connection
+     * timeout, and the retry under way is the probe that ends the outage, so a request waiting when
+     * it connects goes on to the pool and succeeds. The wait, rather than failing at once, keeps
+     * clients that retry at once from taking the CPU the retry needs. The exception is an
+     * {@link java.sql.SQLTransientConnectionException} (SQLState {@code 08001}), which
+     * {@link JdbcStore} reports as a {@link dev.cloakroom.SessionStoreException}.
      *
      * @param pool the pool that connects through this DataSource
      */
