@@ -120,8 +120,23 @@ public final class Sessions {
         System.out.println(count);
     }
 
+    /**
+     * One request; a GET is sent once more after an I/O error, since a server may close a kept-alive
+     * connection just as the client reuses it (a login is retried whole, by {@link #inParallel}).
+     */
     private static HttpResponse<String> send(String url, String cookie, String form) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        try {
+            return sendOnce(url, cookie, form);
+        } catch (IOException e) {
+            if (form != null) {
+                throw e;
+            }
+            return sendOnce(url, cookie, null);
+        }
+    }
+
+    private static HttpResponse<String> sendOnce(String url, String cookie, String form) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
         if (cookie != null) {
             b.header("Cookie", cookie);
         }
@@ -146,7 +161,18 @@ public final class Sessions {
             List<Future<String>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 int n = i;
-                futures.add(pool.submit(() -> task.run(n)));
+                futures.add(pool.submit(() -> {
+                    // On a machine this busy a request can time out; three tries before the run gives up.
+                    for (int attempt = 1; ; attempt++) {
+                        try {
+                            return task.run(n);
+                        } catch (IOException e) {
+                            if (attempt == 3) {
+                                throw e;
+                            }
+                        }
+                    }
+                }));
             }
             List<String> out = new ArrayList<>();
             for (Future<String> f : futures) {
