@@ -218,8 +218,10 @@ start_redis
 start_postgres
 log "starting ${#CASES[@]} servers"
 for c in "${CASES[@]}"; do start_server "$c"; done
+# Up, and its store reachable: a route that writes a session answers 200 (Spring's login page saves a CSRF token).
 for c in "${CASES[@]}"; do
-  wait_for 180 "$c on ${PORTS[$c]} (log: $WORK/$c.log)" curl -sf "http://127.0.0.1:${PORTS[$c]}/health"
+  case $c in spring-*) ready=/login ;; *) ready=/set-session ;; esac
+  wait_for 180 "$c on ${PORTS[$c]} (log: $WORK/$c.log)" curl -sf "http://127.0.0.1:${PORTS[$c]}$ready"
 done
 log "creating $SESSIONS sessions on each"
 makers=()

@@ -162,7 +162,7 @@ public final class Sessions {
             for (int i = 0; i < count; i++) {
                 int n = i;
                 futures.add(pool.submit(() -> {
-                    // On a machine this busy a request can time out; three tries before the run gives up.
+                    // On a busy machine a request can time out, or a store connect late (503); three tries, a pause between.
                     for (int attempt = 1; ; attempt++) {
                         try {
                             return task.run(n);
@@ -170,6 +170,7 @@ public final class Sessions {
                             if (attempt == 3) {
                                 throw e;
                             }
+                            Thread.sleep(1000L * attempt);
                         }
                     }
                 }));
