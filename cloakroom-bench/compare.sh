@@ -216,12 +216,21 @@ javac -d "$WORK/classes" "$APPS/Sessions.java" "$APPS/CompareReport.java"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 start_redis
 start_postgres
+# One at a time, each up and able to write a session (Spring's login page saves a CSRF token) before
+# the next starts: started all at once on a busy 2-core machine, a store's first connect can time
+# out, and the demo then exits (PostgreSQL) or answers 503 (Redis). A server that still fails gets
+# a second start.
 log "starting ${#CASES[@]} servers"
-for c in "${CASES[@]}"; do start_server "$c"; done
-# Up, and its store reachable: a route that writes a session answers 200 (Spring's login page saves a CSRF token).
 for c in "${CASES[@]}"; do
   case $c in spring-*) ready=/login ;; *) ready=/set-session ;; esac
-  wait_for 180 "$c on ${PORTS[$c]} (log: $WORK/$c.log)" curl -sf "http://127.0.0.1:${PORTS[$c]}$ready"
+  start_server "$c"
+  if ! wait_for 180 "$c on ${PORTS[$c]}" curl -sf "http://127.0.0.1:${PORTS[$c]}$ready"; then
+    kill -9 "${PIDS[-1]}" 2>/dev/null || true
+    mv "$WORK/$c.log" "$WORK/$c.first-start.log"
+    log "starting $c again"
+    start_server "$c"
+    wait_for 180 "$c on ${PORTS[$c]} (log: $WORK/$c.log)" curl -sf "http://127.0.0.1:${PORTS[$c]}$ready"
+  fi
 done
 log "creating $SESSIONS sessions on each"
 makers=()
