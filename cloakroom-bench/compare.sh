@@ -289,6 +289,7 @@ DAY=$(date -u +%F)
   echo "redis=$(redis-server --version | grep -o 'v=[0-9.]*' | cut -d= -f2)"
   echo "postgres=$("$PG_BIN/postgres" --version | awk '{print $3}')"
   echo "wrk=-t2 -c50, $DURATION s per run, $ROUNDS rounds, $SESSIONS sessions per server, $WARMUP s warm-up"
+  echo "trips=$TRIP_REQUESTS"
   echo "seconds=$((($(now_ms) - START) / 1000))"
 } >"$WORK/meta.txt"
 helper CompareReport "$WORK" "$HERE/results/compare-$DAY.md" "$HERE/results/compare-$DAY.svg" || FAILED=1

@@ -86,8 +86,8 @@ public final class CompareReport {
                 .append(meta.get("redis")).append(", PostgreSQL ").append(meta.get("postgres")).append(". The run took ")
                 .append(meta.get("seconds")).append(" s.\n\n");
         md.append("Medians over the rounds. Store trips are Redis commands outside Lua scripts (`MONITOR`) or "
-                + "PostgreSQL statements (`pg_stat_statements`) per request, in a separate ")
-                .append("short run on 4 connections.\n\n");
+                + "PostgreSQL statements (`pg_stat_statements`) per request, counted apart over ")
+                .append(meta.getOrDefault("trips", "a fixed number of")).append(" requests per route with the other servers idle.\n\n");
         md.append("| case | route | req/s | p50 ms | p99 ms | errors | store trips per request |\n|---|---|---|---|---|---|---|\n");
         boolean failed = false;
         for (Map.Entry<String, TreeMap<Integer, Run>> e : runs.entrySet()) {
@@ -232,7 +232,7 @@ public final class CompareReport {
                 + "font-family=\"sans-serif\" font-size=\"12\">\n", width, height));
         s.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         s.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">Requests per second, "
-                + "median of %s (%s)</text>\n", esc(meta.get("wrk")), esc(meta.get("date"))));
+                + "median of the rounds: wrk %s (%s)</text>\n", esc(meta.get("wrk")), esc(meta.get("date"))));
         int y = top;
         for (Map.Entry<String, Double> e : medians.entrySet()) {
             String[] key = e.getKey().split(" ");
