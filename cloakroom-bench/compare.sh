@@ -4,7 +4,7 @@
 # README's "Side by side" section says what it measures and which targets it judges.
 #
 #   cloakroom-bench/compare.sh                      # 3 rounds of 10 s per case, about 15 minutes
-#   ROUNDS=1 DURATION=5 WARMUP=2 cloakroom-bench/compare.sh   # a quick look
+#   ROUNDS=1 DURATION=5 WARMUP=2 RESULTS=/tmp cloakroom-bench/compare.sh   # a quick look
 #
 # Installs wrk, redis-server, postgresql, nodejs and npm with apt-get when missing (as root), runs
 # `npm ci` for the Express app, and builds the demo and the comparison apps unless COMPARE_SKIP_BUILD=1.
@@ -20,6 +20,7 @@ ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-10}   # seconds of load per case and route, each round
 WARMUP=${WARMUP:-5}        # seconds per case and route before the first round
 SESSIONS=${SESSIONS:-1000}
+RESULTS=${RESULTS:-$HERE/results} # where the .md and .svg go; a quick look can send them elsewhere
 TRIP_REQUESTS=${TRIP_REQUESTS:-200}
 REDIS_PORT=47379
 PG_PORT=47432
@@ -292,5 +293,5 @@ DAY=$(date -u +%F)
   echo "trips=$TRIP_REQUESTS"
   echo "seconds=$((($(now_ms) - START) / 1000))"
 } >"$WORK/meta.txt"
-helper CompareReport "$WORK" "$HERE/results/compare-$DAY.md" "$HERE/results/compare-$DAY.svg" || FAILED=1
+helper CompareReport "$WORK" "$RESULTS/compare-$DAY.md" "$RESULTS/compare-$DAY.svg" || FAILED=1
 exit $FAILED
