@@ -7,10 +7,13 @@ import dev.cloakroom.SessionStoreException;
 import dev.cloakroom.StoreObserver;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.SweepingSessionStore;
+import dev.cloakroom.TouchedSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -162,6 +165,11 @@ public final class SessionEngine {
 
     Optional<StoredSession> get(String id) {
         return call("get", id, () -> options.store().get(id));
+    }
+
+    /** A read that also moves a live session's expiry to {@code touchTo}; observers see it as a get. */
+    Optional<TouchedSession> getAndTouch(String id, Instant touchTo, Duration touchAfter) {
+        return call("get", id, () -> options.store().getAndTouch(id, touchTo, touchAfter));
     }
 
     void set(String id, StoredSession session) {
