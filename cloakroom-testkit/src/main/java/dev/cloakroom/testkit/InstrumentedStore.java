@@ -156,7 +156,8 @@ public final class InstrumentedStore implements EnumerableSessionStore {
 
     /**
      * Counted as a get, and also as a touch when the store moved the expiry in the same call, so
-     * {@link #touches()} counts every moved expiry however it travelled. Fails as a get.
+     * {@link #touches()} counts every moved expiry however it travelled. Fails as a get, and as a
+     * touch once the store touched: a store whose reply to a touching read was lost.
      */
     @Override
     public Optional<TouchedSession> getAndTouch(String id, Instant touchTo, Duration touchAfter) {
@@ -166,6 +167,7 @@ public final class InstrumentedStore implements EnumerableSessionStore {
         if (read.isPresent() && read.get().touched()) {
             touches.incrementAndGet();
             readTouches.incrementAndGet();
+            checkFailing(Operation.TOUCH, "touch", id);
         }
         return read;
     }
