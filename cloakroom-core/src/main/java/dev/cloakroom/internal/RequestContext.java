@@ -14,7 +14,6 @@ import dev.cloakroom.UnsetAction;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -151,10 +150,8 @@ public final class RequestContext implements SessionContext {
             return;
         }
         Instant now = engine.clock.instant();
-        // With resave every request saves, so the touch would be wasted on the read.
-        Instant touchTo = options.resave() ? null : TouchPlan.defaultExpiry(options.cookieFor(exchange), engine.timeouts, now);
-        Optional<TouchedSession> read = options.resave() ? engine.get(cookieId).map(TouchedSession::untouched)
-                : engine.getAndTouch(cookieId, touchTo, options.touchAfter());
+        Instant touchTo = TouchPlan.defaultExpiry(options.cookieFor(exchange), engine.timeouts, now);
+        Optional<TouchedSession> read = engine.read(cookieId, touchTo);
         if (read.isEmpty()) {
             return;
         }
@@ -197,10 +194,8 @@ public final class RequestContext implements SessionContext {
             // absolute limit counts from now, the first time Cloakroom sees it, and the time is saved.
             session.stampCreated(now);
         }
-        // The read's touch counts only if it gave the store what this session's own cookie asks
-        // for; a longer "remember me" or a nearer absolute deadline is touched again at commit.
-        if (read.get().touched() && Objects.equals(expiresAt(session, now), touchTo)) {
-            touches.touchedOnRead(touchTo);
+        if (read.get().touched()) {
+            touches.touchedOnRead(touchTo, expiresAt(session, now));
         }
     }
 

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -167,9 +166,15 @@ public final class SessionEngine {
         return call("get", id, () -> options.store().get(id));
     }
 
-    /** A read that also moves a live session's expiry to {@code touchTo}; observers see it as a get. */
-    Optional<TouchedSession> getAndTouch(String id, Instant touchTo, Duration touchAfter) {
-        return call("get", id, () -> options.store().getAndTouch(id, touchTo, touchAfter));
+    /**
+     * A request's read, which also moves a live session's expiry to {@code touchTo}; observers see
+     * it as a get. With {@code resave} every request saves, so it is a plain get.
+     */
+    Optional<TouchedSession> read(String id, Instant touchTo) {
+        if (options.resave()) {
+            return get(id).map(TouchedSession::untouched);
+        }
+        return call("get", id, () -> options.store().getAndTouch(id, touchTo, options.touchAfter()));
     }
 
     void set(String id, StoredSession session) {

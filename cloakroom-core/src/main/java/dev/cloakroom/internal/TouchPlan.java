@@ -5,6 +5,7 @@ import dev.cloakroom.CookieOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 
 /**
  * When a loaded, unchanged session's expiry is written. express-session touches the store at the
@@ -44,10 +45,16 @@ final class TouchPlan {
         loaded = expires;
     }
 
-    /** The read moved the stored expiry to {@code expires}, which is what this session's cookie asks for. */
-    void touchedOnRead(Instant expires) {
-        touchedOnRead = true;
-        readTo = expires;
+    /**
+     * The read moved the stored expiry to {@code expires}; it counts only if that is what this
+     * session asks for ({@code wanted}): a longer "remember me" max age or a nearer absolute deadline
+     * is touched again at commit.
+     */
+    void touchedOnRead(Instant expires, Instant wanted) {
+        if (Objects.equals(expires, wanted)) {
+            touchedOnRead = true;
+            readTo = expires;
+        }
     }
 
     /**
