@@ -145,6 +145,24 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
         return e == null ? Optional.empty() : Optional.of(e.session());
     }
 
+    /** One lookup, then {@link #touch} only when the expiry must move; nothing is written for a throttled read. */
+    @Override
+    public Optional<TouchedSession> getAndTouch(String id, Instant touchTo, Duration touchAfter) {
+        Entry e = sessions.find(id);
+        tellExpired();
+        if (e == null) {
+            return Optional.empty();
+        }
+        Instant target = touchTo != null ? touchTo : clock.instant().plus(defaultTtl);
+        if (e.deadline().isBefore(target)) {
+            if (!touchAfter.isZero() && Duration.between(e.deadline(), target).compareTo(touchAfter) < 0) {
+                return Optional.of(TouchedSession.untouched(e.session()));
+            }
+            touch(id, new StoredSession(e.session().json(), touchTo));
+        }
+        return Optional.of(new TouchedSession(e.session(), true));
+    }
+
     @Override
     public void set(String id, StoredSession session) {
         sessions.put(id, entry(session));

@@ -7,10 +7,12 @@ import dev.cloakroom.SessionStoreException;
 import dev.cloakroom.StoreObserver;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.SweepingSessionStore;
+import dev.cloakroom.TouchedSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -175,6 +177,17 @@ public final class SessionEngine {
 
     Optional<StoredSession> get(String id) {
         return call("get", id, () -> options.store().get(id));
+    }
+
+    /**
+     * A request's read, which also moves a live session's expiry to {@code touchTo}; observers see
+     * it as a get. With {@code resave} every request saves, so it is a plain get.
+     */
+    Optional<TouchedSession> read(String id, Instant touchTo) {
+        if (options.resave()) {
+            return get(id).map(TouchedSession::untouched);
+        }
+        return call("get", id, () -> options.store().getAndTouch(id, touchTo, options.touchAfter()));
     }
 
     void set(String id, StoredSession session) {
