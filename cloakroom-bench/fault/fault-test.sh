@@ -211,7 +211,7 @@ as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$
 
 start_postgres() {
   as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$SCENARIO/postgres.log" -w -t 30 \
-    -o "-p $PG_PORT -k $SCENARIO -c listen_addresses=127.0.0.1" start >/dev/null
+    -o "-p $PG_PORT -k $SCENARIO -c listen_addresses=127.0.0.1 -c log_connections=on" start >/dev/null
 }
 
 stop_postgres() {

@@ -140,6 +140,26 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
         return e == null ? Optional.empty() : Optional.of(e.session());
     }
 
+    /** One lookup, then {@link #touch} only when the expiry must move; nothing is written for a throttled read. */
+    @Override
+    public Optional<TouchedSession> getAndTouch(String id, Instant touchTo, Duration touchAfter) {
+        MemoryEntry e = sessions.find(id);
+        tellExpired();
+        if (e == null) {
+            return Optional.empty();
+        }
+        StoredSession stored = e.session();
+        Instant deadline = e.deadline();
+        Instant target = touchTo != null ? touchTo : clock.instant().plus(defaultTtl);
+        if (deadline.isBefore(target)) {
+            if (!touchAfter.isZero() && Duration.between(deadline, target).compareTo(touchAfter) < 0) {
+                return Optional.of(TouchedSession.untouched(stored));
+            }
+            touch(id, new StoredSession(stored.json(), touchTo));
+        }
+        return Optional.of(new TouchedSession(stored, true));
+    }
+
     @Override
     public void set(String id, StoredSession session) {
         sessions.put(id, entry(session));

@@ -1,5 +1,7 @@
 package dev.cloakroom;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,33 @@ public interface SessionStore {
      * @throws SessionStoreException when the store fails
      */
     Optional<StoredSession> get(String id);
+
+    /**
+     * Reads the session as {@link #get} does and, in the same round trip, moves a live session's
+     * expiry forward to {@code touchTo}, leaving the document as it is: core's rolling expiry for a
+     * request that only reads its session, without the separate {@link #touch} at the end. It never
+     * revives a missing or expired session and never shortens one; core touches again at the end of
+     * the request when the session's own expiry turns out to differ from {@code touchTo}.
+     *
+     * <p>The session counts as touched ({@link TouchedSession#touched()}) when it now lives at least
+     * until {@code touchTo}: the store moved it there, or it already lived that long. With a positive
+     * {@code touchAfter}, an expiry that would move less than that is left alone and the session is
+     * not touched, as core's own throttle would decide.
+     *
+     * <p>The default calls {@link #get} and touches nothing, so a store that does not override it
+     * costs a {@code get} now and a {@code touch} at the end of the request, as before.
+     *
+     * @param id         a session id, untrusted text
+     * @param touchTo    the expiry to move to, or {@code null} for the store's default period
+     * @param touchAfter zero, or how far the expiry must move before it is worth writing
+     * @return the session as {@link #get} would have returned it just before, with the expiry it had
+     *         then (core tells the last use from it), and whether it was touched; empty when there is
+     *         none or it has expired
+     * @throws SessionStoreException when the store fails
+     */
+    default Optional<TouchedSession> getAndTouch(String id, Instant touchTo, Duration touchAfter) {
+        return get(id).map(TouchedSession::untouched);
+    }
 
     /**
      * Stores (creates or replaces) the session under {@code id}.

@@ -22,7 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  * disappeared meanwhile was destroyed by another request (a logout) and is not brought back.
  *
  * <p>What a conflict costs is bounded. Saves of one session in this process queue in a
- * {@link WriteGate}, so they do not all retry against each other; a retry splices this request's
+ * {@link WriteGate}, so they do not all retry against each other, and saves queued behind one
+ * another are written together ({@link SaveBatch}); a retry splices this request's
  * changes into the stored text ({@link OwnChanges}) rather than decoding and encoding the whole
  * document; and after {@link #MAX_ATTEMPTS} attempts, with jittered backoff between them, the save
  * fails with {@link SessionConflictException}. Every document written is first held to
@@ -42,9 +43,11 @@ final class ConflictFreeWriter {
 
     private final SessionEngine engine;
     private final WriteGate gate = new WriteGate();
+    private final SaveBatch batch;
 
     ConflictFreeWriter(SessionEngine engine) {
         this.engine = engine;
+        this.batch = new SaveBatch(engine, this);
     }
 
     /**
@@ -82,34 +85,54 @@ final class ConflictFreeWriter {
             refuseIfReadsChanged(reads, base, last.attributes());
             first = applyOwnChanges(last.attributes(), base, ours);
         }
-        // Encoded before queueing: the whole document is the costly part, and it needs no turn.
-        String json = engine.codec.encode(cookie, first);
-        checkSize(json);
-        return gate.run(id, () -> writeInTurn(id, last, ours, cookie, expires, reads, first, json));
+        // With no other save of this session under way, the document is encoded before queueing:
+        // it is the costly part, and it needs no turn. With one under way, the document this request
+        // loaded is about to be replaced, a compare-and-set against it would fail, and the encoding
+        // would only be thrown away (held, meanwhile, by every request in the queue): the turn then
+        // starts by reading the current text and splicing into it.
+        String json = gate.busy(id) ? null : encode(cookie, first, last.json().length());
+        SaveBatch.Pending mine = new SaveBatch.Pending(last, ours, cookie, expires, reads);
+        return gate.combine(id, mine, saves -> {
+            if (saves.size() == 1) {
+                mine.succeed(writeInTurn(id, last, ours, cookie, expires, reads, first, json));
+            } else {
+                batch.write(id, saves);
+            }
+        });
     }
 
+    /** The document for {@code attributes}, held to {@code maxSessionBytes}; under a permit when {@code sizeHint} is big. */
+    private String encode(CookieState cookie, ObjectNode attributes, int sizeHint) {
+        String json = BigDocuments.work(sizeHint, () -> engine.codec.encode(cookie, attributes));
+        checkSize(json);
+        return json;
+    }
+
+    /** {@code firstJson} is null when the first attempt should start from the current text, not from {@code first}. */
     private Optional<StoreCopy> writeInTurn(String id, StoreCopy last, ObjectNode ours, CookieState cookie, Instant expires,
                                             ReadSet reads, ObjectNode first, String firstJson) {
         ObjectNode base = last.ours();
-        ObjectNode candidate = first;
+        ObjectNode candidate = firstJson != null ? first : null;
         String json = firstJson;
         String expected = last.json();
         OwnChanges changes = null;
         String cookieJson = null;
-        for (int attempt = 1; ; attempt++) {
-            if (attempt > 1) {
-                engine.observation.retry();
+        for (int attempt = 0; ; ) {
+            if (json != null) {
+                attempt++;
+                if (attempt > 1) {
+                    engine.observation.retry();
+                }
+                if (engine.replace(id, expected, new StoredSession(json, expires))) {
+                    return Optional.of(candidate != null ? StoreCopy.written(json, candidate, ours)
+                            : StoreCopy.spliced(json, ours, text -> attributesOf(id, text)));
+                }
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new SessionConflictException("gave up saving the session after " + MAX_ATTEMPTS
+                            + " attempts, each lost to a concurrent write; nothing was saved");
+                }
+                backOff(attempt);
             }
-            checkSize(json);
-            if (engine.replace(id, expected, new StoredSession(json, expires))) {
-                return Optional.of(candidate != null ? StoreCopy.written(json, candidate, ours)
-                        : StoreCopy.spliced(json, ours, text -> attributesOf(id, new StoredSession(text, null))));
-            }
-            if (attempt == MAX_ATTEMPTS) {
-                throw new SessionConflictException("gave up saving the session after " + MAX_ATTEMPTS
-                        + " attempts, each lost to a concurrent write; nothing was saved");
-            }
-            backOff(attempt);
             Optional<StoredSession> current = engine.get(id);
             if (current.isEmpty()) {
                 return Optional.empty();
@@ -119,7 +142,7 @@ final class ConflictFreeWriter {
                 changes = new OwnChanges(engine.codec.mapper(), base, ours);
                 cookieJson = engine.codec.cookieJson(cookie);
             }
-            OwnChanges.Applied applied = changes.applyTo(expected, cookieJson, reads);
+            OwnChanges.Applied applied = splice(changes, expected, cookieJson, reads);
             if (applied != null) {
                 if (applied.retired()) {
                     return Optional.empty();
@@ -128,18 +151,24 @@ final class ConflictFreeWriter {
                     throw new SessionConflictException(applied.readConflict() + "; nothing was saved");
                 }
                 json = applied.json();
+                checkSize(json);
                 candidate = null;
                 continue;
             }
             // Text the splice cannot work on (a Node app's odd document, an unreadable one): merge trees.
-            ObjectNode theirs = attributesOf(id, current.get());
+            ObjectNode theirs = attributesOf(id, current.get().json());
             if (Sidecar.isRetired(theirs)) {
                 return Optional.empty();
             }
             refuseIfReadsChanged(reads, base, theirs);
             candidate = applyOwnChanges(theirs, base, ours);
-            json = engine.codec.encode(cookie, candidate);
+            json = encode(cookie, candidate, expected.length());
         }
+    }
+
+    /** {@link OwnChanges#applyTo}, under a permit when {@code stored} is big. */
+    static OwnChanges.Applied splice(OwnChanges changes, String stored, String cookieJson, ReadSet reads) {
+        return BigDocuments.work(stored.length(), () -> changes.applyTo(stored, cookieJson, reads));
     }
 
     private static void refuseIfReadsChanged(ReadSet reads, ObjectNode base, ObjectNode theirs) {
@@ -157,7 +186,7 @@ final class ConflictFreeWriter {
      * process lost only to a save that was ahead in the queue; then a random time up to a bound
      * that doubles, so writers from several processes spread out instead of colliding again.
      */
-    private static void backOff(int attempt) {
+    static void backOff(int attempt) {
         if (attempt < 2) {
             return;
         }
@@ -191,7 +220,7 @@ final class ConflictFreeWriter {
             }
             backOff(attempt);
             Optional<StoredSession> current = engine.get(id);
-            if (current.isEmpty() || Sidecar.isRetired(attributesOf(id, current.get()))) {
+            if (current.isEmpty() || Sidecar.isRetired(attributesOf(id, current.get().json()))) {
                 return false;
             }
             expected = current.get().json();
@@ -201,9 +230,9 @@ final class ConflictFreeWriter {
     }
 
     /** The attributes of a document just read; an unreadable one counts as empty. */
-    private ObjectNode attributesOf(String id, StoredSession stored) {
+    ObjectNode attributesOf(String id, String stored) {
         try {
-            return engine.codec.decode(stored.json(), engine.clock).attributes();
+            return engine.decode(id, stored).attributes();
         } catch (UnreadableSessionException e) {
             SessionEngine.warnUnreadable(id, e.getMessage());
             return engine.codec.mapper().createObjectNode();

@@ -222,6 +222,23 @@ public final class CookieState implements SessionCookie {
         }
     }
 
+    /** {@return a cookie of its own with this one's values, for a request sharing a decoded document} */
+    CookieState copy() {
+        CookieState c = new CookieState(clock);
+        c.originalMaxAgeMillis = originalMaxAgeMillis;
+        c.expires = expires;
+        c.secure = secure;
+        c.httpOnly = httpOnly;
+        c.domain = domain;
+        c.path = path;
+        c.sameSite = sameSite;
+        c.partitioned = partitioned;
+        c.priority = priority;
+        c.name = name;
+        c.unreadable = unreadable == null ? null : new ArrayList<>(unreadable);
+        return c;
+    }
+
     /** Everything about the cookie that is stored, but its expiry, which every request moves. */
     record Shape(Long originalMaxAgeMillis, boolean secure, boolean httpOnly, String domain, String path,
                  SameSite sameSite, boolean partitioned, Priority priority) {

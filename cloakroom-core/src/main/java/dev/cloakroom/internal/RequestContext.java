@@ -7,10 +7,10 @@ import dev.cloakroom.SessionExchange;
 import dev.cloakroom.SessionGoneException;
 import dev.cloakroom.SessionOptions;
 import dev.cloakroom.StoredSession;
+import dev.cloakroom.TouchedSession;
 import dev.cloakroom.UnreadableSessionException;
 import dev.cloakroom.UnsetAction;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -54,8 +54,8 @@ public final class RequestContext implements SessionContext {
     private CookieState.Shape lastSavedCookie;
     /** Null while the session's id has never been stored. */
     private StoreCopy inStore;
-    /** The expiry the store held when loaded, for touch throttling. */
-    private Instant loadedExpires;
+    /** Whether the loaded session's expiry still has to be written at commit. */
+    private final TouchPlan touches;
     private final Commits commits = new Commits();
     /** Whether the session's first store write announces a new session (it was generated here, not regenerated). */
     private boolean announceCreated;
@@ -89,6 +89,7 @@ public final class RequestContext implements SessionContext {
         this.engine = engine;
         this.options = engine.options;
         this.exchange = exchange;
+        this.touches = new TouchPlan(options.touchAfter());
     }
 
     /** Checks the path and the cookie signature once, when a handler first asks for its session. */
@@ -148,24 +149,26 @@ public final class RequestContext implements SessionContext {
         if (cookieId == null) {
             return;
         }
-        Optional<StoredSession> stored = engine.get(cookieId);
-        if (stored.isEmpty()) {
+        Instant now = engine.clock.instant();
+        Instant touchTo = TouchPlan.defaultExpiry(options.cookieFor(exchange), engine.timeouts, now);
+        Optional<TouchedSession> read = engine.read(cookieId, touchTo);
+        if (read.isEmpty()) {
             return;
         }
-        if (stored.get().isExpiredAt(engine.clock.instant())) {
+        StoredSession stored = read.get().session();
+        if (stored.isExpiredAt(now)) {
             // Stores should return nothing for an expired session; one that did is not brought back.
             engine.events.expiredOnRead(cookieId);
             return;
         }
         SessionCodec.Decoded decoded;
         try {
-            decoded = engine.codec.decode(stored.get().json(), engine.clock);
+            decoded = engine.decode(cookieId, stored.json());
         } catch (UnreadableSessionException e) {
             SessionEngine.warnUnreadable(cookieId, e.getMessage());
             return;
         }
         Instant created = Sidecar.read(decoded.attributes().get(Sidecar.KEY)).created();
-        Instant now = engine.clock.instant();
         if (engine.timeouts.isOver(created, now)) {
             // Past its absolute end: gone, as an expired session is, whatever TTL a Node touch gave it.
             SessionEngine.info("session {} reached its absoluteTimeout; destroying it and starting a new session", cookieId);
@@ -175,22 +178,25 @@ public final class RequestContext implements SessionContext {
         // The store's expiry is the live one (a TTL refresh does not rewrite the document); a
         // browser-session cookie stays one even though the store keeps it for a default period.
         // With an idle limit the store's expiry is not the cookie's, and only the throttle wants it.
-        if (!engine.timeouts.hasIdle() && stored.get().expires() != null && decoded.cookie().expires != null) {
-            decoded.cookie().expires = stored.get().expires();
+        if (!engine.timeouts.hasIdle() && stored.expires() != null && decoded.cookie().expires != null) {
+            decoded.cookie().expires = stored.expires();
         }
         if (Sidecar.isRetired(decoded.attributes())) {
             return;
         }
-        loadedExpires = engine.timeouts.hasIdle() ? stored.get().expires() : decoded.cookie().expires;
+        touches.loaded(engine.timeouts.hasIdle() ? stored.expires() : decoded.cookie().expires);
         session = new SessionState(this, engine.values, cookieId, false, named(decoded.cookie()), decoded.attributes());
         // The session takes the tree's values, which nothing changes in place, so arrival shares the tree.
-        arrive(cookieId, stored.get().json(), decoded.attributes(), decoded.cookie().shape());
+        arrive(cookieId, stored.json(), decoded.attributes(), decoded.cookie().shape());
         // After arrival, so a repaired attribute counts as a change to the cookie and is saved.
         StoredCookieCheck.repair(session.cookie, this::freshCookie, cookieId);
         if (created == null && engine.timeouts.needsCreated()) {
             // Another app (express-session) made this session and recorded no creation time: the
             // absolute limit counts from now, the first time Cloakroom sees it, and the time is saved.
             session.stampCreated(now);
+        }
+        if (read.get().touched()) {
+            touches.touchedOnRead(touchTo, expiresAt(session, now));
         }
     }
 
@@ -201,8 +207,11 @@ public final class RequestContext implements SessionContext {
 
     /** When {@code s} ends if unused after now: what the store would be given, or null for the store's default. */
     Instant expiresAt(SessionState s) {
+        return expiresAt(s, engine.clock.instant());
+    }
+
+    private Instant expiresAt(SessionState s, Instant now) {
         Instant deadline = deadline(s);
-        Instant now = engine.clock.instant();
         Instant cookieExpires = s.cookie.originalMaxAgeMillis == null ? s.cookie.expires
                 : now.truncatedTo(ChronoUnit.MILLIS).plusMillis(s.cookie.originalMaxAgeMillis);
         return engine.timeouts.storeExpiry(Timeouts.cap(cookieExpires, deadline), now, deadline);
@@ -332,7 +341,7 @@ public final class RequestContext implements SessionContext {
         }
         SessionCodec.Decoded decoded;
         try {
-            decoded = engine.codec.decode(stored.get().json(), engine.clock);
+            decoded = engine.decode(s.id, stored.get().json());
         } catch (UnreadableSessionException e) {
             SessionEngine.warnUnreadable(s.id, e.getMessage());
             throw new SessionGoneException("the stored session is unreadable");
@@ -461,7 +470,7 @@ public final class RequestContext implements SessionContext {
         if (shouldSave && !write(session, tree)) {
             return;
         }
-        if (!shouldSave && fromCookie && !commits.touched && !touchThrottled(storeExpires)) {
+        if (!shouldSave && fromCookie && !commits.touched && touches.needed(storeExpires, session.touchRequested)) {
             // The document is unchanged; only the expiry moves, so there is nothing to serialize.
             engine.touch(id, new StoredSession(inStore.json(), storeExpires));
             commits.touched = true;
@@ -528,14 +537,6 @@ public final class RequestContext implements SessionContext {
     @Override
     public void answeredUnavailable() {
         engine.observation.unavailable();
-    }
-
-    private boolean touchThrottled(Instant next) {
-        Duration after = options.touchAfter();
-        if (after.isZero() || session.touchRequested || loadedExpires == null || next == null) {
-            return false;
-        }
-        return Duration.between(loadedExpires, next).compareTo(after) < 0;
     }
 
     @Override

@@ -7,10 +7,12 @@ import dev.cloakroom.SessionStoreException;
 import dev.cloakroom.StoreObserver;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.SweepingSessionStore;
+import dev.cloakroom.TouchedSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,6 +30,7 @@ public final class SessionEngine {
     final ValueMapper values;
     final Clock clock;
     final ConflictFreeWriter writer;
+    private final SharedDecodes decodes;
     final ReservedNameCheck reservedNames;
     /** The header token reader and writer under header transport; null when the id travels in a cookie. */
     final HeaderTokens tokens;
@@ -53,6 +56,7 @@ public final class SessionEngine {
         this.codec = new SessionCodec(options.objectMapper());
         this.values = new ValueMapper(codec.mapper(), options.attributeTypes(), codec.ownsMapper());
         this.clock = clock;
+        this.decodes = new SharedDecodes(codec, clock);
         this.writer = new ConflictFreeWriter(this);
         this.reservedNames = new ReservedNameCheck(options.reservedNames());
         this.tokens = options.transport().isCookie() ? null : new HeaderTokens(options.transport(), signer);
@@ -131,6 +135,17 @@ public final class SessionEngine {
         return new RequestContext(this, exchange);
     }
 
+    /**
+     * {@return the stored document {@code json} of session {@code id}, split into a cookie and
+     * attributes of the caller's own} A big one is decoded once for all the requests that read the
+     * same text ({@link SharedDecodes}).
+     *
+     * @throws dev.cloakroom.UnreadableSessionException when it is not a session document
+     */
+    SessionCodec.Decoded decode(String id, String json) {
+        return decodes.decode(id, json);
+    }
+
     /** The {@code Set-Cookie} value for {@code id} with {@code cookie}'s attributes. */
     String setCookie(String id, CookieState cookie) {
         return SetCookieWriter.write(options.name(), "s:" + signer.sign(id), cookie);
@@ -162,6 +177,17 @@ public final class SessionEngine {
 
     Optional<StoredSession> get(String id) {
         return call("get", id, () -> options.store().get(id));
+    }
+
+    /**
+     * A request's read, which also moves a live session's expiry to {@code touchTo}; observers see
+     * it as a get. With {@code resave} every request saves, so it is a plain get.
+     */
+    Optional<TouchedSession> read(String id, Instant touchTo) {
+        if (options.resave()) {
+            return get(id).map(TouchedSession::untouched);
+        }
+        return call("get", id, () -> options.store().getAndTouch(id, touchTo, options.touchAfter()));
     }
 
     void set(String id, StoredSession session) {

@@ -85,9 +85,16 @@ final class SessionState implements Session {
     private record Read(Object value, JsonNode original, JsonNode asRead) {
     }
 
-    /** The attributes as JSON, as they would be stored now, with the sidecar last. */
+    /**
+     * The attributes as JSON, as they would be stored now, with the sidecar first: the bound user
+     * is read from the stored text on every store write ({@link BoundUser}), and with the sidecar
+     * ahead of the attributes that read stops after a few hundred bytes instead of scanning the
+     * whole document.
+     */
     ObjectNode tree() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
+        // A placeholder holds the sidecar's place; an object keeps a key where it was first set.
+        node.putNull(Sidecar.KEY);
         Map<String, String> hints = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : values.entrySet()) {
             String key = e.getKey();
@@ -104,6 +111,8 @@ final class SessionState implements Session {
         ObjectNode side = sidecar.write(hints);
         if (side != null) {
             node.set(Sidecar.KEY, side);
+        } else {
+            node.remove(Sidecar.KEY);
         }
         return node;
     }

@@ -3,7 +3,10 @@ package dev.cloakroom.lifecycle;
 import dev.cloakroom.MemoryStore;
 import dev.cloakroom.SessionStore;
 import dev.cloakroom.StoredSession;
+import dev.cloakroom.TouchedSession;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,6 +24,13 @@ final class CountingStore implements SessionStore {
     final AtomicInteger touches = new AtomicInteger();
     final AtomicInteger destroys = new AtomicInteger();
     final AtomicInteger replaces = new AtomicInteger();
+    /** Reads that moved the expiry themselves ({@code getAndTouch}); counted apart from {@link #touches}. */
+    final AtomicInteger readTouches = new AtomicInteger();
+    /**
+     * Whether reads go to MemoryStore's own {@code getAndTouch}, which moves the expiry in the read;
+     * off, the SPI's default (a plain get, then core's touch at commit) is what tests see.
+     */
+    volatile boolean touchesOnRead;
     volatile boolean failing;
     /** Every compare-and-set fails as if another request had always just written: a session contended without end. */
     volatile boolean losesEveryReplace;
@@ -35,6 +45,7 @@ final class CountingStore implements SessionStore {
         touches.set(0);
         destroys.set(0);
         replaces.set(0);
+        readTouches.set(0);
     }
 
     private void maybeFail(String id) {
@@ -50,6 +61,20 @@ final class CountingStore implements SessionStore {
         gets.incrementAndGet();
         maybeFail(id);
         return delegate.get(id);
+    }
+
+    @Override
+    public Optional<TouchedSession> getAndTouch(String id, Instant touchTo, Duration touchAfter) {
+        if (!touchesOnRead) {
+            return SessionStore.super.getAndTouch(id, touchTo, touchAfter);
+        }
+        gets.incrementAndGet();
+        maybeFail(id);
+        Optional<TouchedSession> read = delegate.getAndTouch(id, touchTo, touchAfter);
+        if (read.isPresent() && read.get().touched()) {
+            readTouches.incrementAndGet();
+        }
+        return read;
     }
 
     @Override

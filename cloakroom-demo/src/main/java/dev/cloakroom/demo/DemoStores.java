@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.cloakroom.MemoryStore;
 import dev.cloakroom.SessionStore;
 import dev.cloakroom.jdbc.JdbcStore;
+import dev.cloakroom.jdbc.RetryingDataSource;
 import dev.cloakroom.mongodb.MongoStore;
 import dev.cloakroom.redis.RedisStore;
 
@@ -12,7 +13,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * Turns the {@code --store} value into an open store. {@link #check} decides what is accepted
@@ -106,36 +109,73 @@ final class DemoStores {
     private static OpenStore openJdbc(String url) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("cloakroom-demo-sessions");
-        config.setJdbcUrl(jdbcUrl(url));
         config.setConnectionTimeout(JDBC_CONNECTION_TIMEOUT_MS);
+        RetryingDataSource connections = null;
+        if (url.startsWith("jdbc:postgresql:") || url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) {
+            // A database server can go away and come back: the pool connects through RetryingDataSource,
+            // which retries every 100 ms, so it is connected again within that of the server answering
+            // (HikariCP's own retries back off to 5 s), and the store's requests fail at once meanwhile
+            // instead of each waiting out the connection timeout. See the README's "Fault tests".
+            connections = retrying(url);
+            config.setDataSource(connections);
+        } else {
+            config.setJdbcUrl(url);
+        }
         if (url.startsWith("jdbc:sqlite:")) {
             // SQLite allows one writer at a time; one connection queues them instead of failing with SQLITE_BUSY.
             config.setMaximumPoolSize(1);
             createParentDirectory(url.substring("jdbc:sqlite:".length()).split("\\?", 2)[0]);
-        } else if (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) {
-            config.setDriverClassName("org.mariadb.jdbc.Driver");
-            // Without these the driver waits for ever on a server that accepts and never answers. Strings:
-            // the pool hands them to the driver as Properties, which reads only String values.
-            config.addDataSourceProperty("connectTimeout", String.valueOf(JDBC_LOGIN_TIMEOUT_SECONDS * 1000));
-            config.addDataSourceProperty("socketTimeout", String.valueOf(JDBC_SOCKET_TIMEOUT_SECONDS * 1000));
-        } else if (url.startsWith("jdbc:postgresql:")) {
-            // The pool's connection timeout bounds only the wait for a pooled connection; these bound the
-            // driver's own connect and login, so startup fails instead of hanging on a silent server.
-            config.addDataSourceProperty("connectTimeout", String.valueOf(JDBC_LOGIN_TIMEOUT_SECONDS));
-            config.addDataSourceProperty("loginTimeout", String.valueOf(JDBC_LOGIN_TIMEOUT_SECONDS));
-            config.addDataSourceProperty("socketTimeout", String.valueOf(JDBC_SOCKET_TIMEOUT_SECONDS));
         }
-        HikariDataSource pool = new HikariDataSource(config);
+        RetryingDataSource retrying = connections;
+        HikariDataSource pool;
         try {
-            JdbcStore store = JdbcStore.builder(pool).createTableIfMissing(true).build();
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            closeQuietly(retrying);
+            throw e;
+        }
+        try {
+            JdbcStore store = JdbcStore.builder(retrying == null ? pool : retrying.failFast(pool))
+                    .createTableIfMissing(true).build();
             return new OpenStore(store, () -> {
-                try (pool) {
-                    store.close();
+                // Ends a retry in progress first, so that the pool's close need not wait for it.
+                try (pool; store) {
+                    closeQuietly(retrying);
                 }
             });
         } catch (RuntimeException e) {
+            closeQuietly(retrying);
             pool.close();
             throw e;
+        }
+    }
+
+    /**
+     * The pool's connections to a database server. The pool's connection timeout bounds only the wait
+     * for a pooled connection; the driver's connect and login timeouts bound each attempt, so startup
+     * fails instead of hanging on a silent server, and the socket timeout is a backstop for a read
+     * that never returns. Strings: drivers read only String values from Properties.
+     */
+    private static RetryingDataSource retrying(String url) {
+        Properties driver = new Properties();
+        if (url.startsWith("jdbc:postgresql:")) {
+            driver.setProperty("connectTimeout", String.valueOf(JDBC_LOGIN_TIMEOUT_SECONDS));
+            driver.setProperty("loginTimeout", String.valueOf(JDBC_LOGIN_TIMEOUT_SECONDS));
+            driver.setProperty("socketTimeout", String.valueOf(JDBC_SOCKET_TIMEOUT_SECONDS));
+        } else {
+            driver.setProperty("connectTimeout", String.valueOf(JDBC_LOGIN_TIMEOUT_SECONDS * 1000));
+            driver.setProperty("socketTimeout", String.valueOf(JDBC_SOCKET_TIMEOUT_SECONDS * 1000));
+        }
+        try {
+            return RetryingDataSource.forUrl(jdbcUrl(url), driver).build();
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("no JDBC driver accepts '" + url + "'", e);
+        }
+    }
+
+    private static void closeQuietly(RetryingDataSource connections) {
+        if (connections != null) {
+            connections.close();
         }
     }
 

@@ -5,14 +5,12 @@ import dev.cloakroom.SessionStoreException;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.UserIndexedSessionStore;
 import dev.cloakroom.SweepingSessionStore;
+import dev.cloakroom.TouchedSession;
 import dev.cloakroom.internal.ExpiryReceivers;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -85,7 +83,7 @@ public final class JdbcStore implements EnumerableSessionStore, UserIndexedSessi
         if (dialect == null) {
             throw new IllegalArgumentException("dialect must not be null");
         }
-        return String.join("", SqlText.ddl(dialect, TableName.parse(table)).stream().map(s -> s + ";\n").toList());
+        return terminated(SqlText.ddl(dialect, TableName.parse(table)));
     }
 
     /**
@@ -104,7 +102,11 @@ public final class JdbcStore implements EnumerableSessionStore, UserIndexedSessi
         if (dialect == null) {
             throw new IllegalArgumentException("dialect must not be null");
         }
-        return String.join("", SqlText.migration(dialect, TableName.parse(table)).stream().map(s -> s + ";\n").toList());
+        return terminated(SqlText.migration(dialect, TableName.parse(table)));
+    }
+
+    private static String terminated(java.util.List<String> statements) {
+        return String.join("", statements.stream().map(s -> s + ";\n").toList());
     }
 
     /** {@return this store's DDL (its dialect, detected if need be, and table)} */
@@ -123,42 +125,7 @@ public final class JdbcStore implements EnumerableSessionStore, UserIndexedSessi
      * {@link #migrationDdl(JdbcDialect, String)}).
      */
     public void createTable() {
-        db.run("createTable", (c, s) -> {
-            for (String statement : s.create) {
-                execute(c, statement);
-            }
-            return null;
-        });
-        db.run("createTable (user_key)", (c, s) -> {
-            if (s.userKeyColumnProbe == null) {
-                execute(c, s.addUserKeyColumn);
-            } else if (!hasUserKeyColumn(c, s)) {
-                try {
-                    execute(c, s.addUserKeyColumn);
-                } catch (SQLException e) {
-                    if (!hasUserKeyColumn(c, s)) {
-                        throw e;
-                    } // another instance starting beside this one added it first
-                }
-            }
-            if (s.userKeyIndex != null) {
-                execute(c, s.userKeyIndex);
-            }
-            return null;
-        });
-    }
-
-    private void execute(Connection c, String statement) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.setQueryTimeout(Math.max(db.queryTimeoutSeconds, 30));
-            st.execute(statement);
-        }
-    }
-
-    private boolean hasUserKeyColumn(Connection c, SqlText s) throws SQLException {
-        try (PreparedStatement ps = db.prepare(c, s.userKeyColumnProbe); ResultSet rs = ps.executeQuery()) {
-            return rs.next() && rs.getLong(1) > 0;
-        }
+        TableCreation.run(db);
     }
 
     @Override
@@ -172,6 +139,29 @@ public final class JdbcStore implements EnumerableSessionStore, UserIndexedSessi
                 s.bindTime(ps, 2, Instant.now());
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(Rows.stored(rs.getString(1), s.readTime(rs, 2))) : Optional.<StoredSession>empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * On PostgreSQL one statement reads the row and moves its expiry (see the README's store
+     * section); on the other databases the default, a plain read whose touch core sends at the end
+     * of the request.
+     */
+    @Override
+    public Optional<TouchedSession> getAndTouch(String id, Instant touchTo, Duration touchAfter) {
+        if (db.sql().readAndTouch == null || !Rows.storable(id)) {
+            return get(id).map(TouchedSession::untouched);
+        }
+        Instant now = Instant.now();
+        Instant to = touchTo != null ? touchTo : now.plus(defaultTtl);
+        return db.run("getAndTouch", (c, s) -> {
+            try (PreparedStatement ps = db.prepare(c, s.readAndTouch)) {
+                Rows.bindReadAndTouch(ps, s, id, now, to, touchAfter.isZero() ? to : to.minus(touchAfter));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new TouchedSession(Rows.stored(rs.getString(1), s.readTime(rs, 2)),
+                            rs.getBoolean(3))) : Optional.<TouchedSession>empty();
                 }
             }
         });

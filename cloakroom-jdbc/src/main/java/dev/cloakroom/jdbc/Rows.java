@@ -7,6 +7,8 @@ import dev.cloakroom.StoredSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HexFormat;
 
@@ -25,6 +27,18 @@ final class Rows {
      */
     static StoredSession stored(String json, Instant expire) {
         return new StoredSession(json, hasCookieExpiry(json) ? expire : null);
+    }
+
+    /** Binds {@link SqlText#readAndTouch}'s parameters. */
+    static void bindReadAndTouch(PreparedStatement ps, SqlText s, String id, Instant now, Instant to, Instant threshold)
+            throws SQLException {
+        ps.setString(1, id);
+        s.bindTime(ps, 2, now);
+        s.bindTime(ps, 3, to);
+        ps.setString(4, id);
+        s.bindTime(ps, 5, now);
+        s.bindTime(ps, 6, threshold);
+        s.bindTime(ps, 7, to);
     }
 
     /**

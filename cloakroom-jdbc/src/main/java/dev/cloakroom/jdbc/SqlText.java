@@ -42,6 +42,15 @@ final class SqlText {
     final String upsert;
     final String replace;
     final String touch;
+    /**
+     * PostgreSQL only, else null: a read that also moves a live row's expiry, in one statement. The
+     * {@code found} CTE reads the row as it was (every CTE sees the statement's snapshot), the
+     * {@code moved} one moves {@code expire} when it lies below the threshold (the new expiry, less
+     * {@code touchAfter}), so a row is never shortened and a throttled read writes nothing. Returns
+     * the document, the expiry before, and whether the row now lives at least until the new expiry.
+     * Parameters: sid, now, new expiry, sid, now, threshold, new expiry.
+     */
+    final String readAndTouch;
     final String delete;
     final String prune;
     final String all;
@@ -102,6 +111,10 @@ final class SqlText {
         this.replace = "UPDATE " + t + " SET " + sess + " = " + sessParam + ", " + expire + " = " + time + ", " + user
                 + " = ? WHERE " + sid + " = ? AND " + sameDocument + " AND " + live;
         this.touch = "UPDATE " + t + " SET " + expire + " = " + time + " WHERE " + sid + " = ? AND " + live;
+        this.readAndTouch = !pg ? null : "WITH found AS (SELECT " + sessRead + " AS sess, " + expire + " AS expire FROM " + t
+                + " WHERE " + sid + " = ? AND " + live + "), moved AS (UPDATE " + t + " SET " + expire + " = " + time
+                + " WHERE " + sid + " = ? AND " + live + " AND " + expire + " < " + time + " RETURNING 1)"
+                + " SELECT sess, expire::timestamptz, expire >= " + time + " OR EXISTS (SELECT 1 FROM moved) FROM found";
         this.delete = "DELETE FROM " + t + " WHERE " + sid + " = ?";
         this.prune = "DELETE FROM " + t + " WHERE " + expire + " <= " + time;
         this.all = "SELECT " + sid + ", " + sessRead + ", " + expireRead + " FROM " + t + " WHERE " + live;

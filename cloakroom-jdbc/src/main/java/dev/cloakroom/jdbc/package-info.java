@@ -4,6 +4,7 @@
  * table, so an Express app can share it), MySQL, MariaDB, H2 and SQLite.
  *
  * <p>Saves are a conditional {@code UPDATE}; a daemon task prunes expired rows. The SQL of each dialect
- * and the failure messages are package-private.
+ * and the failure messages are package-private. {@link dev.cloakroom.jdbc.RetryingDataSource} goes
+ * under the application's pool so that it reconnects promptly after an outage.
  */
 package dev.cloakroom.jdbc;

@@ -66,6 +66,11 @@ final class PgServer implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
+    /** The JDBC URL, with user and password. */
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
     /** Starts the process (again) on the same port and data directory, unless it runs; what was written survives. */
     void start() {
         if (running) {

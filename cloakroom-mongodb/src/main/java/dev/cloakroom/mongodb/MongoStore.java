@@ -13,6 +13,7 @@ import com.mongodb.client.model.Updates;
 import dev.cloakroom.EnumerableSessionStore;
 import dev.cloakroom.SessionStoreException;
 import dev.cloakroom.StoredSession;
+import dev.cloakroom.TouchedSession;
 import dev.cloakroom.UserIndexedSessionStore;
 import dev.cloakroom.internal.SessionIds;
 import org.bson.Document;
@@ -98,6 +99,31 @@ public final class MongoStore implements EnumerableSessionStore, UserIndexedSess
     public Optional<StoredSession> get(String id) {
         Document doc = call("get", () -> sessions.find(live(Filters.eq("_id", id))).first());
         return doc == null ? Optional.empty() : toStored(id, doc);
+    }
+
+    /**
+     * One {@code findOneAndUpdate} that moves {@code expires} of a live document lying below the
+     * threshold (the new expiry, less {@code touchAfter}) and returns the document as it was. A
+     * document it leaves alone (it lives long enough already, or the move is under {@code touchAfter})
+     * costs a second operation, the plain read; with {@code touchAfter} off that is only a session
+     * already living longer than asked.
+     */
+    @Override
+    public Optional<TouchedSession> getAndTouch(String id, Instant touchTo, Duration touchAfter) {
+        Instant to = touchTo != null ? touchTo : Instant.now().plus(defaultTtl);
+        Instant threshold = touchAfter.isZero() ? to : to.minus(touchAfter);
+        Document before = call("get", () -> sessions.findOneAndUpdate(
+                live(Filters.and(Filters.eq("_id", id), Filters.lt("expires", Date.from(threshold)))),
+                Updates.set("expires", Date.from(to))));
+        if (before != null) {
+            return toStored(id, before).map(stored -> new TouchedSession(stored, true));
+        }
+        Document doc = call("get", () -> sessions.find(live(Filters.eq("_id", id))).first());
+        if (doc == null) {
+            return Optional.empty();
+        }
+        boolean longEnough = doc.get("expires") instanceof Date d && !d.toInstant().isBefore(to);
+        return toStored(id, doc).map(stored -> new TouchedSession(stored, longEnough));
     }
 
     @Override

@@ -33,6 +33,11 @@ class MongoStoreContractTest extends SessionStoreContract {
         return store;
     }
 
+    @Override
+    protected boolean touchesOnRead() {
+        return true;
+    }
+
     @Nested
     class WhenSessionsAreBoundToUsers extends UserIndexContract {
         @Override

@@ -3,6 +3,7 @@ package dev.cloakroom.redis;
 import dev.cloakroom.EnumerableSessionStore;
 import dev.cloakroom.SessionStoreException;
 import dev.cloakroom.StoredSession;
+import dev.cloakroom.TouchedSession;
 import dev.cloakroom.UserIndexedSessionStore;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
@@ -51,8 +52,9 @@ import java.util.function.Function;
  * key, holding the user's session ids scored by when each may be forgotten; every write and read
  * prunes it by score and sets its TTL to its highest score, so it stays bounded with no reader and no
  * keyspace notifications. A bound session costs one more single-key script on set, replace, touch
- * (pipelined beside the EXPIRE) and destroy (which becomes GETDEL, Redis 6.2). Every step touches one
- * key, so it works on a Cluster.
+ * (pipelined beside the EXPIRE) and destroy (which becomes GETDEL, Redis 6.2), but not on most reads:
+ * entries are written with headroom that a touching read moves the session within (see
+ * {@link RedisUserIndex}). Every step touches one key, so it works on a Cluster.
  */
 public final class RedisStore implements EnumerableSessionStore, UserIndexedSessionStore, AutoCloseable {
 
@@ -129,11 +131,29 @@ public final class RedisStore implements EnumerableSessionStore, UserIndexedSess
     @Override
     public Optional<StoredSession> get(String id) {
         ReadScript.Read read = call("EVALSHA", l -> ReadScript.run(l.scripts, key(id)));
-        if (read == null) {
-            return Optional.empty();
+        return read == null ? Optional.empty() : Optional.of(stored(read));
+    }
+
+    /**
+     * One script: the document, its expiry before the read, and the TTL moved to {@code touchTo}
+     * (see {@link ReadScript}). A session bound to a user is moved only within what its index entry
+     * covers, as this process last wrote it; otherwise it is left for core's touch at the end of the
+     * request, which raises the entry first.
+     */
+    @Override
+    public Optional<TouchedSession> getAndTouch(String id, Instant touchTo, Duration touchAfter) {
+        long ttl = ttlSeconds(touchTo);
+        if (ttl <= 0) {
+            return get(id).map(TouchedSession::untouched);
         }
+        ReadScript.Read read = call("EVALSHA", l -> ReadScript.runTouching(l.scripts, key(id), ttl, touchAfter.toMillis(),
+                users.covers(id)));
+        return read == null ? Optional.empty() : Optional.of(new TouchedSession(stored(read), read.touched()));
+    }
+
+    private StoredSession stored(ReadScript.Read read) {
         Instant expires = read.remainingMillis() >= 0 ? clock.instant().plusMillis(read.remainingMillis()) : null;
-        return Optional.of(new StoredSession(read.json(), expires));
+        return new StoredSession(read.json(), expires);
     }
 
     /** A bound session is indexed first, then written, so a failure between leaves only a harmless entry. */
@@ -153,12 +173,17 @@ public final class RedisStore implements EnumerableSessionStore, UserIndexedSess
         }
     }
 
-    /** As {@link #set}: the index entry of a bound session is written before the compare-and-set. */
+    /**
+     * As {@link #set}: the index entry of a bound session is written before the compare-and-set,
+     * unless the session stays bound to the same user and the entry this process wrote still covers
+     * the new TTL, as with a touching read.
+     */
     @Override
     public boolean replace(String id, String expectedJson, StoredSession session) {
         long ttl = ttlSeconds(session.expires());
         Optional<String> user = ttl > 0 ? session.boundUser() : Optional.empty();
-        user.ifPresent(u -> call("EVALSHA", l -> {
+        boolean covered = users.covers(id) >= ttl * 1000 && user.equals(new StoredSession(expectedJson, null).boundUser());
+        user.filter(u -> !covered).ifPresent(u -> call("EVALSHA", l -> {
             users.add(l, u, id, ttl);
             return null;
         }));

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,14 +26,28 @@ import java.util.concurrent.TimeUnit;
  * a session, which every read prunes: the index is written before a bound session, and a destroyed
  * session is deleted before its entry. A session bound to another user, or to none, is dropped from
  * the old user's index when that index is next read.
+ *
+ * <p>Headroom for reads: an entry is written to outlive its session's TTL by half that TTL (plus
+ * the slack), and the store remembers, per id it indexed, until when the entry covers the session
+ * ({@link #covers}). A read that moves the session's TTL ({@link ReadScript}) may then do so alone,
+ * with no command on the index, as long as the new expiry stays within that cover: about half of
+ * the TTL's worth of reads. Past it, or for an id this process has not indexed (another instance
+ * wrote it, or the memory below was full), the read leaves the TTL alone and the end of the request
+ * touches index and session together, index first. So an entry outlives its session by at most half
+ * a TTL plus the slack, and no read ever moves a bound session past its entry.
  */
 final class RedisUserIndex {
+
+    /** How many ids' covers are remembered; past that the memory is emptied and refills as ids are indexed again. */
+    private static final int REMEMBERED_COVERS = 100_000;
 
     private final String indexPrefix;
     private final String sessionPrefix;
     private final long slackMillis;
     private final Duration timeout;
     private final Clock clock;
+    /** Per id this process indexed: the epoch millisecond until which its entry covers the session (this JVM's clock). */
+    private final Map<String, Long> covers = new ConcurrentHashMap<>();
 
     RedisUserIndex(String indexPrefix, String sessionPrefix, Duration slack, Duration timeout, Clock clock) {
         this.indexPrefix = indexPrefix;
@@ -53,16 +68,40 @@ final class RedisUserIndex {
     }
 
     /**
-     * How long an entry outlives the moment it is written: the session's TTL plus a slack that covers
-     * the time until the session's own write lands and the clock difference between two Cluster masters.
+     * How long an entry outlives the moment it is written: the session's TTL and half again (the
+     * headroom reads move the TTL within), plus a slack that covers the time until the session's own
+     * write lands and the clock difference between two Cluster masters.
      */
     private long lifetimeMillis(long ttlSeconds) {
-        return ttlSeconds * 1000 + slackMillis;
+        return coverMillis(ttlSeconds) + slackMillis;
+    }
+
+    private static long coverMillis(long ttlSeconds) {
+        return ttlSeconds * 1500;
     }
 
     /** Indexes {@code id} for a session about to be written with {@code ttlSeconds}; call before writing it. */
     void add(RedisLink link, String user, String id, long ttlSeconds) {
+        long start = clock.millis();
         UserIndexScript.run(link.scripts, key(user), UserIndexScript.addArgs(id, lifetimeMillis(ttlSeconds)));
+        remember(id, start + coverMillis(ttlSeconds));
+    }
+
+    /**
+     * {@return how many milliseconds from now {@code id}'s entry is known to cover its session, or -1
+     * when this process has not indexed it}
+     */
+    long covers(String id) {
+        Long until = covers.get(id);
+        return until == null ? -1 : Math.max(0, until - clock.millis());
+    }
+
+    /** The cover counts from before the index command was sent, so it never claims more than the entry holds. */
+    private void remember(String id, long until) {
+        if (covers.size() >= REMEMBERED_COVERS) {
+            covers.clear();
+        }
+        covers.put(id, until);
     }
 
     /**
@@ -72,6 +111,7 @@ final class RedisUserIndex {
     void touch(RedisLink link, String user, String sessionKey, String id, long ttlSeconds) {
         String indexKey = key(user);
         String[] args = UserIndexScript.addArgs(id, lifetimeMillis(ttlSeconds));
+        long start = clock.millis();
         RedisFuture<List<String>> indexed = UserIndexScript.start(link.async.scripts(), indexKey, args);
         RedisFuture<Boolean> expired = link.async.keys().expire(sessionKey, ttlSeconds);
         try {
@@ -79,11 +119,13 @@ final class RedisUserIndex {
         } catch (RedisNoScriptException e) {
             UserIndexScript.run(link.scripts, indexKey, args);
         }
+        remember(id, start + coverMillis(ttlSeconds));
         await(expired);
     }
 
     /** The session {@code id} bound to {@code user} was deleted; call after deleting it. */
     void remove(RedisLink link, String user, String id) {
+        covers.remove(id);
         UserIndexScript.run(link.scripts, key(user), UserIndexScript.removeArgs(List.of(id)));
     }
 

@@ -38,6 +38,11 @@ class RedisClusterContractTest extends SessionStoreContract {
         return RedisStore.connect(cluster.uri());
     }
 
+    @Override
+    protected boolean touchesOnRead() {
+        return true;
+    }
+
     @Nested
     class WhenSessionsAreListed {
 

@@ -19,6 +19,11 @@ class RedisStoreContractTest extends SessionStoreContract {
         return RedisStore.connect(redis.uri());
     }
 
+    @Override
+    protected boolean touchesOnRead() {
+        return true;
+    }
+
     @Nested
     class WhenSessionsAreBoundToUsers extends UserIndexContract {
         @Override

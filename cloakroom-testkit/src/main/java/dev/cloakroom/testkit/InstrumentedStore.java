@@ -4,8 +4,10 @@ import dev.cloakroom.EnumerableSessionStore;
 import dev.cloakroom.SessionStore;
 import dev.cloakroom.SessionStoreException;
 import dev.cloakroom.StoredSession;
+import dev.cloakroom.TouchedSession;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
@@ -29,6 +31,7 @@ public final class InstrumentedStore implements EnumerableSessionStore {
     private final AtomicInteger gets = new AtomicInteger();
     private final AtomicInteger sets = new AtomicInteger();
     private final AtomicInteger touches = new AtomicInteger();
+    private final AtomicInteger readTouches = new AtomicInteger();
     private final AtomicInteger destroys = new AtomicInteger();
     private volatile Duration setDelay = Duration.ZERO;
     private volatile Set<Operation> failing = EnumSet.noneOf(Operation.class);
@@ -74,14 +77,19 @@ public final class InstrumentedStore implements EnumerableSessionStore {
         return touches.get();
     }
 
+    /** {@return how many of the {@link #touches()} rode in a read ({@code getAndTouch})} */
+    public int readTouches() {
+        return readTouches.get();
+    }
+
     /** {@return how many {@code destroy} calls were made} */
     public int destroys() {
         return destroys.get();
     }
 
-    /** {@return all counted calls: get, set, touch and destroy} */
+    /** {@return all counted calls: get, set, touch and destroy; a touch that rode in a get is one call} */
     public int calls() {
-        return gets() + sets() + touches() + destroys();
+        return gets() + sets() + touches() - readTouches() + destroys();
     }
 
     /** Zeroes every counter, e.g. after a test has set up its sessions. */
@@ -89,6 +97,7 @@ public final class InstrumentedStore implements EnumerableSessionStore {
         gets.set(0);
         sets.set(0);
         touches.set(0);
+        readTouches.set(0);
         destroys.set(0);
     }
 
@@ -143,6 +152,24 @@ public final class InstrumentedStore implements EnumerableSessionStore {
         gets.incrementAndGet();
         checkFailing(Operation.GET, "get", id);
         return delegate.get(id);
+    }
+
+    /**
+     * Counted as a get, and also as a touch when the store moved the expiry in the same call, so
+     * {@link #touches()} counts every moved expiry however it travelled. Fails as a get, and as a
+     * touch once the store touched: a store whose reply to a touching read was lost.
+     */
+    @Override
+    public Optional<TouchedSession> getAndTouch(String id, Instant touchTo, Duration touchAfter) {
+        gets.incrementAndGet();
+        checkFailing(Operation.GET, "get", id);
+        Optional<TouchedSession> read = delegate.getAndTouch(id, touchTo, touchAfter);
+        if (read.isPresent() && read.get().touched()) {
+            touches.incrementAndGet();
+            readTouches.incrementAndGet();
+            checkFailing(Operation.TOUCH, "touch", id);
+        }
+        return read;
     }
 
     @Override

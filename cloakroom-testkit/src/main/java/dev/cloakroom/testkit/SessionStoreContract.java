@@ -311,6 +311,28 @@ public abstract class SessionStoreContract {
     }
 
     @Nested
+    class WhenAReadTouchesTheSession extends dev.cloakroom.testkit.contract.ReadTouchTests {
+        @Override
+        protected SessionStore store() {
+            return store;
+        }
+
+        @Override
+        protected boolean touchesOnRead() {
+            return SessionStoreContract.this.touchesOnRead();
+        }
+    }
+
+    /**
+     * {@return whether the store overrides {@link SessionStore#getAndTouch} to move the expiry in the
+     * read itself} False, the default, for a store that keeps the plain read; the read-touch rules
+     * are checked either way.
+     */
+    protected boolean touchesOnRead() {
+        return false;
+    }
+
+    @Nested
     class WhenReplacesRaceOnOneSession extends dev.cloakroom.testkit.contract.CompareAndSetRaceTests {
         @Override
         protected SessionStore store() {

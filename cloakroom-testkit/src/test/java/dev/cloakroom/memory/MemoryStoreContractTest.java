@@ -15,6 +15,11 @@ class MemoryStoreContractTest extends SessionStoreContract {
         return MemoryStore.builder().build();
     }
 
+    @Override
+    protected boolean touchesOnRead() {
+        return true;
+    }
+
     @Nested
     class WhenSessionsAreBoundToUsers extends UserIndexContract {
         @Override

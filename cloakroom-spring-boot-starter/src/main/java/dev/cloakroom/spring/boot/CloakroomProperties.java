@@ -1,9 +1,11 @@
 package dev.cloakroom.spring.boot;
 
 import dev.cloakroom.ReservedNames;
+import dev.cloakroom.SessionOptions;
 import dev.cloakroom.UnsetAction;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,6 +96,12 @@ public class CloakroomProperties {
      * used, and the visitor gets a new, empty one. Unset, sessions have no absolute end.
      */
     private Duration absoluteTimeout;
+
+    /**
+     * The most stored JSON one session may hold (UTF-8, the whole document); a save over it fails
+     * with 413 and writes nothing. A plain number is bytes; 64KB and 1MB also work. At least 1KB.
+     */
+    private DataSize maxSessionBytes = DataSize.ofBytes(SessionOptions.DEFAULT_MAX_SESSION_BYTES);
 
     /** Where sessions are kept. */
     private StoreType store = StoreType.MEMORY;
@@ -348,6 +356,23 @@ public class CloakroomProperties {
      */
     public void setAbsoluteTimeout(Duration absoluteTimeout) {
         this.absoluteTimeout = absoluteTimeout;
+    }
+
+    /**
+     * {@return {@code cloakroom.max-session-bytes}} The most stored JSON one session may hold;
+     * 256KB unless set.
+     */
+    public DataSize getMaxSessionBytes() {
+        return maxSessionBytes;
+    }
+
+    /**
+     * Sets {@code cloakroom.max-session-bytes}; see {@link #getMaxSessionBytes()}.
+     *
+     * @param maxSessionBytes the value
+     */
+    public void setMaxSessionBytes(DataSize maxSessionBytes) {
+        this.maxSessionBytes = maxSessionBytes;
     }
 
     /**

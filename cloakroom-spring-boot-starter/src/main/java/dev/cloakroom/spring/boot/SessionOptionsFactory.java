@@ -47,6 +47,7 @@ final class SessionOptionsFactory {
         sources.put("idleTimeout", "cloakroom.idle-timeout");
         sources.put("absoluteTimeout", "cloakroom.absolute-timeout");
         sources.put("rolling", "cloakroom.rolling");
+        sources.put("maxSessionBytes", "cloakroom.max-session-bytes");
         sources.put("transport", "cloakroom.transport");
         sources.put("transport header", "cloakroom.transport-header");
         sources.put("transport bearer response header", "cloakroom.transport-header");
@@ -70,6 +71,7 @@ final class SessionOptionsFactory {
                 .touchAfter(p.getTouchAfter())
                 .idleTimeout(p.getIdleTimeout())
                 .absoluteTimeout(p.getAbsoluteTimeout())
+                .maxSessionBytes(maxSessionBytes(p))
                 .store(store);
         if (name.isSet()) {
             builder.name(name.value());
@@ -88,6 +90,12 @@ final class SessionOptionsFactory {
             throw new CloakroomConfigurationException(failure.property(), failure.problem(),
                     failure.action() + " The value may also come from one of the CloakroomOptionsCustomizer beans.");
         }
+    }
+
+    /** {@code cloakroom.max-session-bytes} in bytes; a size past what an int holds is no practical limit. */
+    private static int maxSessionBytes(CloakroomProperties p) {
+        long bytes = p.getMaxSessionBytes() == null ? SessionOptions.DEFAULT_MAX_SESSION_BYTES : p.getMaxSessionBytes().toBytes();
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, bytes));
     }
 
     /**

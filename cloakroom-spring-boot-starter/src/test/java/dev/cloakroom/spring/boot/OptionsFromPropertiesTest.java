@@ -32,6 +32,7 @@ class OptionsFromPropertiesTest {
                 "cloakroom.touch-after=10s",
                 "cloakroom.idle-timeout=20m",
                 "cloakroom.absolute-timeout=8h",
+                "cloakroom.max-session-bytes=64KB",
                 "cloakroom.cookie.path=/shop",
                 "cloakroom.cookie.domain=shop.example",
                 "cloakroom.cookie.http-only=false",
@@ -52,6 +53,7 @@ class OptionsFromPropertiesTest {
                     assertThat(o.touchAfter()).isEqualTo(Duration.ofSeconds(10));
                     assertThat(o.idleTimeout()).hasValue(Duration.ofMinutes(20));
                     assertThat(o.absoluteTimeout()).hasValue(Duration.ofHours(8));
+                    assertThat(o.maxSessionBytes()).isEqualTo(64 * 1024);
                     CookieOptions c = o.cookieFor(null);
                     assertThat(c.path()).isEqualTo("/shop");
                     assertThat(c.domain()).hasValue("shop.example");
@@ -81,7 +83,25 @@ class OptionsFromPropertiesTest {
             assertThat(c.maxAge()).isEmpty();
             assertThat(o.idleTimeout()).isEmpty();
             assertThat(o.absoluteTimeout()).isEmpty();
+            assertThat(o.maxSessionBytes()).isEqualTo(defaults.maxSessionBytes()).isEqualTo(256 * 1024);
         });
+    }
+
+    @Test
+    void aPlainMaxSessionBytesIsBytesAndOneTooSmallFailsNamingItsProperty() {
+        Contexts.runner().withPropertyValues("cloakroom.max-session-bytes=5000").run(context ->
+                assertThat(context.getBean(SessionOptions.class).maxSessionBytes()).isEqualTo(5000));
+        Contexts.runner().withPropertyValues("cloakroom.max-session-bytes=512").run(context -> {
+            CloakroomConfigurationException e = Contexts.failure(context);
+            assertThat(e.property()).isEqualTo("cloakroom.max-session-bytes");
+            assertThat(e.problem()).startsWith("must be at least 1024");
+        });
+    }
+
+    @Test
+    void aMaxSessionBytesPastAnIntIsNoPracticalLimit() {
+        Contexts.runner().withPropertyValues("cloakroom.max-session-bytes=4GB").run(context ->
+                assertThat(context.getBean(SessionOptions.class).maxSessionBytes()).isEqualTo(Integer.MAX_VALUE));
     }
 
     @Test

@@ -1,0 +1,128 @@
+package dev.cloakroom.internal;
+
+import tools.jackson.databind.node.ObjectNode;
+import dev.cloakroom.SessionConflictException;
+import dev.cloakroom.SessionTooLargeException;
+import dev.cloakroom.StoredSession;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Saves of one session that queued behind each other in this process, written with one read and
+ * one compare-and-set, as if one after another in the order they queued. The current document is
+ * decoded once; each save's own changes are applied to it in turn, each save's read check
+ * ({@code checkReads}) judged against the document as the saves before it left it; then the
+ * result is spliced into the stored text once ({@link OwnChanges}), so attributes none of them
+ * changed keep their stored text. The last save's cookie and expiry are written, as they would be
+ * by saving one after another.
+ *
+ * <p>Without this, 400 requests piled onto one big session make 400 reads, splices and writes of
+ * the whole document, one at a time, each holding a server thread while it waits for its turn.
+ */
+final class SaveBatch {
+
+    /** One request's save waiting for its turn: its changes, counted from {@code base}, and the outcome. */
+    static final class Pending extends WriteGate.Ticket<Optional<StoreCopy>> {
+        final StoreCopy last;
+        final ObjectNode ours;
+        final CookieState cookie;
+        final Instant expires;
+        final ReadSet reads;
+
+        Pending(StoreCopy last, ObjectNode ours, CookieState cookie, Instant expires, ReadSet reads) {
+            this.last = last;
+            this.ours = ours;
+            this.cookie = cookie;
+            this.expires = expires;
+            this.reads = reads;
+        }
+
+        ObjectNode base() {
+            return last.ours();
+        }
+    }
+
+    private final SessionEngine engine;
+    private final ConflictFreeWriter writer;
+
+    SaveBatch(SessionEngine engine, ConflictFreeWriter writer) {
+        this.engine = engine;
+        this.writer = writer;
+    }
+
+    /** Writes {@code saves} of {@code id} and completes each with its outcome. */
+    void write(String id, List<Pending> saves) {
+        List<Pending> open = new ArrayList<>(saves);
+        for (int attempt = 1; ; attempt++) {
+            if (attempt > 1) {
+                engine.observation.retry();
+            }
+            Optional<StoredSession> current = engine.get(id);
+            if (current.isEmpty()) {
+                open.forEach(p -> p.succeed(Optional.empty()));
+                return;
+            }
+            String stored = current.get().json();
+            ObjectNode theirs = writer.attributesOf(id, stored);
+            if (Sidecar.isRetired(theirs)) {
+                open.forEach(p -> p.succeed(Optional.empty()));
+                return;
+            }
+            ObjectNode merged = theirs;
+            List<Pending> applied = new ArrayList<>();
+            for (Pending p : open) {
+                String conflict = p.reads == null ? null
+                        : p.reads.changed(p.base(), ReadSet.attributeNames(merged), merged::get);
+                if (conflict != null) {
+                    p.fail(new SessionConflictException(conflict + "; nothing was saved"));
+                    continue;
+                }
+                merged = ConflictFreeWriter.applyOwnChanges(merged, p.base(), p.ours);
+                applied.add(p);
+            }
+            open = applied;
+            if (open.isEmpty()) {
+                return;
+            }
+            Pending lastSave = open.get(open.size() - 1);
+            String json = text(stored, theirs, merged, lastSave.cookie);
+            try {
+                writer.checkSize(json);
+            } catch (SessionTooLargeException e) {
+                if (open.size() == 1) {
+                    lastSave.fail(e);
+                } else {
+                    // Together they are over the limit: one at a time, so each is held to it alone.
+                    open.forEach(p -> write(id, List.of(p)));
+                }
+                return;
+            }
+            if (engine.replace(id, stored, new StoredSession(json, lastSave.expires))) {
+                for (Pending p : open) {
+                    p.succeed(Optional.of(StoreCopy.spliced(json, p.ours, text -> writer.attributesOf(id, text))));
+                }
+                return;
+            }
+            if (attempt == ConflictFreeWriter.MAX_ATTEMPTS) {
+                open.forEach(p -> p.fail(new SessionConflictException("gave up saving the session after "
+                        + ConflictFreeWriter.MAX_ATTEMPTS + " attempts, each lost to a concurrent write; nothing was saved")));
+                return;
+            }
+            ConflictFreeWriter.backOff(attempt);
+        }
+    }
+
+    /** {@code stored}, whose attributes are {@code theirs}, with {@code merged}'s attributes and {@code cookie}. */
+    private String text(String stored, ObjectNode theirs, ObjectNode merged, CookieState cookie) {
+        OwnChanges changes = new OwnChanges(engine.codec.mapper(), theirs, merged);
+        OwnChanges.Applied spliced = ConflictFreeWriter.splice(changes, stored, engine.codec.cookieJson(cookie), null);
+        if (spliced != null && spliced.json() != null) {
+            return spliced.json();
+        }
+        // Text the splice cannot work on (a Node app's odd document, an unreadable one): encode the tree.
+        return BigDocuments.work(stored.length(), () -> engine.codec.encode(cookie, merged));
+    }
+}

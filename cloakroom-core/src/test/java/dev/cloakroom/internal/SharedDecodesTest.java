@@ -1,0 +1,79 @@
+package dev.cloakroom.internal;
+
+import dev.cloakroom.UnreadableSessionException;
+import dev.cloakroom.lifecycle.NoSessionIdInLogs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** One decode of a big document shared by the requests that loaded the same text, each with a copy of its own. */
+@ExtendWith(NoSessionIdInLogs.class)
+class SharedDecodesTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+    private final SharedDecodes decodes = new SharedDecodes(new SessionCodec(null), CLOCK);
+
+    /** A document past the sharing threshold, with {@code mark} in one attribute. */
+    private static String big(String mark) {
+        return "{\"cookie\":{\"originalMaxAge\":60000,\"expires\":\"2026-01-01T00:01:00.000Z\",\"httpOnly\":true,\"path\":\"/\"},"
+                + "\"mark\":\"" + mark + "\",\"ballast\":\"" + "b".repeat(BigDocuments.THRESHOLD_CHARS) + "\"}";
+    }
+
+    @Test
+    void requestsReadingTheSameTextEachGetTheirOwnTreeAndCookie() {
+        String json = big("one");
+        SessionCodec.Decoded first = decodes.decode("id", json);
+        SessionCodec.Decoded second = decodes.decode("id", new String(json.toCharArray()));
+
+        assertThat(second.attributes()).isEqualTo(first.attributes()).isNotSameAs(first.attributes());
+        first.attributes().put("mark", "changed by the first request");
+        first.attributes().remove("ballast");
+        first.cookie().expires = Instant.EPOCH;
+
+        SessionCodec.Decoded third = decodes.decode("id", json);
+        for (SessionCodec.Decoded untouched : new SessionCodec.Decoded[] {second, third}) {
+            assertThat(untouched.attributes().get("mark").asString()).isEqualTo("one");
+            assertThat(untouched.attributes().has("ballast")).isTrue();
+            assertThat(untouched.cookie().expires).isEqualTo(Instant.parse("2026-01-01T00:01:00Z"));
+        }
+    }
+
+    @Test
+    void aNewTextOfTheSessionIsDecodedAfresh() {
+        decodes.decode("id", big("old"));
+
+        assertThat(decodes.decode("id", big("new")).attributes().get("mark").asString()).isEqualTo("new");
+    }
+
+    @Test
+    void anotherSessionWithTheSameTextIsNotConfusedWithIt() {
+        decodes.decode("a", big("a's"));
+
+        assertThat(decodes.decode("b", big("b's")).attributes().get("mark").asString()).isEqualTo("b's");
+    }
+
+    @Test
+    void anUnreadableDocumentFailsEveryRequestThatReadsIt() {
+        String broken = "{\"cookie\":{},\"ballast\":\"" + "b".repeat(BigDocuments.THRESHOLD_CHARS);
+
+        assertThatThrownBy(() -> decodes.decode("id", broken)).isInstanceOf(UnreadableSessionException.class);
+        assertThatThrownBy(() -> decodes.decode("id", broken)).isInstanceOf(UnreadableSessionException.class);
+    }
+
+    @Test
+    void aSmallDocumentIsDecodedAsBefore() {
+        String small = "{\"cookie\":{\"originalMaxAge\":null,\"expires\":null,\"path\":\"/\"},\"n\":1}";
+
+        SessionCodec.Decoded first = decodes.decode("id", small);
+        SessionCodec.Decoded second = decodes.decode("id", small);
+
+        assertThat(second.attributes()).isEqualTo(first.attributes()).isNotSameAs(first.attributes());
+    }
+}
