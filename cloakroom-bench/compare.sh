@@ -101,7 +101,8 @@ start_postgres() {
   PG_DATA="$WORK/pg/data"
   as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U cloakroom -A trust >/dev/null
   as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$WORK/pg/postgres.log" -w -t 60 \
-    -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c shared_preload_libraries=pg_stat_statements" start >/dev/null
+    -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c shared_preload_libraries=pg_stat_statements" start >/dev/null \
+    || { tail -20 "$WORK/pg/postgres.log" >&2; echo "PostgreSQL did not start (is port $PG_PORT free?)" >&2; return 1; }
   psql_q "CREATE EXTENSION pg_stat_statements"
 }
 
