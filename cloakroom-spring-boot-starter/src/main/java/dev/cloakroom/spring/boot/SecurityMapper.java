@@ -1,16 +1,18 @@
 package dev.cloakroom.spring.boot;
 
-import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
-import java.util.List;
-
 import org.springframework.security.jackson.SecurityJacksonModules;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+import java.util.List;
 
 /**
  * The Jackson 3 mapper for Spring Security's types ({@code SecurityContextImpl}, its
  * authentication tokens, saved requests, CSRF tokens). Spring Security's modules switch on
  * default typing for non-final types, with an allow-list of their own; that is right for its
- * types and wrong for anyone else's, so this mapper is used for nothing else.
+ * types and wrong for anyone else's, so this mapper is used for nothing else. One mapper serves
+ * every request, with {@link KeptSecurityDeserializers}, so that reading a context back reuses
+ * the deserializers the first read built.
  */
 final class SecurityMapper {
 
@@ -23,6 +25,7 @@ final class SecurityMapper {
         for (String p : packages) {
             allowed.allowIfSubType(p.endsWith(".") ? p : p + ".");
         }
-        return JsonMapper.builder().addModules(SecurityJacksonModules.getModules(classLoader, allowed)).build();
+        return JsonMapper.builder().addModules(SecurityJacksonModules.getModules(classLoader, allowed))
+                .addModule(new KeptSecurityDeserializers()).build();
     }
 }

@@ -6,7 +6,10 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.jackson.SecurityJacksonModules;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,6 +42,37 @@ class SecurityMapperTest {
                 alice, null, AuthorityUtils.createAuthorityList("ROLE_CUSTOMER")));
         SecurityContext back = mapper.readValue(mapper.writeValueAsString(context), SecurityContextImpl.class);
         assertThat(back.getAuthentication().getPrincipal()).isEqualTo(alice);
+    }
+
+    @Test
+    void itWritesWhatSpringSecuritysModulesAloneWriteAndReadsThatBack() {
+        JsonMapper springOnly = JsonMapper.builder().addModules(SecurityJacksonModules.getModules(
+                getClass().getClassLoader(), BasicPolymorphicTypeValidator.builder())).build();
+        User alice = new User("alice", "", AuthorityUtils.createAuthorityList("ROLE_CUSTOMER", "ROLE_STAFF"));
+        alice.eraseCredentials();
+        SecurityContext context = new SecurityContextImpl(
+                UsernamePasswordAuthenticationToken.authenticated(alice, null, alice.getAuthorities()));
+        String json = springOnly.writeValueAsString(context);
+        assertThat(mapper.writeValueAsString(context)).isEqualTo(json);
+        SecurityContext back = mapper.readValue(json, SecurityContextImpl.class);
+        assertThat(back).isEqualTo(context);
+        assertThat(((User) back.getAuthentication().getPrincipal()).getAuthorities())
+                .extracting(Object::toString).containsExactly("ROLE_CUSTOMER", "ROLE_STAFF");
+    }
+
+    @Test
+    void readingAContextAgainBuildsNoDeserializer() {
+        CountingCache.Provider counting = new CountingCache.Provider();
+        JsonMapper counted = mapper.rebuild().cacheProvider(counting).build();
+        User alice = new User("alice", "", AuthorityUtils.createAuthorityList("ROLE_CUSTOMER"));
+        JsonNode json = counted.valueToTree(new SecurityContextImpl(
+                UsernamePasswordAuthenticationToken.authenticated(alice, null, alice.getAuthorities())));
+        counted.treeToValue(json, SecurityContextImpl.class);
+        assertThat(counting.misses()).as("the first read builds deserializers").isNotEmpty();
+        counting.misses().clear();
+        SecurityContext back = counted.treeToValue(json, SecurityContextImpl.class);
+        assertThat(back.getAuthentication().getName()).isEqualTo("alice");
+        assertThat(counting.misses()).as("types looked up again and not found in the cache").isEmpty();
     }
 
     @Test
