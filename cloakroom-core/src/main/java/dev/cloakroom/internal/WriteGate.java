@@ -105,6 +105,12 @@ final class WriteGate {
         return entries.containsKey(id);
     }
 
+    /** {@return how many saves of {@code id} wait in {@link #combine} now} For tests. */
+    int waiting(String id) {
+        Entry entry = entries.get(id);
+        return entry == null ? 0 : entry.waiting.size();
+    }
+
     /** Runs {@code save} in {@code id}'s turn, alone. */
     <T> T run(String id, Supplier<T> save) {
         Entry entry = enter(id);
@@ -135,14 +141,21 @@ final class WriteGate {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MILLIS);
             while (!mine.isDone()) {
                 if (entry.lock.tryLock()) {
+                    boolean led = false;
                     try {
                         if (!mine.isDone() && mine.take()) {
                             lead(entry, mine, batch);
+                            led = true;
                         }
                     } finally {
                         entry.lock.unlock();
                     }
                     wakeNext(entry);
+                    if (!led) {
+                        // Taken by a batch that has ended (the lock was free): its outcome is set, or
+                        // comes within the bound; never loop back, which would spin on the free lock.
+                        return mine.outcome(MAX_WAIT_MILLIS);
+                    }
                     continue;
                 }
                 long left = deadline - System.nanoTime();
@@ -180,6 +193,13 @@ final class WriteGate {
         } catch (RuntimeException e) {
             // A store failure, say: every save it took ends with it, none is left waiting.
             taken.forEach(t -> t.fail(e));
+        } finally {
+            // A batch must complete every save it took; one it left (an Error, a bug) fails rather than hangs.
+            for (T t : taken) {
+                if (!t.isDone()) {
+                    t.fail(new SessionConflictException("a combined save ended without this save's outcome; nothing is known to be saved"));
+                }
+            }
         }
     }
 
