@@ -12,13 +12,12 @@ import java.util.logging.Logger;
  * A pool whose getConnection, while its {@link RetryingDataSource} is retrying, waits at most one
  * retry interval for that retry to connect and then fails.
  */
-final class FailFastDataSource implements DataSource {
+final class FailFastDataSource extends ForwardingDataSource {
 
-    private final DataSource pool;
     private final RetryingDataSource connections;
 
     FailFastDataSource(DataSource pool, RetryingDataSource connections) {
-        this.pool = pool;
+        super(pool);
         this.connections = connections;
     }
 
@@ -40,47 +39,19 @@ final class FailFastDataSource implements DataSource {
     @Override
     public Connection getConnection() throws SQLException {
         failIfRetrying();
-        return pool.getConnection();
+        return target.getConnection();
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         failIfRetrying();
-        return pool.getConnection(username, password);
+        return target.getConnection(username, password);
     }
 
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return pool.getLogWriter();
-    }
 
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        pool.setLogWriter(out);
-    }
 
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        pool.setLoginTimeout(seconds);
-    }
 
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return pool.getLoginTimeout();
-    }
 
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return pool.getParentLogger();
-    }
 
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        return type.isInstance(this) ? type.cast(this) : pool.unwrap(type);
-    }
 
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return type.isInstance(this) || pool.isWrapperFor(type);
-    }
 }

@@ -57,7 +57,7 @@ import java.util.logging.Logger;
  * </ul>
  * Closing it only ends retries in progress and refuses new calls; it holds no connections.
  */
-public final class RetryingDataSource implements DataSource, AutoCloseable {
+public final class RetryingDataSource extends ForwardingDataSource implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(RetryingDataSource.class);
 
@@ -66,7 +66,6 @@ public final class RetryingDataSource implements DataSource, AutoCloseable {
         Connection connect() throws SQLException;
     }
 
-    private final DataSource target;
     private final long retryNanos;
     private final long giveUpNanos;
     private volatile boolean connectedOnce;
@@ -77,7 +76,7 @@ public final class RetryingDataSource implements DataSource, AutoCloseable {
     private final Object retriesEnded = new Object();
 
     private RetryingDataSource(Builder b) {
-        this.target = b.target;
+        super(b.target);
         this.retryNanos = b.retryEvery.toNanos();
         this.giveUpNanos = b.giveUpAfter == null ? Long.MAX_VALUE : b.giveUpAfter.toNanos();
     }
@@ -219,40 +218,12 @@ public final class RetryingDataSource implements DataSource, AutoCloseable {
         closed = true;
     }
 
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return target.getLogWriter();
-    }
 
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        target.setLogWriter(out);
-    }
 
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        target.setLoginTimeout(seconds);
-    }
 
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return target.getLoginTimeout();
-    }
 
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return target.getParentLogger();
-    }
 
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        return type.isInstance(this) ? type.cast(this) : target.unwrap(type);
-    }
 
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return type.isInstance(this) || target.isWrapperFor(type);
-    }
 
     /** Options for a {@link RetryingDataSource}; {@link #build()} checks them. */
     public static final class Builder {

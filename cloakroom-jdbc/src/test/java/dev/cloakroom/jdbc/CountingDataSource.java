@@ -20,13 +20,12 @@ import java.util.logging.Logger;
  * metadata and commits are left out, and each is at most one more message on a connection the
  * pool already holds.
  */
-final class CountingDataSource implements DataSource {
+final class CountingDataSource extends ForwardingDataSource {
 
-    private final DataSource pool;
     private final List<String> executed = new CopyOnWriteArrayList<>();
 
     CountingDataSource(DataSource pool) {
-        this.pool = pool;
+        super(pool);
     }
 
     /** The statements executed so far, each by its first word ({@code SELECT}, {@code WITH}, {@code UPDATE}...). */
@@ -40,12 +39,12 @@ final class CountingDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return counting(pool.getConnection());
+        return counting(target.getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return counting(pool.getConnection(username, password));
+        return counting(target.getConnection(username, password));
     }
 
     private Connection counting(Connection c) {
@@ -95,38 +94,10 @@ final class CountingDataSource implements DataSource {
         return type.cast(Proxy.newProxyInstance(CountingDataSource.class.getClassLoader(), new Class<?>[] {type}, handler));
     }
 
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return pool.getLogWriter();
-    }
 
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        pool.setLogWriter(out);
-    }
 
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        pool.setLoginTimeout(seconds);
-    }
 
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return pool.getLoginTimeout();
-    }
 
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return pool.getParentLogger();
-    }
 
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        return pool.unwrap(iface);
-    }
 
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return pool.isWrapperFor(iface);
-    }
 }
