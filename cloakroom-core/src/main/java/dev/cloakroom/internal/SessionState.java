@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The {@link Session} a handler holds. Attribute values stay as the JSON read from the store until
@@ -78,11 +79,35 @@ final class SessionState implements Session {
     }
 
     /**
-     * A stored value a handler converted to a Java type. {@code asRead} is how the object looked
-     * right after conversion; while it still looks so, the original JSON is written back, so
-     * fields the Java type does not know (say, added by a Node app sharing the store) survive.
+     * A stored value a handler converted to a Java type. While the object still writes as its
+     * {@code original} JSON, or as a fresh conversion of that JSON writes (a Java type may not keep
+     * every field, say one a Node app sharing the store added), the original is written back, so
+     * those fields survive. That second conversion happens only when the first comparison fails, so
+     * a value read and left alone costs one write-out at commit.
      */
-    private record Read(Object value, JsonNode original, JsonNode asRead) {
+    private static final class Read {
+        final Object value;
+        final JsonNode original;
+        private final Supplier<Object> convertAgain;
+        private JsonNode asRead;
+
+        Read(Object value, JsonNode original, Supplier<Object> convertAgain) {
+            this.value = value;
+            this.original = original;
+            this.convertAgain = convertAgain;
+        }
+
+        /** {@return whether {@code now}, the value written out, is how it looked right after it was read} */
+        boolean unchanged(JsonNode now, ValueMapper mapper) {
+            if (JsonEquality.same(now, original)) {
+                return true;
+            }
+            if (asRead == null) {
+                Object again = convertAgain.get();
+                asRead = again == null ? JsonNodeFactory.instance.nullNode() : mapper.toJson(again);
+            }
+            return JsonEquality.same(now, asRead);
+        }
     }
 
     /**
@@ -102,7 +127,7 @@ final class SessionState implements Session {
             JsonNode json = toJson(v);
             node.set(key, json);
             String hint = v instanceof JsonNode ? sidecar.type(key)
-                    : v instanceof Read read ? (json == read.original() ? sidecar.type(key) : mapper.hintFor(key, read.value()))
+                    : v instanceof Read read ? (json == read.original ? sidecar.type(key) : mapper.hintFor(key, read.value))
                     : mapper.hintFor(key, v);
             if (hint != null) {
                 hints.put(key, hint);
@@ -119,8 +144,8 @@ final class SessionState implements Session {
 
     private JsonNode toJson(Object v) {
         if (v instanceof Read read) {
-            JsonNode now = mapper.toJson(read.value());
-            return JsonEquality.same(now, read.asRead()) ? read.original() : now;
+            JsonNode now = mapper.toJson(read.value);
+            return read.unchanged(now, mapper) ? read.original : now;
         }
         return mapper.toJson(v);
     }
@@ -211,7 +236,7 @@ final class SessionState implements Session {
             return Optional.empty();
         }
         if (value instanceof Read read) {
-            return Optional.ofNullable(read.value());
+            return Optional.ofNullable(read.value);
         }
         if (!(value instanceof JsonNode json)) {
             return Optional.of(value);
@@ -219,13 +244,14 @@ final class SessionState implements Session {
         if (refused.contains(key)) {
             return Optional.empty();
         }
-        Optional<Object> converted = mapper.readUntyped(key, json, sidecar.type(key));
+        String hint = sidecar.type(key);
+        Optional<Object> converted = mapper.readUntyped(key, json, hint);
         if (converted.isEmpty()) {
             refused.add(key);
             return converted;
         }
         touchedValues = true;
-        values.put(key, new Read(converted.get(), json, mapper.toJson(converted.get())));
+        values.put(key, new Read(converted.get(), json, () -> mapper.readUntyped(key, json, hint).orElse(null)));
         return converted;
     }
 
@@ -244,7 +270,7 @@ final class SessionState implements Session {
                 return Optional.of((T) scalar);
             }
         }
-        Object current = value instanceof Read read ? read.value() : value;
+        Object current = value instanceof Read read ? read.value : value;
         if (rawType != null && !(current instanceof JsonNode) && rawType.isInstance(current)) {
             touchedValues = true;
             return Optional.of((T) current);
@@ -257,16 +283,12 @@ final class SessionState implements Session {
             throw new IllegalArgumentException("session attribute '" + key + "' holds " + describe(original)
                     + ", which cannot be read as " + javaType.toCanonical(), e);
         }
-        JsonNode asRead;
         if (converted instanceof JsonNode node) {
-            // Jackson hands a node back as it is: copies keep the handler's edits out of the baselines.
+            // Jackson hands a node back as it is: a copy keeps the handler's edits out of the original.
             converted = (T) node.deepCopy();
-            asRead = node.deepCopy();
-        } else {
-            asRead = mapper.toJson(converted);
         }
         touchedValues = true;
-        values.put(key, new Read(converted, original, asRead));
+        values.put(key, new Read(converted, original, () -> mapper.convert(original, javaType)));
         return Optional.ofNullable(converted);
     }
 

@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,10 +25,14 @@ final class ValueMapper {
     private static final Logger LOG = LoggerFactory.getLogger("dev.cloakroom");
     /** Bounds the classes warned about once, so hostile data cannot grow it without limit. */
     private static final int MAX_WARNED = 1000;
+    /** Bounds the parsed hints kept, for the same reason: only allowed classes reach it, but in any combination. */
+    private static final int MAX_HINT_TYPES = 1000;
 
     private final ObjectMapper mapper;
     private final AttributeTypes types;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    /** The types stored hints name, parsed once each: a logged-in user's context is read on every request. */
+    private final Map<String, JavaType> hintTypes = new ConcurrentHashMap<>();
     /** Whether the scalar types below read as Jackson's stock deserializers read them; see {@link #scalar}. */
     private final boolean stockScalars;
 
@@ -104,9 +109,12 @@ final class ValueMapper {
         return null;
     }
 
-    /** {@code json} as {@code type}, with the mapper for the type's class. */
+    /**
+     * {@code json} as {@code type}, with the mapper for the type's class, read straight from the
+     * tree: {@code convertValue} would first write the tree out to a buffer and read that.
+     */
     <T> T convert(JsonNode json, JavaType type) {
-        return mapperFor(type.getRawClass().getName()).convertValue(json, type);
+        return mapperFor(type.getRawClass().getName()).treeToValue(json, type);
     }
 
     /**
@@ -136,7 +144,7 @@ final class ValueMapper {
      */
     Optional<Object> readUntyped(String attribute, JsonNode json, String hint) {
         if (hint == null) {
-            return Optional.ofNullable(mapper.convertValue(json, Object.class));
+            return Optional.ofNullable(mapper.treeToValue(json, Object.class));
         }
         List<String> names = TypeHints.classNames(hint);
         if (names.isEmpty()) {
@@ -147,11 +155,16 @@ final class ValueMapper {
                 return refuse(attribute, "the type hint names " + name + ", which is not an allowed attribute type");
             }
         }
-        JavaType type;
-        try {
-            type = mapper.getTypeFactory().constructFromCanonical(hint);
-        } catch (IllegalArgumentException e) {
-            return refuse(attribute, "the type hint names a class this application does not have");
+        JavaType type = hintTypes.get(hint);
+        if (type == null) {
+            try {
+                type = mapper.getTypeFactory().constructFromCanonical(hint);
+            } catch (IllegalArgumentException e) {
+                return refuse(attribute, "the type hint names a class this application does not have");
+            }
+            if (hintTypes.size() < MAX_HINT_TYPES) {
+                hintTypes.put(hint, type);
+            }
         }
         try {
             return Optional.ofNullable(convert(json, type));
