@@ -10,6 +10,7 @@ import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.cfg.MapperBuilder;
 import tools.jackson.databind.cfg.MapperConfig;
 import tools.jackson.databind.deser.Deserializers;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
@@ -18,6 +19,7 @@ import tools.jackson.databind.introspect.Annotated;
 import tools.jackson.databind.introspect.AnnotatedClass;
 import tools.jackson.databind.introspect.NopAnnotationIntrospector;
 import tools.jackson.databind.jsontype.TypeDeserializer;
+import tools.jackson.databind.jsontype.TypeResolverBuilder;
 import tools.jackson.databind.type.CollectionType;
 import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.util.AccessPattern;
@@ -33,7 +35,8 @@ import java.util.Arrays;
  * deserializer cache each time; its own deserializers ({@code @JsonDeserialize(using = ...)} on its
  * mix-ins) and collections of its polymorphic authorities are not cachable, so each lookup built
  * them afresh, under a lock every thread shares: seven builds per read of a logged-in context.
- * This module marks exactly those as cachable. It changes what is kept, not what is read or written.
+ * This module marks exactly those as cachable, and keeps type-id readers too ({@link KeptTypeDeserializers}).
+ * It changes what is kept, not what is read or written.
  */
 final class KeptSecurityDeserializers extends JacksonModule {
 
@@ -54,6 +57,12 @@ final class KeptSecurityDeserializers extends JacksonModule {
         context.insertAnnotationIntrospector(new StatelessOwnDeserializers());
         context.addDeserializerModifier(new SecurityCollections());
         context.addDeserializers(new UnmodifiableSecurityCollections());
+        // Registered after Spring Security's modules, so their default typing is set by now.
+        MapperBuilder<?, ?> owner = (MapperBuilder<?, ?>) context.getOwner();
+        TypeResolverBuilder<?> typing = owner.baseSettings().getDefaultTyper();
+        if (typing != null) {
+            owner.setDefaultTyping(new KeptTypeDeserializers(typing));
+        }
     }
 
     private static boolean isSecurityType(Class<?> type) {

@@ -9,7 +9,14 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.jackson.SecurityJacksonModules;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.cfg.MapperBuilder;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+import tools.jackson.databind.jsontype.TypeResolverBuilder;
+import tools.jackson.databind.module.SimpleModule;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,9 +83,52 @@ class SecurityMapperTest {
     }
 
     @Test
+    void readingAContextAgainBuildsNoTypeIdReader() {
+        AtomicInteger builds = new AtomicInteger();
+        JsonMapper counted = JsonMapper.builder()
+                .addModules(SecurityJacksonModules.getModules(getClass().getClassLoader(), BasicPolymorphicTypeValidator.builder()))
+                .addModule(new SimpleModule() {
+                    @Override
+                    public void setupModule(SetupContext context) {
+                        MapperBuilder<?, ?> owner = (MapperBuilder<?, ?>) context.getOwner();
+                        owner.setDefaultTyping(countingBuilds(owner.baseSettings().getDefaultTyper(), builds));
+                    }
+                })
+                .addModule(new KeptSecurityDeserializers()).build();
+        User alice = new User("alice", "", AuthorityUtils.createAuthorityList("ROLE_CUSTOMER"));
+        JsonNode json = counted.valueToTree(new SecurityContextImpl(
+                UsernamePasswordAuthenticationToken.authenticated(alice, null, alice.getAuthorities())));
+        counted.treeToValue(json, SecurityContextImpl.class);
+        int first = builds.get();
+        assertThat(first).as("type-id readers the first read built").isPositive();
+        for (int i = 0; i < 3; i++) {
+            assertThat(counted.treeToValue(json, SecurityContextImpl.class).getAuthentication().getName()).isEqualTo("alice");
+        }
+        assertThat(builds.get()).as("type-id readers built again").isEqualTo(first);
+    }
+
+    /** {@code typing}, counting the type-id readers it is asked to build. */
+    @SuppressWarnings("unchecked")
+    private static TypeResolverBuilder<?> countingBuilds(TypeResolverBuilder<?> typing, AtomicInteger builds) {
+        return (TypeResolverBuilder<?>) Proxy.newProxyInstance(SecurityMapperTest.class.getClassLoader(),
+                new Class<?>[] {TypeResolverBuilder.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("buildTypeDeserializer")) {
+                        builds.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(typing, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
     void itsDefaultTypingRefusesClassesOutsideItsAllowList() {
-        assertThatThrownBy(() -> mapper.readValue("[\"java.net.URL\",\"http://127.0.0.1:9/\"]", Object.class))
-                .hasMessageContaining("java.net.URL");
+        for (int i = 0; i < 2; i++) { // the second time past a kept type-id reader
+            assertThatThrownBy(() -> mapper.readValue("[\"java.net.URL\",\"http://127.0.0.1:9/\"]", Object.class))
+                    .hasMessageContaining("java.net.URL");
+        }
     }
 
     @Test
