@@ -31,7 +31,10 @@ final class ValueMapper {
     private final ObjectMapper mapper;
     private final AttributeTypes types;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
-    /** The types stored hints name, parsed once each: a logged-in user's context is read on every request. */
+    /**
+     * Hints already checked against the allowed types and parsed, each once: a logged-in user's
+     * context is read on every request. The allowed types never change, so neither does the verdict.
+     */
     private final Map<String, JavaType> hintTypes = new ConcurrentHashMap<>();
     /** Whether the scalar types below read as Jackson's stock deserializers read them; see {@link #scalar}. */
     private final boolean stockScalars;
@@ -146,17 +149,17 @@ final class ValueMapper {
         if (hint == null) {
             return Optional.ofNullable(mapper.treeToValue(json, Object.class));
         }
-        List<String> names = TypeHints.classNames(hint);
-        if (names.isEmpty()) {
-            return refuse(attribute, "a malformed type hint");
-        }
-        for (String name : names) {
-            if (!types.allows(name)) {
-                return refuse(attribute, "the type hint names " + name + ", which is not an allowed attribute type");
-            }
-        }
         JavaType type = hintTypes.get(hint);
         if (type == null) {
+            List<String> names = TypeHints.classNames(hint);
+            if (names.isEmpty()) {
+                return refuse(attribute, "a malformed type hint");
+            }
+            for (String name : names) {
+                if (!types.allows(name)) {
+                    return refuse(attribute, "the type hint names " + name + ", which is not an allowed attribute type");
+                }
+            }
             try {
                 type = mapper.getTypeFactory().constructFromCanonical(hint);
             } catch (IllegalArgumentException e) {
