@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * The cheapest exchange an adapter could hand core: a path, one {@code Cookie} header already split
  * into a list, and the {@code Set-Cookie} values counted and remembered, so a benchmark measures
- * core and not its stand-in for HTTP.
+ * core and not its stand-in for HTTP. Public for the benchmarks in other packages.
  */
-final class BenchExchange implements SessionExchange {
+public final class BenchExchange implements SessionExchange {
 
     private final List<String> cookies;
     private String lastSetCookie;
@@ -19,7 +19,7 @@ final class BenchExchange implements SessionExchange {
      *
      * @param cookies the {@code Cookie} header's values, empty for none
      */
-    BenchExchange(List<String> cookies) {
+    public BenchExchange(List<String> cookies) {
         this.cookies = cookies;
     }
 
@@ -44,7 +44,7 @@ final class BenchExchange implements SessionExchange {
     }
 
     /** {@return the last {@code Set-Cookie} value core added, or null} */
-    String lastSetCookie() {
+    public String lastSetCookie() {
         return lastSetCookie;
     }
 }

@@ -5,11 +5,11 @@ import dev.cloakroom.internal.SessionIds;
 
 import java.time.Instant;
 
-/** The secret, ids and stored documents the benchmarks and the memory probe share. */
-final class Fixtures {
+/** The secret, ids and stored documents the benchmarks and the memory probe share; public for the benchmarks in other packages. */
+public final class Fixtures {
 
     /** A 32-byte secret, as {@code openssl rand -base64 32} makes; never a real one. */
-    static final String SECRET = "Yl6c9yq2b0m3rQ8Jx1vZkT4sWd7pHn5uGf0aEe2LcMo=";
+    public static final String SECRET = "Yl6c9yq2b0m3rQ8Jx1vZkT4sWd7pHn5uGf0aEe2LcMo=";
 
     private Fixtures() {
     }
@@ -67,10 +67,10 @@ final class Fixtures {
      * modifying request once measured 110-250 µs. With {@code -Xbatch} on the forks, the calls that
      * reach a compile threshold wait for the compiled code, so after these the code is compiled.
      */
-    static final int WARM_CALLS = 20_000;
+    public static final int WARM_CALLS = 20_000;
 
     /** Runs {@code op} {@link #WARM_CALLS} times. */
-    static void warm(Runnable op) {
+    public static void warm(Runnable op) {
         for (int i = 0; i < WARM_CALLS; i++) {
             op.run();
         }
