@@ -24,10 +24,11 @@ final class MemoryEntry {
     private final Object json;
     /** The document's cookie text, shared with other sessions; null when the document is kept whole. */
     private final CookieTexts.Text cookie;
-    private final long deadlineSeconds;
-    private final int deadlineNanos;
+    /** Moved in place by a touch ({@link #retime}); the rest of the entry never changes. */
+    private volatile long deadlineSeconds;
+    private volatile int deadlineNanos;
     /** Whether the session came without an expiry: it gives none back, and the deadline is the store's default. */
-    private final boolean noExpiry;
+    private volatile boolean noExpiry;
     private final String user;
 
     private MemoryEntry(Object json, CookieTexts.Text cookie, Instant deadline, boolean noExpiry, String user) {
@@ -55,9 +56,16 @@ final class MemoryEntry {
         return new MemoryEntry(json, cookie, deadline, session.expires() == null, user);
     }
 
-    /** {@return this document with a new expiry (null for none) and deadline} The document is shared, not copied. */
-    MemoryEntry withExpiry(Instant expires, Instant deadline) {
-        return new MemoryEntry(json, cookie, deadline, expires == null, user);
+    /**
+     * Gives the document a new expiry (null for none) and deadline, in place: a touch on every
+     * read would otherwise replace the entry in the cache, a write under a lock. The seconds are
+     * written last; a reader between the two writes sees a deadline within a second of the old or
+     * the new one, which a touch moves by the cookie's whole max age.
+     */
+    void retime(Instant expires, Instant deadline) {
+        noExpiry = expires == null;
+        deadlineNanos = deadline.getNano();
+        deadlineSeconds = deadline.getEpochSecond();
     }
 
     private static Object compact(String json) {

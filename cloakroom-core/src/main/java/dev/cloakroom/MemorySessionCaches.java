@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
-import java.util.function.UnaryOperator;
 
 /**
  * The two caches behind {@link MemoryStore}: sessions bound to a user and anonymous ones, kept
@@ -210,28 +209,15 @@ final class MemorySessionCaches {
         return written;
     }
 
-    /** Replaces the entry under {@code id}, if any, with {@code change} of it; the user stays, so the id does not move. */
-    void update(String id, UnaryOperator<MemoryEntry> change) {
-        int stripe = stripe(id);
-        locks[stripe].lock();
-        try {
-            for (Cache<String, MemoryEntry> c : sides()) {
-                boolean[] found = {false};
-                c.asMap().computeIfPresent(id, (k, old) -> {
-                    MemoryEntry changed = change.apply(old);
-                    users.swap(k, old, changed);
-                    account(c, k, old, changed);
-                    found[0] = true;
-                    return changed;
-                });
-                if (found[0]) {
-                    break;
-                }
-            }
-        } finally {
-            locks[stripe].unlock();
-        }
-        resize();
+    /**
+     * Moves the deadline of {@code e}, found under {@code id}, in place, and reads the id again:
+     * the caches' expiry reads each entry's deadline on every read, so that read moves their timers
+     * too. A touch racing a write may land on the entry the write replaced, and the write's own
+     * expiry stands, as if the touch had come first.
+     */
+    void retime(String id, MemoryEntry e, Instant expires, Instant deadline) {
+        e.retime(expires, deadline);
+        lookup(id);
     }
 
     /** Removes {@code id} from whichever cache holds it. */
@@ -373,7 +359,7 @@ final class MemorySessionCaches {
         return (id.hashCode() * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(STRIPES));
     }
 
-    /** Each entry lives until its own deadline; a read does not extend it, a write sets a new one. */
+    /** Each entry lives until its own deadline, which a write sets and a touch moves ({@link MemoryEntry#retime}). */
     private static final class UntilDeadline implements Expiry<String, MemoryEntry> {
         @Override
         public long expireAfterCreate(String id, MemoryEntry entry, long now) {
@@ -387,7 +373,7 @@ final class MemorySessionCaches {
 
         @Override
         public long expireAfterRead(String id, MemoryEntry entry, long now, long currentDuration) {
-            return currentDuration;
+            return nanosUntil(entry, now);
         }
     }
 

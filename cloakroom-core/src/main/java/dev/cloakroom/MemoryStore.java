@@ -140,7 +140,7 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
         return e == null ? Optional.empty() : Optional.of(e.session());
     }
 
-    /** One lookup, then {@link #touch} only when the expiry must move; nothing is written for a throttled read. */
+    /** One lookup, and the deadline moved in place only when it must move; nothing is written for a throttled read. */
     @Override
     public Optional<TouchedSession> getAndTouch(String id, Instant touchTo, Duration touchAfter) {
         MemoryEntry e = sessions.find(id);
@@ -155,7 +155,7 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
             if (!touchAfter.isZero() && Duration.between(deadline, target).compareTo(touchAfter) < 0) {
                 return Optional.of(TouchedSession.untouched(stored));
             }
-            touch(id, new StoredSession(stored.json(), touchTo));
+            sessions.retime(id, e, touchTo, target);
         }
         return Optional.of(new TouchedSession(stored, true));
     }
@@ -178,7 +178,10 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
     @Override
     public void touch(String id, StoredSession session) {
         Instant deadline = deadline(session);
-        sessions.update(id, old -> old.withExpiry(session.expires(), deadline));
+        MemoryEntry e = sessions.find(id);
+        if (e != null) {
+            sessions.retime(id, e, session.expires(), deadline);
+        }
         tellExpired();
     }
 

@@ -73,9 +73,11 @@ class MemoryEntryTest {
     void aSessionWithoutAnExpiryGivesNoneBackAndANewExpiryKeepsTheDocument() {
         MemoryEntry e = entry(EXPRESS, null);
         assertThat(e.session().expires()).isNull();
-        MemoryEntry touched = e.withExpiry(EXPIRES, EXPIRES);
-        assertThat(touched.session()).isEqualTo(new StoredSession(EXPRESS, EXPIRES));
-        assertThat(touched.withExpiry(null, EXPIRES).session().expires()).isNull();
+        e.retime(EXPIRES, EXPIRES);
+        assertThat(e.session()).isEqualTo(new StoredSession(EXPRESS, EXPIRES));
+        assertThat(e.deadline()).isEqualTo(EXPIRES);
+        e.retime(null, EXPIRES);
+        assertThat(e.session().expires()).isNull();
     }
 
     @Test
