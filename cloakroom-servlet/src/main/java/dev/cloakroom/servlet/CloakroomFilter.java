@@ -6,7 +6,6 @@ import dev.cloakroom.SessionManager;
 import dev.cloakroom.UserSessions;
 import dev.cloakroom.SessionOptions;
 import dev.cloakroom.SessionConflictException;
-import dev.cloakroom.SessionException;
 import dev.cloakroom.SessionStoreException;
 import dev.cloakroom.SessionTooLargeException;
 import dev.cloakroom.servlet.internal.CommitGuardResponse;
@@ -18,6 +17,7 @@ import dev.cloakroom.servlet.internal.SessionRequestWrapper;
 import dev.cloakroom.servlet.internal.StoreFailures;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -63,7 +63,9 @@ import java.util.Objects;
  * was committed the exception goes to the container unchanged; its message never names the session.
  * A save Cloakroom refused, writing nothing, becomes {@code 413 Content Too Large} for a session
  * over {@code maxSessionBytes} and {@code 409 Conflict} for a conflict ({@code checkReads}, or a
- * session contended too long), also in plain text.
+ * session contended too long), also in plain text. Failures of work run by
+ * {@code AsyncContext.start}, and of an ASYNC dispatch (where Spring MVC rethrows a failed
+ * {@code Callable} or {@code DeferredResult}), get the same answers.
  *
  * <p>The container's own session manager is bypassed for requests this filter sees; it should
  * not be configured at the same time. {@code HttpSessionListener}, {@code HttpSessionAttributeListener}
@@ -158,6 +160,10 @@ public final class CloakroomFilter implements Filter {
         }
         RequestSessions sessions;
         if (req.getAttribute(CONTEXT_ATTRIBUTE) instanceof RequestSessions earlier) {
+            if (SessionRequestWrapper.isWrapped(req) && req.getDispatcherType() == DispatcherType.ASYNC) {
+                asyncDispatch(req, res, chain, earlier, httpResponse);
+                return;
+            }
             if (SessionRequestWrapper.isWrapped(req)) {
                 chain.doFilter(req, res);
                 return;
@@ -196,29 +202,24 @@ public final class CloakroomFilter implements Filter {
                 }
             }
         }
-        if (failure == null) {
-            return;
+        if (failure != null) {
+            StoreFailures.answerOrRethrow(failure, sessions, httpResponse);
         }
-        SessionStoreException storeFailure = StoreFailures.find(failure);
-        if (storeFailure != null && !httpResponse.isCommitted()) {
-            // Counted first: once the 503 is written the client may read it before this thread goes on.
-            sessions.answeredUnavailable();
-            StoreFailures.answer503(httpResponse);
-            return;
+    }
+
+    /**
+     * An async dispatch of a request already wrapped: nothing else answers for the session there,
+     * and it is where Spring MVC rethrows what a {@code Callable} or {@code DeferredResult} failed
+     * with, so its failures get the answers of the first dispatch. The session is committed as for
+     * any asynchronous request, at the first body byte or when the request completes.
+     */
+    private static void asyncDispatch(ServletRequest req, ServletResponse res, FilterChain chain, RequestSessions sessions,
+                                      HttpServletResponse httpResponse) throws IOException, ServletException {
+        try {
+            chain.doFilter(req, res);
+        } catch (IOException | ServletException | RuntimeException | Error e) {
+            StoreFailures.answerOrRethrow(e, sessions, httpResponse);
         }
-        if (storeFailure != null) {
-            throw StoreFailures.afterCommit(storeFailure);
-        }
-        if (StoreFailures.isGone(failure) && !httpResponse.isCommitted()) {
-            StoreFailures.answer409(httpResponse);
-            return;
-        }
-        SessionException refusal = SaveRefusals.find(failure);
-        if (refusal != null && !httpResponse.isCommitted()) {
-            SaveRefusals.answer(httpResponse, refusal);
-            return;
-        }
-        StoreFailures.rethrow(failure);
     }
 
     /**

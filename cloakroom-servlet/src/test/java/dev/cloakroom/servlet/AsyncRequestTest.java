@@ -1,7 +1,11 @@
 package dev.cloakroom.servlet;
 
+import dev.cloakroom.MemoryStore;
+import dev.cloakroom.SessionGoneException;
 import dev.cloakroom.SessionOptions;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -20,12 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AsyncRequestTest {
 
     private static final ExecutorService WORKER = Executors.newSingleThreadExecutor();
+    private static final MemoryStore STORE = new MemoryStore();
     private static JettyApp app;
     private Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        SessionOptions options = SessionOptions.builder().secret("keyboard cat").build();
+        SessionOptions options = SessionOptions.builder().secret("keyboard cat").store(STORE).build();
         app = JettyApp.start(options, Map.of(
                 "/async-login", (req, res) -> later(req, (request, response) -> {
                     request.getSession().setAttribute("user", "ann");
@@ -33,10 +38,38 @@ class AsyncRequestTest {
                 }),
                 "/async-no-body", (req, res) -> later(req, (request, response) ->
                         request.getSession().setAttribute("late", "yes")),
+                "/async-start-renew", (req, res) -> {
+                    AsyncContext async = req.startAsync();
+                    async.start(() -> {
+                        renewAfterAnotherRequestDestroyed((HttpServletRequest) async.getRequest());
+                        async.complete();
+                    });
+                },
+                "/async-dispatch-renew", (req, res) -> {
+                    if (req.getDispatcherType() == DispatcherType.ASYNC) {
+                        // As Spring MVC rethrows what a Callable or DeferredResult failed with.
+                        throw new ServletException("Request processing failed", (Exception) req.getAttribute("failure"));
+                    }
+                    AsyncContext async = req.startAsync();
+                    WORKER.execute(() -> {
+                        try {
+                            renewAfterAnotherRequestDestroyed(req);
+                        } catch (SessionGoneException e) {
+                            req.setAttribute("failure", e);
+                        }
+                        async.dispatch();
+                    });
+                },
                 "/whoami", (req, res) -> {
                     var s = req.getSession(false);
                     res.getWriter().print(s == null ? "none" : s.getAttribute("user") + " late=" + s.getAttribute("late"));
                 }));
+    }
+
+    /** Renews the session's id, after another request destroyed the session: a {@link SessionGoneException}. */
+    private static void renewAfterAnotherRequestDestroyed(HttpServletRequest request) {
+        STORE.destroy(request.getSession(false).getId());
+        request.changeSessionId();
     }
 
     /** Finishes the request on another thread, using the request and response the async context holds. */
@@ -57,6 +90,7 @@ class AsyncRequestTest {
     static void stop() throws Exception {
         app.close();
         WORKER.shutdownNow();
+        STORE.close();
     }
 
     @BeforeEach
@@ -82,6 +116,25 @@ class AsyncRequestTest {
             browser.get("/async-login");
             browser.get("/async-no-body");
             assertThat(browser.get("/whoami").body()).isEqualTo("ann late=yes");
+        }
+    }
+
+    @Nested
+    class WhenTheSessionIsGoneInTheAsyncWork {
+        @Test
+        void workStartedByTheAsyncContextAnswers409() {
+            browser.get("/async-login");
+            Browser.Reply reply = browser.get("/async-start-renew");
+            assertThat(reply.status()).isEqualTo(409);
+            assertThat(reply.body()).startsWith("Conflict");
+        }
+
+        @Test
+        void aFailureRethrownInTheAsyncDispatchAnswers409() {
+            browser.get("/async-login");
+            Browser.Reply reply = browser.get("/async-dispatch-renew");
+            assertThat(reply.status()).isEqualTo(409);
+            assertThat(reply.body()).startsWith("Conflict");
         }
     }
 }
