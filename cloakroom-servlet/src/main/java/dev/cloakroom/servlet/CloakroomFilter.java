@@ -27,6 +27,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.EventListener;
 import java.util.List;
 import java.util.Objects;
@@ -79,6 +80,7 @@ public final class CloakroomFilter implements Filter {
 
     private final SessionManager manager;
     private final SessionListeners listeners;
+    private final Clock clock;
 
     /**
      * A filter that calls no session listeners.
@@ -100,8 +102,14 @@ public final class CloakroomFilter implements Filter {
      *                                  {@code HttpSessionAttributeListener}, {@code HttpSessionIdListener}
      */
     public CloakroomFilter(SessionOptions options, List<? extends EventListener> listeners) {
-        this.manager = new SessionManager(Objects.requireNonNull(options, "options"));
+        this(options, listeners, Clock.systemUTC());
+    }
+
+    /** As the public constructor, on a clock of the caller's: for tests that move time. */
+    CloakroomFilter(SessionOptions options, List<? extends EventListener> listeners, Clock clock) {
+        this.manager = new SessionManager(Objects.requireNonNull(options, "options"), clock);
         this.listeners = new SessionListeners(Objects.requireNonNull(listeners, "listeners"));
+        this.clock = clock;
     }
 
     /**
@@ -173,7 +181,7 @@ public final class CloakroomFilter implements Filter {
         } else {
             ServletExchange exchange = new ServletExchange(httpRequest, httpResponse);
             sessions = new RequestSessions(manager.open(exchange), exchange, listeners, httpRequest.getServletContext(),
-                    manager.options().idleTimeout().orElse(null));
+                    manager.options().idleTimeout().orElse(null), clock.millis());
             httpRequest.setAttribute(CONTEXT_ATTRIBUTE, sessions);
             httpRequest.setAttribute(USERS_ATTRIBUTE, manager.users());
         }
