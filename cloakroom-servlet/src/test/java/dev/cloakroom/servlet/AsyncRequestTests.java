@@ -13,25 +13,38 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Asynchronous servlets keep the filter's session handling on the thread that finishes the response. */
-class AsyncRequestTest {
+/**
+ * Asynchronous servlets keep the filter's session handling on the thread that finishes the
+ * response. Run on each container ({@link JettyAsyncRequestTest}, {@link TomcatAsyncRequestTest}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AsyncRequestTests {
 
-    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor();
-    private static final MemoryStore STORE = new MemoryStore();
-    private static JettyApp app;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor();
+    private final MemoryStore store = new MemoryStore();
+    private Started server;
     private Browser browser;
 
+    /** A started server: where it listens, and how to stop it. */
+    record Started(URI base, AutoCloseable server) {
+    }
+
+    /** Starts the container with the filter for {@code options} and these routes. */
+    abstract Started start(SessionOptions options, Map<String, Route> routes) throws Exception;
+
     @BeforeAll
-    static void start() throws Exception {
-        SessionOptions options = SessionOptions.builder().secret("keyboard cat").store(STORE).build();
-        app = JettyApp.start(options, Map.of(
+    void start() throws Exception {
+        SessionOptions options = SessionOptions.builder().secret("keyboard cat").store(store).build();
+        server = start(options, Map.of(
                 "/async-login", (req, res) -> later(req, (request, response) -> {
                     request.getSession().setAttribute("user", "ann");
                     response.getWriter().print("logged in");
@@ -51,7 +64,7 @@ class AsyncRequestTest {
                         throw new ServletException("Request processing failed", (Exception) req.getAttribute("failure"));
                     }
                     AsyncContext async = req.startAsync();
-                    WORKER.execute(() -> {
+                    worker.execute(() -> {
                         try {
                             renewAfterAnotherRequestDestroyed(req);
                         } catch (SessionGoneException e) {
@@ -67,15 +80,15 @@ class AsyncRequestTest {
     }
 
     /** Renews the session's id, after another request destroyed the session: a {@link SessionGoneException}. */
-    private static void renewAfterAnotherRequestDestroyed(HttpServletRequest request) {
-        STORE.destroy(request.getSession(false).getId());
+    private void renewAfterAnotherRequestDestroyed(HttpServletRequest request) {
+        store.destroy(request.getSession(false).getId());
         request.changeSessionId();
     }
 
     /** Finishes the request on another thread, using the request and response the async context holds. */
-    private static void later(HttpServletRequest req, Route work) {
+    private void later(HttpServletRequest req, Route work) {
         AsyncContext async = req.startAsync();
-        WORKER.execute(() -> {
+        worker.execute(() -> {
             try {
                 work.handle((HttpServletRequest) async.getRequest(), (HttpServletResponse) async.getResponse());
             } catch (Exception e) {
@@ -87,15 +100,15 @@ class AsyncRequestTest {
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        app.close();
-        WORKER.shutdownNow();
-        STORE.close();
+    void stop() throws Exception {
+        server.server().close();
+        worker.shutdownNow();
+        store.close();
     }
 
     @BeforeEach
     void newBrowser() {
-        browser = new Browser(app.base());
+        browser = new Browser(server.base());
     }
 
     @Nested
