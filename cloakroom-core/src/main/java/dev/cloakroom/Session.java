@@ -105,6 +105,16 @@ public interface Session {
     Optional<Instant> expiresAt();
 
     /**
+     * {@return when a request last used this session before this one} Worked out from the expiry
+     * the store held when this request read the session, which every use moves: that expiry less the
+     * idle limit ({@link SessionOptions#idleTimeout()}, else the cookie's max age). So it is as
+     * precise as that expiry: a touch {@link SessionOptions#touchAfter()} held back did not move it,
+     * and Redis keeps whole seconds. Never later than the read. Empty for a session new in this
+     * request, and for a browser-session cookie with no idle limit, whose expiry tells nothing.
+     */
+    Optional<Instant> lastUsed();
+
+    /**
      * Sets an attribute. {@code cookie} (the cookie object) and {@code __cloakroom} (Cloakroom's own
      * data) are reserved and refused. A name express-session drops when it loads a session
      * ({@code save}, {@code id}, {@code toString}...) is warned about once, or refused, as

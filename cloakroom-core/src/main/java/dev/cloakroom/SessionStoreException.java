@@ -5,7 +5,8 @@ package dev.cloakroom;
  * Messages never contain a session id. The one the session lifecycle throws is fresh and has no
  * cause, whatever the store threw: it names the operation, the store class and the session's
  * fingerprint, and the store's own message chain, scrubbed of the id, is in the WARN line logged
- * with it.
+ * with it (one line per kind of failure every ten seconds during an outage, with the count of
+ * those left out).
  */
 public class SessionStoreException extends SessionException {
 

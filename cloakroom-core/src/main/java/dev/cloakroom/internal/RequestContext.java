@@ -55,7 +55,7 @@ public final class RequestContext implements SessionContext {
     /** Null while the session's id has never been stored. */
     private StoreCopy inStore;
     /** Whether the loaded session's expiry still has to be written at commit. */
-    private final TouchPlan touches;
+    final TouchPlan touches;
     private final Commits commits = new Commits();
     /** Whether the session's first store write announces a new session (it was generated here, not regenerated). */
     private boolean announceCreated;
@@ -184,7 +184,7 @@ public final class RequestContext implements SessionContext {
         if (Sidecar.isRetired(decoded.attributes())) {
             return;
         }
-        touches.loaded(engine.timeouts.hasIdle() ? stored.expires() : decoded.cookie().expires);
+        touches.loaded(engine.timeouts, stored.expires(), decoded.cookie(), now);
         session = new SessionState(this, engine.values, cookieId, false, named(decoded.cookie()), decoded.attributes());
         // The session takes the tree's values, which nothing changes in place, so arrival shares the tree.
         arrive(cookieId, stored.json(), decoded.attributes(), decoded.cookie().shape());

@@ -37,6 +37,7 @@ public final class SessionEngine {
     final Timeouts timeouts;
     final Events events;
     final StoreObservation observation;
+    private final StoreFailureLog failures;
     /** Whether the WARN about a Secure cookie withheld from a plain-HTTP request was logged; once per engine. */
     private final AtomicBoolean warnedSecureOverHttp = new AtomicBoolean();
 
@@ -63,6 +64,7 @@ public final class SessionEngine {
         this.timeouts = new Timeouts(options);
         this.events = new Events(options.listeners(), clock);
         this.observation = new StoreObservation(options.observers(), options.store());
+        this.failures = new StoreFailureLog(options.store().getClass().getSimpleName(), clock);
         if (events.any() && options.store() instanceof SweepingSessionStore sweeping) {
             // The store holds this weakly; the engine's field keeps it alive as long as the engine.
             sweeping.onExpiry(events);
@@ -224,9 +226,10 @@ public final class SessionEngine {
     }
 
     /**
-     * Runs one store call. A failure is logged once at WARN, naming the session only by
-     * fingerprint and carrying the failure's message chain with the id replaced by that
-     * fingerprint, then thrown as a fresh {@link SessionStoreException}.
+     * Runs one store call. A failure is logged at WARN (at most once per kind every ten seconds,
+     * see {@link StoreFailureLog}), naming the session only by fingerprint and carrying the
+     * failure's message chain with the id replaced by that fingerprint, then thrown as a fresh
+     * {@link SessionStoreException}.
      *
      * <p>The thrown exception has no cause and no suppressed exceptions, even when the store threw
      * a {@code SessionStoreException} of its own: a store's exception, or a driver's beneath it,
@@ -242,6 +245,7 @@ public final class SessionEngine {
         long start = timed ? System.nanoTime() : 0L;
         try {
             T result = call.get();
+            failures.succeeded();
             if (timed) {
                 // Only replace answers a boolean: false is a compare-and-set that wrote nothing.
                 boolean conflict = Boolean.FALSE.equals(result);
@@ -255,8 +259,7 @@ public final class SessionEngine {
             }
             String storeName = store.getClass().getSimpleName();
             String fingerprint = SessionIds.fingerprint(id);
-            LOG.warn("session store {} failed on {} for session {}: {}", storeName, operation, fingerprint,
-                    ScrubbedCauses.of(e, id));
+            failures.failed(operation, id, fingerprint, e);
             throw new SessionStoreException("session store " + storeName + " failed on " + operation
                     + " for session " + fingerprint + " (" + e.getClass().getSimpleName() + ")");
         }

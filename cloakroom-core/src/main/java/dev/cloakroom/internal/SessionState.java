@@ -204,6 +204,11 @@ final class SessionState implements Session {
         return Optional.ofNullable(context.expiresAt(this));
     }
 
+    @Override
+    public Optional<Instant> lastUsed() {
+        return Optional.ofNullable(isNew ? null : context.touches.lastUse());
+    }
+
     /** Records {@code now} as the creation time of a session that came without one; a change to save. */
     void stampCreated(Instant now) {
         sidecar = sidecar.withCreated(now);

@@ -30,6 +30,11 @@ final class Timeouts {
         return idle != null;
     }
 
+    /** {@return the idle limit, or null} */
+    Duration idle() {
+        return idle;
+    }
+
     /** The instant a session created at {@code created} ends for good, or null when there is no limit or no creation time. */
     Instant deadline(Instant created) {
         return absolute == null || created == null ? null : created.plus(absolute);

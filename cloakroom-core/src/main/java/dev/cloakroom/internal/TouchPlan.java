@@ -21,6 +21,8 @@ final class TouchPlan {
     private final Duration touchAfter;
     /** The expiry the store held when the session was loaded, before any touch; null when unknown. */
     private Instant loaded;
+    /** When the loaded session was last used before this request; null when unknown. */
+    private Instant lastUse;
     /** Whether the read moved the expiry to {@link #readTo}. */
     private boolean touchedOnRead;
     /** Where the read moved the expiry; null for the store's default period. */
@@ -40,9 +42,30 @@ final class TouchPlan {
         return timeouts.storeExpiry(cookieExpires, now, null);
     }
 
-    /** The session was loaded; the store held {@code expires} for it. */
-    void loaded(Instant expires) {
-        loaded = expires;
+    /**
+     * The session was loaded at {@code now}: the store held {@code storeExpires} for it (null when
+     * unknown), and its cookie is {@code cookie}, which without an idle limit already carries that
+     * live expiry.
+     */
+    void loaded(Timeouts timeouts, Instant storeExpires, CookieState cookie, Instant now) {
+        loaded = timeouts.hasIdle() ? storeExpires : cookie.expires;
+        Duration period = timeouts.idle();
+        if (cookie.originalMaxAgeMillis != null && (period == null || cookie.originalMaxAgeMillis < period.toMillis())) {
+            period = Duration.ofMillis(cookie.originalMaxAgeMillis);
+        }
+        // Each use moves the expiry to this period from then (sooner only at the absolute deadline).
+        // Never past now: Redis rounds the expiry up to whole seconds, and another app may touch for longer.
+        Instant used = loaded == null || period == null ? null : loaded.minus(period);
+        lastUse = used == null || used.isBefore(now) ? used : now;
+    }
+
+    /**
+     * {@return when the loaded session was last used before this request, or null when its expiry
+     * does not tell} The expiry less the idle limit, or the cookie's max age when that is shorter,
+     * to within {@code touchAfter} and the store's precision.
+     */
+    Instant lastUse() {
+        return lastUse;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A real {@link MemoryStore} that counts the calls it receives and can be made to fail. The
@@ -32,6 +33,9 @@ final class CountingStore implements SessionStore {
      */
     volatile boolean touchesOnRead;
     volatile boolean failing;
+    /** What a failing call throws, given the id: by default a refused connection whose messages name it. */
+    volatile Function<String, RuntimeException> failure = id -> new IllegalStateException(
+            "connection refused while handling session " + id, new RuntimeException("server said: no such key sess:" + id));
     /** Every compare-and-set fails as if another request had always just written: a session contended without end. */
     volatile boolean losesEveryReplace;
 
@@ -51,8 +55,7 @@ final class CountingStore implements SessionStore {
     private void maybeFail(String id) {
         NoSessionIdInLogs.record(id);
         if (failing) {
-            throw new IllegalStateException("connection refused while handling session " + id,
-                    new RuntimeException("server said: no such key sess:" + id));
+            throw failure.apply(id);
         }
     }
 

@@ -6,7 +6,6 @@ import dev.cloakroom.SessionManager;
 import dev.cloakroom.UserSessions;
 import dev.cloakroom.SessionOptions;
 import dev.cloakroom.SessionConflictException;
-import dev.cloakroom.SessionException;
 import dev.cloakroom.SessionStoreException;
 import dev.cloakroom.SessionTooLargeException;
 import dev.cloakroom.servlet.internal.CommitGuardResponse;
@@ -18,6 +17,7 @@ import dev.cloakroom.servlet.internal.SessionRequestWrapper;
 import dev.cloakroom.servlet.internal.StoreFailures;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -27,6 +27,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.EventListener;
 import java.util.List;
 import java.util.Objects;
@@ -63,7 +64,9 @@ import java.util.Objects;
  * was committed the exception goes to the container unchanged; its message never names the session.
  * A save Cloakroom refused, writing nothing, becomes {@code 413 Content Too Large} for a session
  * over {@code maxSessionBytes} and {@code 409 Conflict} for a conflict ({@code checkReads}, or a
- * session contended too long), also in plain text.
+ * session contended too long), also in plain text. Failures of work run by
+ * {@code AsyncContext.start}, and of an ASYNC dispatch (where Spring MVC rethrows a failed
+ * {@code Callable} or {@code DeferredResult}), get the same answers.
  *
  * <p>The container's own session manager is bypassed for requests this filter sees; it should
  * not be configured at the same time. {@code HttpSessionListener}, {@code HttpSessionAttributeListener}
@@ -77,6 +80,7 @@ public final class CloakroomFilter implements Filter {
 
     private final SessionManager manager;
     private final SessionListeners listeners;
+    private final Clock clock;
 
     /**
      * A filter that calls no session listeners.
@@ -98,8 +102,14 @@ public final class CloakroomFilter implements Filter {
      *                                  {@code HttpSessionAttributeListener}, {@code HttpSessionIdListener}
      */
     public CloakroomFilter(SessionOptions options, List<? extends EventListener> listeners) {
-        this.manager = new SessionManager(Objects.requireNonNull(options, "options"));
+        this(options, listeners, Clock.systemUTC());
+    }
+
+    /** As the public constructor, on a clock of the caller's: for tests that move time. */
+    CloakroomFilter(SessionOptions options, List<? extends EventListener> listeners, Clock clock) {
+        this.manager = new SessionManager(Objects.requireNonNull(options, "options"), clock);
         this.listeners = new SessionListeners(Objects.requireNonNull(listeners, "listeners"));
+        this.clock = clock;
     }
 
     /**
@@ -158,6 +168,10 @@ public final class CloakroomFilter implements Filter {
         }
         RequestSessions sessions;
         if (req.getAttribute(CONTEXT_ATTRIBUTE) instanceof RequestSessions earlier) {
+            if (SessionRequestWrapper.isWrapped(req) && req.getDispatcherType() == DispatcherType.ASYNC) {
+                asyncDispatch(req, res, chain, earlier, httpResponse);
+                return;
+            }
             if (SessionRequestWrapper.isWrapped(req)) {
                 chain.doFilter(req, res);
                 return;
@@ -167,7 +181,7 @@ public final class CloakroomFilter implements Filter {
         } else {
             ServletExchange exchange = new ServletExchange(httpRequest, httpResponse);
             sessions = new RequestSessions(manager.open(exchange), exchange, listeners, httpRequest.getServletContext(),
-                    manager.options().idleTimeout().orElse(null));
+                    manager.options().idleTimeout().orElse(null), clock.millis());
             httpRequest.setAttribute(CONTEXT_ATTRIBUTE, sessions);
             httpRequest.setAttribute(USERS_ATTRIBUTE, manager.users());
         }
@@ -196,29 +210,24 @@ public final class CloakroomFilter implements Filter {
                 }
             }
         }
-        if (failure == null) {
-            return;
+        if (failure != null) {
+            StoreFailures.answerOrRethrow(failure, sessions, httpResponse);
         }
-        SessionStoreException storeFailure = StoreFailures.find(failure);
-        if (storeFailure != null && !httpResponse.isCommitted()) {
-            // Counted first: once the 503 is written the client may read it before this thread goes on.
-            sessions.answeredUnavailable();
-            StoreFailures.answer503(httpResponse);
-            return;
+    }
+
+    /**
+     * An async dispatch of a request already wrapped: nothing else answers for the session there,
+     * and it is where Spring MVC rethrows what a {@code Callable} or {@code DeferredResult} failed
+     * with, so its failures get the answers of the first dispatch. The session is committed as for
+     * any asynchronous request, at the first body byte or when the request completes.
+     */
+    private static void asyncDispatch(ServletRequest req, ServletResponse res, FilterChain chain, RequestSessions sessions,
+                                      HttpServletResponse httpResponse) throws IOException, ServletException {
+        try {
+            chain.doFilter(req, res);
+        } catch (IOException | ServletException | RuntimeException | Error e) {
+            StoreFailures.answerOrRethrow(e, sessions, httpResponse);
         }
-        if (storeFailure != null) {
-            throw StoreFailures.afterCommit(storeFailure);
-        }
-        if (StoreFailures.isGone(failure) && !httpResponse.isCommitted()) {
-            StoreFailures.answer409(httpResponse);
-            return;
-        }
-        SessionException refusal = SaveRefusals.find(failure);
-        if (refusal != null && !httpResponse.isCommitted()) {
-            SaveRefusals.answer(httpResponse, refusal);
-            return;
-        }
-        StoreFailures.rethrow(failure);
     }
 
     /**

@@ -29,6 +29,11 @@ final class JettyApp implements AutoCloseable {
     }
 
     static JettyApp start(SessionOptions options, Map<String, Route> routes) throws Exception {
+        return start(new CloakroomFilter(options), routes);
+    }
+
+    /** As {@link #start(SessionOptions, Map)}, with a filter of the caller's (one on a test's clock, say). */
+    static JettyApp start(CloakroomFilter cloakroom, Map<String, Route> routes) throws Exception {
         Map<String, Route> table = new LinkedHashMap<>(routes);
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
@@ -37,7 +42,7 @@ final class JettyApp implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        FilterHolder filter = new FilterHolder(new CloakroomFilter(options));
+        FilterHolder filter = new FilterHolder(cloakroom);
         filter.setAsyncSupported(true);
         context.addFilter(filter, "/*", EnumSet.allOf(DispatcherType.class));
         ServletHolder servlet = new ServletHolder(new HttpServlet() {

@@ -5,9 +5,7 @@ import dev.cloakroom.SessionStoreException;
 import dev.cloakroom.StoreObserver;
 import dev.cloakroom.testkit.Leaks;
 import dev.cloakroom.testkit.lifecycle.CapturedOutput;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -18,22 +16,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** A store that is down costs a clear 503, names no session, and is forgotten once the store is back. */
+/**
+ * A store that is down costs a clear 503, names no session, and is forgotten once the store is back.
+ * Each test has its own app: core logs a kind of store failure at most once every ten seconds per
+ * filter, and several tests count the WARN lines.
+ */
 class StoreFailureTest {
 
-    private static final SwitchableStore STORE = new SwitchableStore();
+    private final SwitchableStore store = new SwitchableStore();
     /** The 503s the filter reported to the options' store observer. */
-    private static final AtomicInteger ANSWERED_503 = new AtomicInteger();
-    private static JettyApp app;
+    private final AtomicInteger answered503 = new AtomicInteger();
+    private JettyApp app;
     private Browser browser;
 
-    @BeforeAll
-    static void start() throws Exception {
-        SessionOptions options = SessionOptions.builder().secret("keyboard cat").store(STORE)
+    @BeforeEach
+    void start() throws Exception {
+        SessionOptions options = SessionOptions.builder().secret("keyboard cat").store(store)
                 .observer(new StoreObserver() {
                     @Override
                     public void unavailable() {
-                        ANSWERED_503.incrementAndGet();
+                        answered503.incrementAndGet();
                     }
                 }).build();
         app = JettyApp.start(options, Map.of(
@@ -64,22 +66,13 @@ class StoreFailureTest {
                         throw new IllegalStateException("no cart for session " + req.getRequestedSessionId(), e);
                     }
                 }));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-    }
-
-    @BeforeEach
-    void newBrowser() {
         browser = new Browser(app.base());
-        ANSWERED_503.set(0);
     }
 
     @AfterEach
-    void storeBack() {
-        STORE.down = false;
+    void stop() throws Exception {
+        app.close();
+        store.memory.close();
     }
 
     private static void assertUnavailable(Browser.Reply reply, String id) {
@@ -105,31 +98,31 @@ class StoreFailureTest {
         void readingTheSessionAnswers503WithoutTheId() {
             browser.get("/login");
             String id = browser.sessionId();
-            STORE.down = true;
+            store.down = true;
             Browser.Reply[] reply = new Browser.Reply[1];
             String log = logOf(() -> reply[0] = browser.get("/whoami"));
             assertUnavailable(reply[0], id);
             Leaks.assertOneWarnByFingerprint(log, id);
-            assertThat(ANSWERED_503).as("told to the store observer").hasValue(1);
+            assertThat(answered503).as("told to the store observer").hasValue(1);
         }
 
         @Test
         void savingANewSessionAnswers503() {
-            STORE.down = true;
+            store.down = true;
             assertUnavailable(browser.get("/login"), null);
         }
 
         @Test
         void aRedirectBecomesA503() {
-            STORE.down = true;
+            store.down = true;
             assertUnavailable(browser.get("/login-redirect"), null);
-            assertThat(ANSWERED_503).hasValue(1);
+            assertThat(answered503).hasValue(1);
         }
 
         @Test
         void requestsThatDoNotUseTheSessionStillWork() {
             browser.get("/login");
-            STORE.down = true;
+            store.down = true;
             Browser.Reply reply = browser.get("/health");
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.body()).isEqualTo("ok");
@@ -142,18 +135,18 @@ class StoreFailureTest {
         void theContainerIsHandedNoChainNamingTheSession() {
             browser.get("/login");
             String id = browser.sessionId();
-            STORE.down = true;
+            store.down = true;
             String log = logOf(() -> catchThrowable(() -> browser.get("/flush-then-read")));
             Leaks.assertOneWarnByFingerprint(log, id);
             assertThat(log).as("the container logs what the filter rethrew").contains("Exception");
-            assertThat(ANSWERED_503).as("no 503 could be sent, none is counted").hasValue(0);
+            assertThat(answered503).as("no 503 could be sent, none is counted").hasValue(0);
         }
 
         @Test
         void anApplicationExceptionWrappingTheFailureIsNotHandedOnEither() {
             browser.get("/login");
             String id = browser.sessionId();
-            STORE.down = true;
+            store.down = true;
             String log = logOf(() -> catchThrowable(() -> browser.get("/flush-then-wrap")));
             Leaks.assertOneWarnByFingerprint(log, id);
             assertThat(log).as("the container logs what the filter rethrew").contains("Exception");
@@ -165,9 +158,9 @@ class StoreFailureTest {
         @Test
         void theSessionIsThereAgain() {
             browser.get("/login");
-            STORE.down = true;
+            store.down = true;
             assertThat(browser.get("/whoami").status()).isEqualTo(503);
-            STORE.down = false;
+            store.down = false;
             assertThat(browser.get("/whoami").body()).isEqualTo("ann");
         }
     }

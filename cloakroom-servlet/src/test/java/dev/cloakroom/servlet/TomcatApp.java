@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.Context;
+import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.ErrorPage;
@@ -23,7 +24,7 @@ import java.util.Map;
 
 /**
  * Embedded Tomcat 11 on a free loopback port, wired as Spring Boot wires it: the filter for
- * {@code /*} and every dispatch type, one servlet routing by path, and {@code /error} as the
+ * {@code /*} and every dispatch type, one servlet routing by path, both async-capable, and {@code /error} as the
  * error page for every status and exception, rendered in an ERROR dispatch after the chain returns.
  */
 final class TomcatApp implements AutoCloseable {
@@ -45,7 +46,7 @@ final class TomcatApp implements AutoCloseable {
         ErrorPage errors = new ErrorPage();
         errors.setLocation("/error");
         context.addErrorPage(errors);
-        Tomcat.addServlet(context, "routes", new HttpServlet() {
+        Wrapper servlet = Tomcat.addServlet(context, "routes", new HttpServlet() {
             @Override
             protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
                 String path = switch (request.getDispatcherType()) {
@@ -66,7 +67,9 @@ final class TomcatApp implements AutoCloseable {
                     throw new IllegalStateException(e);
                 }
             }
-        }).addMapping("/*");
+        });
+        servlet.setAsyncSupported(true);
+        servlet.addMapping("/*");
         tomcat.start();
         return new TomcatApp(tomcat, URI.create("http://127.0.0.1:" + embedded.connector().getLocalPort()));
     }
@@ -96,6 +99,7 @@ final class TomcatApp implements AutoCloseable {
             FilterDef def = new FilterDef();
             def.setFilterName(name);
             def.setFilter(filters[i]);
+            def.setAsyncSupported("true");
             context.addFilterDef(def);
             FilterMap map = new FilterMap();
             map.setFilterName(name);

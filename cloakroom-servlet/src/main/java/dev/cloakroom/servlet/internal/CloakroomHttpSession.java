@@ -1,7 +1,6 @@
 package dev.cloakroom.servlet.internal;
 
 import dev.cloakroom.Session;
-import dev.cloakroom.SessionCookie;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpSession;
 
@@ -24,10 +23,11 @@ import java.util.Optional;
  *       lists, strings, numbers, booleans). Changing a returned object in place is seen and saved.</li>
  *   <li>{@link #getCreationTime()} is the creation time Cloakroom stored beside the document. A
  *       session another application created has none; then it is the last-access time below.</li>
- *   <li>{@link #getLastAccessedTime()} is when the session was last used before this request: the
- *       expiry the store holds minus the cookie's max age, since every request that uses the
- *       session moves that expiry. For a new session, a browser-session cookie, or with
- *       {@code touchAfter} throttling, it is the start of this request or the last time the expiry moved.</li>
+ *   <li>{@link #getLastAccessedTime()} is when the session was last used before this request,
+ *       {@link Session#lastUsed()}: the expiry the store held, which every use moves, less the
+ *       idle limit ({@link #getMaxInactiveInterval()}). With {@code touchAfter} it is the last time
+ *       the expiry moved; for a new session, and a browser-session cookie with no
+ *       {@code idleTimeout}, the start of this request.</li>
  *   <li>{@link #getMaxInactiveInterval()} is the server-side idle limit in seconds, rounded up:
  *       with the {@code idleTimeout} option, that timeout, or the cookie's original max age when
  *       it is shorter (the browser drops the cookie first). Without it, the cookie's original max
@@ -65,15 +65,7 @@ public final class CloakroomHttpSession implements HttpSession {
     }
 
     private static long lastUse(Session session, long requestStart) {
-        if (session.isNew()) {
-            return requestStart;
-        }
-        SessionCookie cookie = session.cookie();
-        if (cookie.expires().isEmpty() || cookie.originalMaxAge().isEmpty()) {
-            return requestStart;
-        }
-        Instant lastUse = cookie.expires().get().minus(cookie.originalMaxAge().get());
-        return Math.min(lastUse.toEpochMilli(), requestStart);
+        return session.lastUsed().map(used -> Math.min(used.toEpochMilli(), requestStart)).orElse(requestStart);
     }
 
     /** {@return the Cloakroom session behind this view} */

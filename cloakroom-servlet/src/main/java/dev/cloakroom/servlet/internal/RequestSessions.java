@@ -22,7 +22,7 @@ public final class RequestSessions implements SessionContext {
     private final SessionListeners listeners;
     private final ServletContext servletContext;
     private final Duration idleTimeout;
-    private final long start = System.currentTimeMillis();
+    private final long start;
     private final Set<String> announced = new HashSet<>(2);
     private boolean committed;
     private CloakroomHttpSession view;
@@ -35,14 +35,16 @@ public final class RequestSessions implements SessionContext {
      * @param listeners      the listeners to tell about sessions
      * @param servletContext the context the {@code HttpSession} view reports
      * @param idleTimeout    the options' server-side idle limit, or {@code null} for none
+     * @param start          when the request began, in epoch milliseconds
      */
     public RequestSessions(SessionContext core, ServletExchange exchange, SessionListeners listeners,
-                           ServletContext servletContext, Duration idleTimeout) {
+                           ServletContext servletContext, Duration idleTimeout, long start) {
         this.core = core;
         this.exchange = exchange;
         this.listeners = listeners;
         this.servletContext = servletContext;
         this.idleTimeout = idleTimeout;
+        this.start = start;
     }
 
     /**

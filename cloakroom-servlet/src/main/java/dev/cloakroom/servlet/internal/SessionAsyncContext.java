@@ -41,17 +41,10 @@ final class SessionAsyncContext implements AsyncContext {
         try {
             sessions.commit();
         } catch (SessionStoreException | SessionTooLargeException | SessionConflictException e) {
-            if (!rawResponse.isCommitted()) {
-                try {
-                    if (e instanceof SessionStoreException) {
-                        sessions.answeredUnavailable();
-                        StoreFailures.answer503(rawResponse);
-                    } else {
-                        SaveRefusals.answer(rawResponse, e);
-                    }
-                } catch (IOException io) {
-                    throw new UncheckedIOException(io);
-                }
+            try {
+                StoreFailures.answered(e, sessions, rawResponse);
+            } catch (IOException io) {
+                throw new UncheckedIOException(io);
             }
         } finally {
             async.complete();
@@ -88,9 +81,34 @@ final class SessionAsyncContext implements AsyncContext {
         async.dispatch(context, path);
     }
 
+    /**
+     * Runs {@code run} as the container does, except that a failure with an answer of
+     * Cloakroom's (503, 409, 413) becomes that answer and completes the request while nothing was
+     * sent yet, as in the filter. Otherwise the container would log it and leave the client
+     * waiting for the async timeout.
+     */
     @Override
     public void start(Runnable run) {
-        async.start(run);
+        async.start(() -> {
+            try {
+                run.run();
+            } catch (RuntimeException e) {
+                if (!answered(e)) {
+                    SessionStoreException storeFailure = StoreFailures.find(e);
+                    throw storeFailure == null ? e : new IllegalStateException(StoreFailures.afterCommit(storeFailure).getMessage());
+                }
+                async.complete();
+            }
+        });
+    }
+
+    private boolean answered(RuntimeException e) {
+        try {
+            return StoreFailures.answered(e, sessions, rawResponse);
+        } catch (IOException io) {
+            e.addSuppressed(io);
+            return false;
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.cloakroom.servlet.internal;
 
+import dev.cloakroom.SessionException;
 import dev.cloakroom.SessionGoneException;
 import dev.cloakroom.SessionStoreException;
 import jakarta.servlet.ServletException;
@@ -10,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Turning a store failure into the 503 the design promises, a session another request renewed or
- * destroyed first into a 409, and passing anything else on.
+ * destroyed first into a 409, a refused save into its answer, and passing anything else on.
  */
 public final class StoreFailures {
 
@@ -33,12 +34,63 @@ public final class StoreFailures {
     }
 
     /**
-     * {@return whether {@code failure}, or one of its causes, is a {@link SessionGoneException}}
+     * Answers {@code failure} as the design promises while nothing of the response was sent: a
+     * store failure with 503, a session another request renewed or destroyed first with 409, a save
+     * Cloakroom refused with 413 or 409 (see {@link SaveRefusals}). The same whether it came out of
+     * the filter chain, an async dispatch, work run by {@code AsyncContext.start} or the commit.
      *
-     * @param failure what the filter chain threw
+     * @param failure  what was thrown, followed through its causes (an application may wrap it)
+     * @param sessions the request's session handling, told about a 503
+     * @param response the container's own response, not a wrapper that commits the session
+     * @return whether it answered; {@code false} when the failure is none of these or the response
+     *         was committed
+     * @throws IOException when the body cannot be written
      */
-    public static boolean isGone(Throwable failure) {
-        return find(failure, SessionGoneException.class) != null;
+    public static boolean answered(Throwable failure, RequestSessions sessions, HttpServletResponse response) throws IOException {
+        if (response.isCommitted()) {
+            return false;
+        }
+        if (find(failure) != null) {
+            // Counted first: once the 503 is written the client may read it before this thread goes on.
+            sessions.answeredUnavailable();
+            answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, BODY);
+            return true;
+        }
+        if (find(failure, SessionGoneException.class) != null) {
+            answer(response, HttpServletResponse.SC_CONFLICT, GONE_BODY);
+            return true;
+        }
+        SessionException refusal = SaveRefusals.find(failure);
+        if (refusal != null) {
+            SaveRefusals.answer(response, refusal);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * {@link #answered Answers} {@code failure}, or throws what the container should get: for a store
+     * failure after the response was committed, a fresh exception with core's message (operation,
+     * store class, the session's fingerprint) and nothing else; otherwise {@code failure} itself.
+     * Not the store failure as thrown: the container logs the whole chain, and an application
+     * exception wrapping it may name the session in its own message. Core has already logged it.
+     *
+     * @param failure  what was thrown
+     * @param sessions the request's session handling
+     * @param response the container's own response
+     * @throws IOException      when the body cannot be written, or {@code failure} is one
+     * @throws ServletException for a store failure after commit, or when {@code failure} is one
+     */
+    public static void answerOrRethrow(Throwable failure, RequestSessions sessions, HttpServletResponse response)
+            throws IOException, ServletException {
+        if (answered(failure, sessions, response)) {
+            return;
+        }
+        SessionStoreException storeFailure = find(failure);
+        if (storeFailure != null) {
+            throw afterCommit(storeFailure);
+        }
+        rethrow(failure);
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
@@ -48,28 +100,6 @@ public final class StoreFailures {
             }
         }
         return null;
-    }
-
-    /**
-     * Replaces the uncommitted response with a plain 503. The body is fixed text: the exception's
-     * message is not echoed, and nothing names the session.
-     *
-     * @param response the response, not yet committed
-     * @throws IOException when the body cannot be written
-     */
-    public static void answer503(HttpServletResponse response) throws IOException {
-        answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, BODY);
-    }
-
-    /**
-     * Replaces the uncommitted response with a plain 409: the session was renewed or destroyed by
-     * another request first, so this one has none. Fixed text, as for the 503.
-     *
-     * @param response the response, not yet committed
-     * @throws IOException when the body cannot be written
-     */
-    public static void answer409(HttpServletResponse response) throws IOException {
-        answer(response, HttpServletResponse.SC_CONFLICT, GONE_BODY);
     }
 
     private static void answer(HttpServletResponse response, int status, byte[] body) throws IOException {
@@ -85,29 +115,13 @@ public final class StoreFailures {
         }
     }
 
-    /**
-     * What the container gets when the store failed after the response was committed, so no 503
-     * could be sent: a fresh exception with core's message (operation, store class, the session's
-     * fingerprint) and nothing else. Not the failure itself: the container logs the whole chain,
-     * and an application exception wrapping the store failure may name the session in its own
-     * message. Core has already logged the failure once, at WARN.
-     *
-     * @param storeFailure the store failure
-     * @return the exception to throw to the container
-     */
-    public static ServletException afterCommit(SessionStoreException storeFailure) {
+    /** The exception for the container when a store failure came after commit; see {@link #answerOrRethrow}. */
+    static ServletException afterCommit(SessionStoreException storeFailure) {
         return new ServletException("the response was already committed when the " + storeFailure.getMessage());
     }
 
-    /**
-     * Throws {@code failure} again as the filter may: as itself when it is an {@code IOException},
-     * a {@code ServletException}, a {@code RuntimeException} or an {@code Error}.
-     *
-     * @param failure what the filter chain threw
-     * @throws IOException      when {@code failure} is one
-     * @throws ServletException when {@code failure} is one
-     */
-    public static void rethrow(Throwable failure) throws IOException, ServletException {
+    /** Throws {@code failure} again as the filter may: it is an {@code IOException}, a {@code ServletException}, a {@code RuntimeException} or an {@code Error}. */
+    private static void rethrow(Throwable failure) throws IOException, ServletException {
         if (failure instanceof IOException e) {
             throw e;
         }
