@@ -69,7 +69,11 @@ public final class Fixtures {
      */
     public static final int WARM_CALLS = 20_000;
 
-    /** Runs {@code op} {@link #WARM_CALLS} times. */
+    /**
+     * Runs {@code op} {@link #WARM_CALLS} times.
+     *
+     * @param op the benchmark's operation
+     */
     public static void warm(Runnable op) {
         for (int i = 0; i < WARM_CALLS; i++) {
             op.run();

@@ -29,6 +29,8 @@ final class Targets {
         Optional<Double> verify = nanosPerOp(results, "CookieBench.verify", null);
         ratio(out, "core: read-only request / cookie verify", nanosPerOp(results, "RequestBench.readOnly", null), verify,
                 4.0, true);
+        bound(out, "  what bounds it: decoding the document alone / cookie verify",
+                nanosPerOp(results, "CodecBench.decode", "small"), verify);
         ratio(out, "core: request without session use / cookie verify",
                 nanosPerOp(results, "RequestBench.noSessionUse", null), verify, 0.3, true);
         for (String op : new String[] {"get", "set"}) {
@@ -50,6 +52,8 @@ final class Targets {
             Optional<Double> verifyCpu = cpuPerOp(results, "CookieBench.verify", null);
             ratio(out, "core: read-only request / cookie verify", cpuPerOp(results, "RequestBench.readOnly", null),
                     verifyCpu, 4.0, true);
+            bound(out, "  what bounds it: decoding the document alone / cookie verify",
+                    cpuPerOp(results, "CodecBench.decode", "small"), verifyCpu);
             ratio(out, "core: request without session use / cookie verify",
                     cpuPerOp(results, "RequestBench.noSessionUse", null), verifyCpu, 0.3, true);
             for (String op : new String[] {"get", "set"}) {
@@ -110,12 +114,9 @@ final class Targets {
     }
 
     /** {@return the time one operation took, in nanoseconds; for a throughput run, the wall time per operation of all its threads together} */
-    private static Optional<Double> nanosPerOp(Collection<RunResult> results, String benchmark, String sessions) {
+    private static Optional<Double> nanosPerOp(Collection<RunResult> results, String benchmark, String param) {
         for (RunResult r : results) {
-            if (!r.getParams().getBenchmark().endsWith("." + benchmark)) {
-                continue;
-            }
-            if (sessions != null && !sessions.equals(r.getParams().getParam("sessions"))) {
+            if (!r.getParams().getBenchmark().endsWith("." + benchmark) || !hasParam(r, param)) {
                 continue;
             }
             Result<?> primary = r.getPrimaryResult();
@@ -129,15 +130,27 @@ final class Targets {
     }
 
     /** {@return the benchmark threads' CPU time per operation, in nanoseconds, when the run had {@link CpuTimeProfiler}} */
-    private static Optional<Double> cpuPerOp(Collection<RunResult> results, String benchmark, String sessions) {
+    private static Optional<Double> cpuPerOp(Collection<RunResult> results, String benchmark, String param) {
         for (RunResult r : results) {
-            if (r.getParams().getBenchmark().endsWith("." + benchmark)
-                    && (sessions == null || sessions.equals(r.getParams().getParam("sessions")))) {
+            if (r.getParams().getBenchmark().endsWith("." + benchmark) && hasParam(r, param)) {
                 Result<?> cpu = r.getSecondaryResults().get("cpu.time.norm");
                 return cpu == null ? Optional.empty() : Optional.of(cpu.getScore());
             }
         }
         return Optional.empty();
+    }
+
+    /** {@return whether one of the run's parameters ({@code sessions}, {@code document}) has the value {@code param}; true for null} */
+    private static boolean hasParam(RunResult r, String param) {
+        if (param == null) {
+            return true;
+        }
+        for (Object key : r.getParams().getParamsKeys()) {
+            if (param.equals(r.getParams().getParam((String) key))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double nanos(String unit) {
