@@ -29,8 +29,6 @@ final class Targets {
         Optional<Double> verify = nanosPerOp(results, "CookieBench.verify", null);
         ratio(out, "core: read-only request / cookie verify", nanosPerOp(results, "RequestBench.readOnly", null), verify,
                 4.0, true);
-        bound(out, "  what bounds it: decoding the document alone / cookie verify",
-                nanosPerOp(results, "CodecBench.decode", "small"), verify);
         ratio(out, "core: request without session use / cookie verify",
                 nanosPerOp(results, "RequestBench.noSessionUse", null), verify, 0.3, true);
         for (String op : new String[] {"get", "set"}) {
@@ -52,8 +50,6 @@ final class Targets {
             Optional<Double> verifyCpu = cpuPerOp(results, "CookieBench.verify", null);
             ratio(out, "core: read-only request / cookie verify", cpuPerOp(results, "RequestBench.readOnly", null),
                     verifyCpu, 4.0, true);
-            bound(out, "  what bounds it: decoding the document alone / cookie verify",
-                    cpuPerOp(results, "CodecBench.decode", "small"), verifyCpu);
             ratio(out, "core: request without session use / cookie verify",
                     cpuPerOp(results, "RequestBench.noSessionUse", null), verifyCpu, 0.3, true);
             for (String op : new String[] {"get", "set"}) {

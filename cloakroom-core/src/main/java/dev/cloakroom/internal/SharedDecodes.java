@@ -1,5 +1,8 @@
 package dev.cloakroom.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import java.lang.ref.SoftReference;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -7,26 +10,42 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Decodes a big stored document once for all the requests that loaded the same text of the same
+ * Decodes a stored document once for the requests that load the same text.
+ *
+ * <p>A document under {@link BigDocuments#THRESHOLD_CHARS} (nearly every one) is decoded once per
+ * text and kept in a small cache of recent documents, by its text: a session read on every request
+ * keeps the same text until it is written, as a touch moves only the store's expiry. Each request
+ * gets its own cookie and shares the attribute tree, which nothing in core changes in place (a
+ * change makes a new tree). The cache weighs each document by an estimate of its tree and holds
+ * at most {@link #RECENT_HEAP_SHARE} of the heap's maximum; finding a document costs a hash and a
+ * comparison of its text, against about a microsecond for parsing a small one.
+ *
+ * <p>A big one is decoded once for all the requests that loaded the same text of the same
  * session: when 400 requests pile onto one session, most of them read one of a few versions, and
  * each decode of a 256 KiB document costs milliseconds of CPU and a tree of its own. The first
  * request to ask decodes (under a {@link BigDocuments} permit); requests asking meanwhile wait
  * for that decode, and later ones reuse it while it is the latest seen for the id. Every request
  * gets its own copy of the tree and cookie, so none sees another's changes.
  *
- * <p>Documents under {@link BigDocuments#THRESHOLD_CHARS} are decoded as before, with nothing
- * kept. At most {@link #MAX_ENTRIES} decoded documents are kept, text and tree only softly: the
+ * <p>At most {@link #MAX_ENTRIES} decoded big documents are kept, text and tree only softly: the
  * collector clears them before the heap runs short, and a cleared one is decoded again, so what
- * is kept here can never run the heap out.
+ * is kept here can never run the heap out. Big trees are copied for each request, as their
+ * decode is shared with requests that are still waiting for it.
  */
 final class SharedDecodes {
 
     /** How many sessions' latest big documents are kept; a few suffice, as only piled-on sessions reuse one. */
     static final int MAX_ENTRIES = 16;
 
+    /** The share of the maximum heap the recent small documents' trees may take, by estimate. */
+    static final double RECENT_HEAP_SHARE = 1.0 / 64;
+    /** Bytes of tree a character of document costs, about, for the cache's weigher. */
+    private static final int TREE_BYTES_PER_CHAR = 8;
+
     private final SessionCodec codec;
     private final Clock clock;
     private final ConcurrentHashMap<String, Shared> byId = new ConcurrentHashMap<>();
+    private final Cache<String, SessionCodec.Decoded> recent;
 
     /** One decode of one text, finished or under way; text and tree both held softly. */
     private static final class Shared {
@@ -48,8 +67,16 @@ final class SharedDecodes {
     }
 
     SharedDecodes(SessionCodec codec, Clock clock) {
+        this(codec, clock, (long) (Runtime.getRuntime().maxMemory() * RECENT_HEAP_SHARE));
+    }
+
+    /** With a budget for the recent small documents' trees, in estimated bytes. */
+    SharedDecodes(SessionCodec codec, Clock clock, long recentBytes) {
         this.codec = codec;
         this.clock = clock;
+        this.recent = Caffeine.newBuilder().maximumWeight(recentBytes)
+                .weigher((String json, SessionCodec.Decoded d) -> json.length() * TREE_BYTES_PER_CHAR)
+                .executor(Runnable::run).build();
     }
 
     /**
@@ -60,7 +87,12 @@ final class SharedDecodes {
      */
     SessionCodec.Decoded decode(String id, String json) {
         if (json.length() < BigDocuments.THRESHOLD_CHARS) {
-            return codec.decode(json, clock);
+            SessionCodec.Decoded known = recent.getIfPresent(json);
+            if (known == null) {
+                known = codec.decode(json, clock);
+                recent.put(json, known);
+            }
+            return new SessionCodec.Decoded(known.cookie().copy(), known.attributes());
         }
         Shared fresh = new Shared(json);
         Shared shared = byId.compute(id, (k, s) -> s != null && s.holds(json) ? s : fresh);
@@ -84,6 +116,12 @@ final class SharedDecodes {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         return decoded != null ? copyOf(decoded) : BigDocuments.work(json.length(), () -> codec.decode(json, clock));
+    }
+
+    /** {@return the estimated bytes the recent small documents' trees take now} */
+    long recentBytes() {
+        recent.cleanUp();
+        return recent.policy().eviction().orElseThrow().weightedSize().orElseThrow();
     }
 
     private static SessionCodec.Decoded copyOf(SessionCodec.Decoded decoded) {

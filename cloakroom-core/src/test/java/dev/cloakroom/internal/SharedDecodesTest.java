@@ -67,13 +67,29 @@ class SharedDecodesTest {
         assertThatThrownBy(() -> decodes.decode("id", broken)).isInstanceOf(UnreadableSessionException.class);
     }
 
+    private static final String SMALL = "{\"cookie\":{\"originalMaxAge\":60000,\"expires\":\"2026-01-01T00:01:00.000Z\",\"path\":\"/\"},\"n\":1}";
+
     @Test
-    void aSmallDocumentIsDecodedAsBefore() {
-        String small = "{\"cookie\":{\"originalMaxAge\":null,\"expires\":null,\"path\":\"/\"},\"n\":1}";
+    void aSmallDocumentReadAgainSharesItsTreeAndGetsACookieOfItsOwn() {
+        SessionCodec.Decoded first = decodes.decode("id", SMALL);
+        SessionCodec.Decoded second = decodes.decode("other", new String(SMALL.toCharArray()));
 
-        SessionCodec.Decoded first = decodes.decode("id", small);
-        SessionCodec.Decoded second = decodes.decode("id", small);
+        assertThat(second.attributes()).as("parsed once, by text").isSameAs(first.attributes());
+        assertThat(second.cookie()).isNotSameAs(first.cookie());
+        first.cookie().expires = Instant.EPOCH;
+        assertThat(second.cookie().expires).isEqualTo(Instant.parse("2026-01-01T00:01:00Z"));
+        assertThat(decodes.decode("id", SMALL.replace("\"n\":1", "\"n\":2")).attributes().get("n").asInt()).isEqualTo(2);
+    }
 
-        assertThat(second.attributes()).isEqualTo(first.attributes()).isNotSameAs(first.attributes());
+    @Test
+    void theRecentSmallDocumentsStayInsideTheirBudget() {
+        long budget = 100L * SMALL.length() * 8;
+        SharedDecodes tight = new SharedDecodes(new SessionCodec(null), CLOCK, budget);
+        for (int i = 0; i < 1_000; i++) {
+            String json = SMALL.replace("\"n\":1", "\"n\":" + (1_000 + i));
+            assertThat(tight.decode("id" + i, json).attributes().get("n").asInt()).isEqualTo(1_000 + i);
+        }
+
+        assertThat(tight.recentBytes()).isPositive().isLessThanOrEqualTo(budget);
     }
 }
