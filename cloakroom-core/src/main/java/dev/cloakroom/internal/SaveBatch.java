@@ -7,7 +7,9 @@ import dev.cloakroom.StoredSession;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -71,35 +73,18 @@ final class SaveBatch {
                 open.forEach(p -> p.succeed(Optional.empty()));
                 return;
             }
-            ObjectNode merged = theirs;
-            List<Pending> applied = new ArrayList<>();
-            for (Pending p : open) {
-                String conflict = p.reads == null ? null
-                        : p.reads.changed(p.base(), ReadSet.attributeNames(merged), merged::get);
-                if (conflict != null) {
-                    p.fail(new SessionConflictException(conflict + "; nothing was saved"));
-                    continue;
-                }
-                merged = ConflictFreeWriter.applyOwnChanges(merged, p.base(), p.ours);
-                applied.add(p);
+            Plan plan = plan(stored, theirs, open, false);
+            if (plan.json() != null && !fits(plan.json())) {
+                // Together they are over the limit: each save is judged against what those before it left.
+                plan = plan(stored, theirs, open, true);
             }
-            open = applied;
+            plan.refused().forEach((p, why) -> p.fail(why));
+            open = plan.kept();
             if (open.isEmpty()) {
                 return;
             }
             Pending lastSave = open.get(open.size() - 1);
-            String json = text(stored, theirs, merged, lastSave.cookie);
-            try {
-                writer.checkSize(json);
-            } catch (SessionTooLargeException e) {
-                if (open.size() == 1) {
-                    lastSave.fail(e);
-                } else {
-                    // Together they are over the limit: one at a time, so each is held to it alone.
-                    open.forEach(p -> write(id, List.of(p)));
-                }
-                return;
-            }
+            String json = plan.json();
             if (engine.replace(id, stored, new StoredSession(json, lastSave.expires))) {
                 for (Pending p : open) {
                     p.succeed(Optional.of(StoreCopy.spliced(json, p.ours, text -> writer.attributesOf(id, text))));
@@ -112,6 +97,56 @@ final class SaveBatch {
                 return;
             }
             ConflictFreeWriter.backOff(attempt);
+        }
+    }
+
+    /** What one attempt writes: the text (null when no save is kept), the saves in it, and those refused, with why. */
+    private record Plan(String json, List<Pending> kept, Map<Pending, RuntimeException> refused) {
+    }
+
+    /**
+     * Applies {@code open} to {@code theirs} in order, each read check judged against the document
+     * the saves before it left. With {@code sizeEach}, each save's document is also spliced and
+     * held to the size limit, and one over it is refused while the rest go on: as saving one after
+     * another would, without a store call per save. Without it, only the last document is made.
+     */
+    private Plan plan(String stored, ObjectNode theirs, List<Pending> open, boolean sizeEach) {
+        ObjectNode merged = theirs;
+        String json = null;
+        List<Pending> kept = new ArrayList<>();
+        Map<Pending, RuntimeException> refused = new LinkedHashMap<>();
+        for (Pending p : open) {
+            String conflict = p.reads == null ? null : p.reads.changed(p.base(), ReadSet.attributeNames(merged), merged::get);
+            if (conflict != null) {
+                refused.put(p, new SessionConflictException(conflict + "; nothing was saved"));
+                continue;
+            }
+            ObjectNode next = ConflictFreeWriter.applyOwnChanges(merged, p.base(), p.ours);
+            if (sizeEach) {
+                String text = text(stored, theirs, next, p.cookie);
+                try {
+                    writer.checkSize(text);
+                } catch (SessionTooLargeException e) {
+                    refused.put(p, e);
+                    continue;
+                }
+                json = text;
+            }
+            merged = next;
+            kept.add(p);
+        }
+        if (!sizeEach && !kept.isEmpty()) {
+            json = text(stored, theirs, merged, kept.get(kept.size() - 1).cookie);
+        }
+        return new Plan(json, kept, refused);
+    }
+
+    private boolean fits(String json) {
+        try {
+            writer.checkSize(json);
+            return true;
+        } catch (SessionTooLargeException e) {
+            return false;
         }
     }
 
