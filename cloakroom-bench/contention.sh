@@ -9,7 +9,8 @@
 #   cloakroom-bench/contention.sh                   # 3 rounds, about a minute
 #   ROUNDS=5 CONTENTION_JFR=1 cloakroom-bench/contention.sh   # JFR over the last round's race
 #
-# Builds the demo jar unless CONTENTION_SKIP_BUILD=1. The demo listens on 47200 (every interface,
+# Builds the demo jar unless CONTENTION_SKIP_BUILD=1 (CONTENTION_JAR=path runs another build of it, for a
+# before-and-after pair). The demo listens on 47200 (every interface,
 # as a user starts it). Writes cloakroom-bench/results/contention-YYYY-MM-DD.md (RESULTS= elsewhere);
 # the raw files stay in the printed directory. Exits 1 when a write is lost, a refused write was
 # stored, or an answer was neither 200 nor 413; a missed latency target is reported only.
@@ -17,7 +18,7 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-JAR="$ROOT/cloakroom-demo/target/cloakroom-demo.jar"
+JAR=${CONTENTION_JAR:-$ROOT/cloakroom-demo/target/cloakroom-demo.jar}
 ROUNDS=${ROUNDS:-3}
 IDLE=${IDLE:-5}            # seconds of idle probing before each round's first burst
 GAP=${GAP:-3}              # seconds between a round's two bursts, and after the second
@@ -122,7 +123,7 @@ done
   echo "machine=$(nproc) vCPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(free -g | awk '/^Mem:/ {print $2}') GB RAM"
   echo "load=$LOAD_BEFORE before, $(loadavg) after"
   echo "java=$(java -version 2>&1 | head -1)"
-  echo "demo=java -jar cloakroom-demo.jar ${DEMO_FLAGS[*]/$SECRET/S}"
+  echo "demo=java -jar $(basename "$JAR") ${DEMO_FLAGS[*]/$SECRET/S}"
   echo "rate=$RATE"
   echo "idle=$IDLE"
   echo "clk_tck=$(getconf CLK_TCK)"
