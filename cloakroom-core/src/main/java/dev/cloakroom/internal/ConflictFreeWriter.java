@@ -86,12 +86,11 @@ final class ConflictFreeWriter {
             first = applyOwnChanges(last.attributes(), base, ours);
         }
         // With no other save of this session under way, the document is encoded before queueing:
-        // it is the costly part, and it needs no turn. With one under way or being prepared (see
-        // WriteGate.unlessBusy), the document this request loaded is about to be replaced, a
-        // compare-and-set against it would fail, and the encoding would only be thrown away (held,
-        // meanwhile, by every request in the queue): the turn then starts by reading the current
-        // text and splicing into it.
-        String json = gate.unlessBusy(id, () -> encode(cookie, first, last.json().length()));
+        // it is the costly part, and it needs no turn. With one under way, the document this request
+        // loaded is about to be replaced, a compare-and-set against it would fail, and the encoding
+        // would only be thrown away (held, meanwhile, by every request in the queue): the turn then
+        // starts by reading the current text and splicing into it.
+        String json = gate.busy(id) ? null : encode(cookie, first, last.json().length());
         SaveBatch.Pending mine = new SaveBatch.Pending(last, ours, cookie, expires, reads);
         return gate.combine(id, mine, saves -> {
             if (saves.size() == 1) {

@@ -100,33 +100,9 @@ final class WriteGate {
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
 
-    /**
-     * {@return what {@code prepare} computes, or null, without running it, when a save of {@code id}
-     * is running, waiting or being prepared here} While it runs, {@code id} counts as busy: of many
-     * requests reaching their saves at once, only the first prepares one ahead of its turn (encodes
-     * its document), and the others go straight to the queue, whose turn reads and splices the
-     * current text. Judged by a plain look instead, every one of them found no save queued yet, and
-     * 200 of 400 encoded a 256 KiB document that their turn then threw away.
-     */
-    <T> T unlessBusy(String id, Supplier<T> prepare) {
-        boolean[] first = {false};
-        entries.compute(id, (k, e) -> {
-            if (e != null) {
-                return e;
-            }
-            first[0] = true;
-            Entry held = new Entry();
-            held.users++;
-            return held;
-        });
-        if (!first[0]) {
-            return null;
-        }
-        try {
-            return prepare.get();
-        } finally {
-            leave(id);
-        }
+    /** {@return whether a save of {@code id} is running or waiting here now} A hint: it may change at once. */
+    boolean busy(String id) {
+        return entries.containsKey(id);
     }
 
     /** {@return how many saves of {@code id} wait in {@link #combine} now} For tests. */

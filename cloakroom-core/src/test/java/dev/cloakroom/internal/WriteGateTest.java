@@ -84,50 +84,6 @@ class WriteGateTest {
         assertThatThrownBy(() -> only.outcome(0)).isInstanceOf(SessionConflictException.class);
     }
 
-    @Test
-    void onlyTheFirstOfSavesArrivingTogetherPreparesAheadOfItsTurn() throws Exception {
-        CountDownLatch preparing = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService threads = Executors.newSingleThreadExecutor();
-        try {
-            Future<String> first = threads.submit(() -> gate.unlessBusy("id", () -> {
-                preparing.countDown();
-                await(release);
-                return "encoded";
-            }));
-            assertThat(preparing.await(10, TimeUnit.SECONDS)).isTrue();
-
-            assertThat(gate.<String>unlessBusy("id", () -> "encoded too")).as("while the first prepares").isNull();
-            assertThat(gate.unlessBusy("other", () -> "encoded")).as("another session").isEqualTo("encoded");
-            release.countDown();
-            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("encoded");
-            assertThat(gate.unlessBusy("id", () -> "encoded again")).as("once it has finished").isEqualTo("encoded again");
-        } finally {
-            threads.shutdownNow();
-        }
-    }
-
-    @Test
-    void noSavePreparesWhileOneIsQueued() throws Exception {
-        CountDownLatch inBatch = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService threads = Executors.newSingleThreadExecutor();
-        try {
-            Future<String> running = threads.submit(() -> gate.combine("id", new Save("running"), saves -> {
-                inBatch.countDown();
-                await(release);
-                saves.forEach(s -> s.succeed("saved"));
-            }));
-            assertThat(inBatch.await(10, TimeUnit.SECONDS)).isTrue();
-
-            assertThat(gate.<String>unlessBusy("id", () -> "encoded")).isNull();
-            release.countDown();
-            assertThat(running.get(10, TimeUnit.SECONDS)).isEqualTo("saved");
-        } finally {
-            threads.shutdownNow();
-        }
-    }
-
     /** A batch that completes only the save that leads it: a bug, which the gate must survive. */
     private void runSave(Save mine, AtomicReference<List<Save>> seen, CompletableFuture<Object> result) {
         try {
