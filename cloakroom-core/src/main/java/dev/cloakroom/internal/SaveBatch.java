@@ -1,5 +1,6 @@
 package dev.cloakroom.internal;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import dev.cloakroom.SessionConflictException;
 import dev.cloakroom.SessionTooLargeException;
@@ -7,7 +8,10 @@ import dev.cloakroom.StoredSession;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -71,35 +75,19 @@ final class SaveBatch {
                 open.forEach(p -> p.succeed(Optional.empty()));
                 return;
             }
-            ObjectNode merged = theirs;
-            List<Pending> applied = new ArrayList<>();
-            for (Pending p : open) {
-                String conflict = p.reads == null ? null
-                        : p.reads.changed(p.base(), ReadSet.attributeNames(merged), merged::get);
-                if (conflict != null) {
-                    p.fail(new SessionConflictException(conflict + "; nothing was saved"));
-                    continue;
-                }
-                merged = ConflictFreeWriter.applyOwnChanges(merged, p.base(), p.ours);
-                applied.add(p);
+            OwnChanges.Scanned scanned = BigDocuments.work(stored.length(), () -> OwnChanges.Scanned.of(engine.codec.mapper(), stored));
+            Plan plan = plan(scanned, theirs, open, false);
+            if (plan.json() != null && !fits(plan.json())) {
+                // Together they are over the limit: each save is judged against what those before it left.
+                plan = plan(scanned, theirs, open, true);
             }
-            open = applied;
+            plan.refused().forEach((p, why) -> p.fail(why));
+            open = plan.kept();
             if (open.isEmpty()) {
                 return;
             }
             Pending lastSave = open.get(open.size() - 1);
-            String json = text(stored, theirs, merged, lastSave.cookie);
-            try {
-                writer.checkSize(json);
-            } catch (SessionTooLargeException e) {
-                if (open.size() == 1) {
-                    lastSave.fail(e);
-                } else {
-                    // Together they are over the limit: one at a time, so each is held to it alone.
-                    open.forEach(p -> write(id, List.of(p)));
-                }
-                return;
-            }
+            String json = plan.json();
             if (engine.replace(id, stored, new StoredSession(json, lastSave.expires))) {
                 for (Pending p : open) {
                     p.succeed(Optional.of(StoreCopy.spliced(json, p.ours, text -> writer.attributesOf(id, text))));
@@ -115,14 +103,68 @@ final class SaveBatch {
         }
     }
 
+    /** What one attempt writes: the text (null when no save is kept), the saves in it, and those refused, with why. */
+    private record Plan(String json, List<Pending> kept, Map<Pending, RuntimeException> refused) {
+    }
+
+    /**
+     * Applies {@code open} to {@code theirs}, the attributes of the stored text {@code scanned}, in order, each read check judged against the document
+     * the saves before it left. With {@code sizeEach}, each save's document is also spliced and
+     * held to the size limit, and one over it is refused while the rest go on: as saving one after
+     * another would, without a store call per save. Without it, only the last document is made.
+     */
+    private Plan plan(OwnChanges.Scanned scanned, ObjectNode theirs, List<Pending> open, boolean sizeEach) {
+        ObjectNode merged = theirs;
+        String json = null;
+        List<Pending> kept = new ArrayList<>();
+        Map<Pending, RuntimeException> refused = new LinkedHashMap<>();
+        Map<JsonNode, String> encodings = new IdentityHashMap<>();
+        for (Pending p : open) {
+            String conflict = p.reads == null ? null : p.reads.changed(p.base(), ReadSet.attributeNames(merged), merged::get);
+            if (conflict != null) {
+                refused.put(p, new SessionConflictException(conflict + "; nothing was saved"));
+                continue;
+            }
+            ObjectNode next = ConflictFreeWriter.applyOwnChanges(merged, p.base(), p.ours);
+            if (sizeEach) {
+                String text = text(scanned, theirs, next, p.cookie, encodings);
+                try {
+                    writer.checkSize(text);
+                } catch (SessionTooLargeException e) {
+                    refused.put(p, e);
+                    continue;
+                }
+                json = text;
+            }
+            merged = next;
+            kept.add(p);
+        }
+        if (!sizeEach && !kept.isEmpty()) {
+            json = text(scanned, theirs, merged, kept.get(kept.size() - 1).cookie, encodings);
+        }
+        return new Plan(json, kept, refused);
+    }
+
+    private boolean fits(String json) {
+        try {
+            writer.checkSize(json);
+            return true;
+        } catch (SessionTooLargeException e) {
+            return false;
+        }
+    }
+
     /** {@code stored}, whose attributes are {@code theirs}, with {@code merged}'s attributes and {@code cookie}. */
-    private String text(String stored, ObjectNode theirs, ObjectNode merged, CookieState cookie) {
-        OwnChanges changes = new OwnChanges(engine.codec.mapper(), theirs, merged);
-        OwnChanges.Applied spliced = ConflictFreeWriter.splice(changes, stored, engine.codec.cookieJson(cookie), null);
+    private String text(OwnChanges.Scanned stored, ObjectNode theirs, ObjectNode merged, CookieState cookie,
+                        Map<JsonNode, String> encodings) {
+        OwnChanges changes = new OwnChanges(engine.codec.mapper(), theirs, merged, encodings);
+        String cookieJson = engine.codec.cookieJson(cookie);
+        int chars = stored.json().length();
+        OwnChanges.Applied spliced = BigDocuments.work(chars, () -> changes.applyTo(stored, cookieJson, null));
         if (spliced != null && spliced.json() != null) {
             return spliced.json();
         }
         // Text the splice cannot work on (a Node app's odd document, an unreadable one): encode the tree.
-        return BigDocuments.work(stored.length(), () -> engine.codec.encode(cookie, merged));
+        return BigDocuments.work(chars, () -> engine.codec.encode(cookie, merged));
     }
 }

@@ -228,6 +228,25 @@ class CombinedSavesTest extends LifecycleFixture {
             for (int i = 0; i < QUEUED - 1; i++) {
                 assertThat(json).contains("\"w" + i + "\":\"w" + i + "\"");
             }
+            // Still one write for the queued saves: the refused one is judged without a store call of its own.
+            assertThat(held.replaces.get()).isEqualTo(2);
+        }
+
+        @Test
+        void aSaveRefusedForItsSizeIsNotCountedAgainstALaterSavesReadCheck() throws Exception {
+            String id = seeded(b -> b.maxSessionBytes(2048));
+            List<Consumer<Session>> queued = new ArrayList<>(writers(QUEUED - 2));
+            queued.add(0, s -> s.set("big", "x".repeat(2000)));
+            queued.add(1, s -> {
+                s.checkReads();
+                s.set("sawBig", s.has("big"));
+            });
+
+            List<Future<?>> outcomes = race(id, s -> s.set("n", 1), queued);
+
+            assertThat(failure(outcomes.get(1))).isInstanceOf(SessionTooLargeException.class);
+            assertThat(failure(outcomes.get(2))).as("saved as if after the refused save, which stored nothing").isNull();
+            assertThat(stored(id)).doesNotContain("\"big\"").contains("\"sawBig\":false");
         }
     }
 }
