@@ -8,7 +8,7 @@
 #
 # Installs wrk, redis-server, postgresql, nodejs and npm with apt-get when missing (as root), runs
 # `npm ci` for the Express app, and builds the demo and the comparison apps unless COMPARE_SKIP_BUILD=1.
-# Everything listens on loopback ports 47100-47108, 47379 (Redis) and 47432 (PostgreSQL). Writes
+# Everything listens on loopback ports 47100-47109, 47379 (Redis) and 47432 (PostgreSQL). Writes
 # cloakroom-bench/results/compare-YYYY-MM-DD.md and .svg; raw wrk output stays in the printed
 # directory. Exits 1 when a server answers wrongly or with errors; a missed target is reported only.
 set -euo pipefail
@@ -117,9 +117,10 @@ stop_postgres() {
 # Each case: its server, how its sessions are made (plain or login), its store (for round trips),
 # and the routes it is measured on. demo-memory serves both "demo, no session use" (/health) and
 # the MemoryStore case.
-CASES=(demo-memory demo-redis demo-postgres express-memory express-redis jetty spring-session spring-cloakroom spring-tomcat)
+CASES=(demo-memory demo-redis demo-postgres express-memory express-redis jetty javalin-cloakroom spring-session spring-cloakroom spring-tomcat)
 declare -A PORTS=([demo-memory]=47100 [demo-redis]=47101 [demo-postgres]=47102 [express-memory]=47103
-  [express-redis]=47104 [jetty]=47105 [spring-session]=47106 [spring-cloakroom]=47107 [spring-tomcat]=47108)
+  [express-redis]=47104 [jetty]=47105 [spring-session]=47106 [spring-cloakroom]=47107 [spring-tomcat]=47108
+  [javalin-cloakroom]=47109)
 declare -A STORES=([demo-redis]=redis [demo-postgres]=postgres [express-redis]=redis [spring-session]=redis [spring-cloakroom]=redis)
 
 start_server() { # case
@@ -133,6 +134,8 @@ start_server() { # case
     express-memory) PORT=$port SECRET=$SECRET exec node "$APPS/express/app.js" ;;
     express-redis) PORT=$port SECRET=$SECRET REDIS_URL=$redis exec node "$APPS/express/app.js" ;;
     jetty) exec java -jar "$APPS/jetty-sessions/target/cloakroom-compare-jetty.jar" "$port" ;;
+    javalin-cloakroom) exec java -cp "$APPS/jetty-sessions/target/cloakroom-compare-jetty.jar" \
+      dev.cloakroom.compare.jetty.CloakroomSessionsApp "$port" "$SECRET" ;;
     spring-session | spring-cloakroom | spring-tomcat)
       REDIS_URL=$redis CLOAKROOM_SECRET=$SECRET COMPARE_PASSWORD=$PASSWORD \
         exec "${spring[@]}" --spring.profiles.active="${c#spring-}" ;;
@@ -162,15 +165,16 @@ check_server() { # case when: each route answers as it should, for cookies picke
 
 # ---- load ---------------------------------------------------------------------------------------
 
-# The measurements of a round: "case route" pairs. Case "demo-health" is demo-memory on /health.
-MEASURES=("demo-health /health")
+# The measurements of a round: "case route" pairs. Case "demo-health" is demo-memory on /health,
+# "javalin-health" javalin-cloakroom on /health.
+MEASURES=("demo-health /health" "javalin-health /health")
 for c in "${CASES[@]}"; do
   MEASURES+=("$c /get-session" "$c /set-session")
 done
 
 load() { # case route seconds output [threads connections]
   local c=$1 server=$1
-  [ "$c" = demo-health ] && server=demo-memory
+  case $c in demo-health) server=demo-memory ;; javalin-health) server=javalin-cloakroom ;; esac
   COMPARE_COOKIES="$WORK/$server.cookies" wrk -t"${5:-2}" -c"${6:-50}" -d"$3s" --timeout 5s --latency \
     -s "$APPS/cookies.lua" "http://127.0.0.1:${PORTS[$server]}$2" >"$4" 2>&1
 }
