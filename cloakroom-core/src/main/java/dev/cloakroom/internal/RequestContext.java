@@ -40,19 +40,15 @@ public final class RequestContext implements SessionContext {
     private boolean lookedUp;
 
     /*
-     * Four views of the session's attributes decide what commit() does. Each is a tree of its own,
-     * never changed in place:
-     *   arrival    - how the session entered the request: did the handler change it?
-     *   lastSaved  - what this request regards as stored: is a save still owed?
-     *   inStore    - the store's document as last read or written: what a compare-and-set expects
-     *   commits    - what the first commit saw: did anything change after it?
+     * What commit() compares the session with. Each snapshot is immutable and is replaced whole:
+     *   arrival          - how the session entered the request: did the handler change it?
+     *   saved            - what this request regards as stored: is a save still owed?
+     *   inStore          - the store's document as last read or written, null while the id was never
+     *                      stored: what a compare-and-set expects
+     *   commits.atFirst  - what the first commit saw: did anything change after it?
      */
     private Arrival arrival;
-    /** The attributes this request last wrote, or, with resave off, those it loaded; null while a save is owed. */
-    private ObjectNode lastSaved;
-    /** The cookie as last written or loaded, beside {@link #lastSaved}. */
-    private CookieState.Shape lastSavedCookie;
-    /** Null while the session's id has never been stored. */
+    private Saved saved = Saved.OWED;
     private StoreCopy inStore;
     /** Whether the loaded session's expiry still has to be written at commit. */
     final TouchPlan touches;
@@ -65,14 +61,6 @@ public final class RequestContext implements SessionContext {
      */
     private String regeneratedFrom;
     private boolean regeneratedKeepingData;
-
-    /**
-     * The session as it entered this request, or as this request created it: express's originalId
-     * and originalHash, and the cookie's stored attributes, so a handler's "remember me" or any other
-     * change to the cookie counts as a change.
-     */
-    private record Arrival(String id, ObjectNode attributes, CookieState.Shape cookie) {
-    }
 
     /** What commits so far have done; a request may commit more than once (see {@link #commit()}). */
     private static final class Commits {
@@ -230,8 +218,7 @@ public final class RequestContext implements SessionContext {
     /** The session {@code id} entered the request holding {@code attributes}, stored as {@code json}. */
     private void arrive(String id, String json, ObjectNode attributes, CookieState.Shape cookie) {
         arrival = new Arrival(id, attributes, cookie);
-        lastSaved = options.resave() ? null : attributes;
-        lastSavedCookie = cookie;
+        saved = Saved.atLoad(arrival, options.resave());
         inStore = StoreCopy.loaded(json, attributes);
     }
 
@@ -240,7 +227,7 @@ public final class RequestContext implements SessionContext {
         ObjectNode attributes = Sidecar.freshAttributes(engine.clock.instant());
         session = new SessionState(this, engine.values, id, true, freshCookie(), attributes);
         arrival = new Arrival(id, attributes.deepCopy(), session.cookie.shape());
-        lastSaved = null;
+        saved = Saved.OWED;
         inStore = null;
         announceCreated = true;
     }
@@ -360,7 +347,7 @@ public final class RequestContext implements SessionContext {
         }
         s.replace(s.id, s.isNew, named(decoded.cookie()), decoded.attributes());
         ObjectNode loaded = decoded.attributes().deepCopy();
-        if (s.id.equals(arrival.id())) {
+        if (arrival.hasId(s.id)) {
             arrive(s.id, stored.get().json(), loaded, decoded.cookie().shape());
         } else {
             inStore = StoreCopy.loaded(stored.get().json(), loaded);
@@ -396,8 +383,7 @@ public final class RequestContext implements SessionContext {
             }
             inStore = written.get();
         }
-        lastSaved = tree;
-        lastSavedCookie = s.cookie.shape();
+        saved = new Saved(tree, s.cookie.shape());
         s.touchRequested = false;
         return true;
     }
@@ -437,22 +423,21 @@ public final class RequestContext implements SessionContext {
         session.cookie.resetMaxAge();
         Instant storeExpires = limitExpiry(session);
         String id = session.id;
-        boolean arrived = id.equals(arrival.id());
+        boolean arrived = arrival.hasId(id);
         ObjectNode tree = session.valuesUntouched() && arrived ? arrival.attributes() : session.tree();
         commits.atFirst = tree;
-        boolean valuesChanged = !JsonEquality.same(arrival.attributes(), tree);
+        boolean valuesChanged = arrival.valuesDiffer(tree);
         // A change to a stored session's cookie (a new max age for "remember me", an attribute) is a
         // change to save and send; express-session leaves the cookie out of its hash, so it would
         // only touch the store and leave the browser's cookie as it was.
         CookieState.Shape cookieNow = session.cookie.shape();
-        boolean cookieChanged = !session.isNew && !cookieNow.equals(arrival.cookie());
+        boolean cookieChanged = !session.isNew && arrival.cookieDiffers(cookieNow);
         boolean modified = !arrived || valuesChanged || cookieChanged;
         boolean fromCookie = id.equals(cookieId);
 
-        // express's isSaved; when nothing was written yet the saved state is the arrival, already compared.
-        boolean saved = arrived && cookieNow.equals(lastSavedCookie)
-                && (lastSaved == arrival.attributes() ? !valuesChanged : JsonEquality.same(tree, lastSaved));
-        boolean shouldSave = !options.saveUninitialized() && lastSaved == null && !fromCookie ? modified : !saved;
+        // express's isSaved
+        boolean isSaved = arrived && saved.isSavedAs(tree, cookieNow, arrival, valuesChanged);
+        boolean shouldSave = !options.saveUninitialized() && saved.isOwed() && !fromCookie ? modified : !isSaved;
         boolean shouldSetCookie = fromCookie
                 ? options.rolling() || cookieChanged || (session.cookie.expires != null && modified)
                 : options.saveUninitialized() || modified;
@@ -502,7 +487,7 @@ public final class RequestContext implements SessionContext {
         }
         ObjectNode tree = session.tree();
         ObjectNode baseline = commits.atFirst != null ? commits.atFirst
-                : session.id.equals(arrival.id()) ? arrival.attributes() : null;
+                : arrival.hasId(session.id) ? arrival.attributes() : null;
         if (baseline == null || !JsonEquality.same(baseline, tree)) {
             write(session, tree);
         }
