@@ -412,12 +412,7 @@ public final class RequestContext implements SessionContext {
             return;
         }
         if (!session.isLive()) {
-            if (session.unset && options.unset() == UnsetAction.DESTROY && !commits.unsetDestroyed) {
-                engine.destroy(session.id);
-                announceEnd(session.id, "unset");
-                commits.unsetDestroyed = true;
-                tokenDead |= session.id.equals(cookieId);
-            }
+            commitUnset();
             return;
         }
         session.cookie.resetMaxAge();
@@ -426,50 +421,64 @@ public final class RequestContext implements SessionContext {
         boolean arrived = arrival.hasId(id);
         ObjectNode tree = session.valuesUntouched() && arrived ? arrival.attributes() : session.tree();
         commits.atFirst = tree;
-        boolean valuesChanged = arrival.valuesDiffer(tree);
-        // A change to a stored session's cookie (a new max age for "remember me", an attribute) is a
-        // change to save and send; express-session leaves the cookie out of its hash, so it would
-        // only touch the store and leave the browser's cookie as it was.
-        CookieState.Shape cookieNow = session.cookie.shape();
-        boolean cookieChanged = !session.isNew && arrival.cookieDiffers(cookieNow);
-        boolean modified = !arrived || valuesChanged || cookieChanged;
-        boolean fromCookie = id.equals(cookieId);
-
-        // express's isSaved
-        boolean isSaved = arrived && saved.isSavedAs(tree, cookieNow, arrival, valuesChanged);
-        boolean shouldSave = !options.saveUninitialized() && saved.isOwed() && !fromCookie ? modified : !isSaved;
-        boolean shouldSetCookie = fromCookie
-                ? options.rolling() || cookieChanged || (session.cookie.expires != null && modified)
-                : options.saveUninitialized() || modified;
-        if (engine.tokens != null) {
-            // A token has no expiry or attributes to refresh: send it only when the client lacks it
-            // or holds one signed with a secret being rotated out.
-            shouldSetCookie = fromCookie ? tokenNeedsResigning : shouldSetCookie;
-        } else if (session.cookie.secure && !isSecureRequest()) {
-            if (shouldSetCookie) {
-                engine.warnSecureCookieOverPlainHttp(exchange.header("X-Forwarded-Proto"));
-            }
-            shouldSetCookie = false;
+        CommitPlan plan = plan(arrived, tree, storeExpires);
+        if (plan.cookie() == CommitPlan.Cookie.WITHHELD) {
+            engine.warnSecureCookieOverPlainHttp(exchange.header("X-Forwarded-Proto"));
         }
-
-        if (shouldSave && !write(session, tree)) {
+        if (plan.save() && !write(session, tree)) {
             return;
         }
-        if (!shouldSave && fromCookie && !commits.touched && touches.needed(storeExpires, session.touchRequested)) {
+        if (plan.touch()) {
             // The document is unchanged; only the expiry moves, so there is nothing to serialize.
             engine.touch(id, new StoredSession(inStore.json(), storeExpires));
             commits.touched = true;
             session.touchRequested = false;
         }
-        if (shouldSetCookie && !id.equals(commits.cookieSentFor)) {
-            if (engine.tokens != null) {
-                engine.tokens.issue(exchange, id);
-            } else {
-                exchange.addSetCookie(engine.setCookie(id, session.cookie));
-                keepOutOfSharedCaches();
-            }
-            commits.cookieSentFor = id;
+        if (plan.cookie() == CommitPlan.Cookie.SEND) {
+            sendCookie(id);
         }
+    }
+
+    /** The facts the first commit decides on, taken from the session and the snapshots it is compared with. */
+    private CommitPlan plan(boolean arrived, ObjectNode tree, Instant storeExpires) {
+        String id = session.id;
+        boolean valuesChanged = arrival.valuesDiffer(tree);
+        CookieState.Shape cookieNow = session.cookie.shape();
+        CommitPlan.Facts facts = new CommitPlan.Facts(
+                id.equals(cookieId),
+                !arrived,
+                valuesChanged,
+                !session.isNew && arrival.cookieDiffers(cookieNow),
+                saved.isOwed(),
+                arrived && saved.isSavedAs(tree, cookieNow, arrival, valuesChanged),
+                session.cookie.expires != null,
+                !commits.touched && touches.needed(storeExpires, session.touchRequested));
+        CommitPlan.Delivery delivery = new CommitPlan.Delivery(
+                engine.tokens != null,
+                tokenNeedsResigning,
+                engine.tokens == null && session.cookie.secure && !isSecureRequest(),
+                id.equals(commits.cookieSentFor));
+        return CommitPlan.decide(new CommitPlan.Rules(options.saveUninitialized(), options.rolling()), facts, delivery);
+    }
+
+    /** A session the handler unset: with {@code unset=destroy} its stored entry goes, once. */
+    private void commitUnset() {
+        if (session.unset && options.unset() == UnsetAction.DESTROY && !commits.unsetDestroyed) {
+            engine.destroy(session.id);
+            announceEnd(session.id, "unset");
+            commits.unsetDestroyed = true;
+            tokenDead |= session.id.equals(cookieId);
+        }
+    }
+
+    private void sendCookie(String id) {
+        if (engine.tokens != null) {
+            engine.tokens.issue(exchange, id);
+        } else {
+            exchange.addSetCookie(engine.setCookie(id, session.cookie));
+            keepOutOfSharedCaches();
+        }
+        commits.cookieSentFor = id;
     }
 
     /**
