@@ -1,6 +1,7 @@
 package dev.cloakroom.internal;
 
 import tools.jackson.databind.node.ObjectNode;
+import dev.cloakroom.CookieOptions;
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionContext;
 import dev.cloakroom.SessionExchange;
@@ -13,14 +14,12 @@ import dev.cloakroom.UnsetAction;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * One request's session lifecycle, following express-session's rules for when to save, touch and
- * send the cookie (its {@code shouldSave}, {@code shouldTouch} and {@code shouldSetCookie}), with
- * two differences: the store is read lazily, and the work happens in {@link #commit()}, which
- * adapters call before the response is committed.
+ * send the cookie ({@code CommitPlan}), with two differences: the store is read lazily, and the work
+ * happens in {@link #commit()}, which adapters call before the response is committed.
  */
 public final class RequestContext implements SessionContext {
 
@@ -53,14 +52,7 @@ public final class RequestContext implements SessionContext {
     /** Whether the loaded session's expiry still has to be written at commit. */
     final TouchPlan touches;
     private final Commits commits = new Commits();
-    /** Whether the session's first store write announces a new session (it was generated here, not regenerated). */
-    private boolean announceCreated;
-    /**
-     * The stored id a regeneration removed, until the new id is stored: the first write then
-     * announces the regeneration; a destroy before it announces the old session's end.
-     */
-    private String regeneratedFrom;
-    private boolean regeneratedKeepingData;
+    private final OwedEvents owedEvents;
 
     /** What commits so far have done; a request may commit more than once (see {@link #commit()}). */
     private static final class Commits {
@@ -78,6 +70,7 @@ public final class RequestContext implements SessionContext {
         this.options = engine.options;
         this.exchange = exchange;
         this.touches = new TouchPlan(options.touchAfter());
+        this.owedEvents = new OwedEvents(engine.events);
     }
 
     /** Checks the path and the cookie signature once, when a handler first asks for its session. */
@@ -149,11 +142,8 @@ public final class RequestContext implements SessionContext {
             engine.events.expiredOnRead(cookieId);
             return;
         }
-        SessionCodec.Decoded decoded;
-        try {
-            decoded = engine.decode(cookieId, stored.json());
-        } catch (UnreadableSessionException e) {
-            SessionEngine.warnUnreadable(cookieId, e.getMessage());
+        SessionCodec.Decoded decoded = decodeOrWarn(cookieId, stored);
+        if (decoded == null) {
             return;
         }
         Instant created = Sidecar.read(decoded.attributes().get(Sidecar.KEY)).created();
@@ -162,12 +152,6 @@ public final class RequestContext implements SessionContext {
             SessionEngine.info("session {} reached its absoluteTimeout; destroying it and starting a new session", cookieId);
             engine.destroy(cookieId);
             return;
-        }
-        // The store's expiry is the live one (a TTL refresh does not rewrite the document); a
-        // browser-session cookie stays one even though the store keeps it for a default period.
-        // With an idle limit the store's expiry is not the cookie's, and only the throttle wants it.
-        if (!engine.timeouts.hasIdle() && stored.expires() != null && decoded.cookie().expires != null) {
-            decoded.cookie().expires = stored.expires();
         }
         if (Sidecar.isRetired(decoded.attributes())) {
             return;
@@ -188,31 +172,24 @@ public final class RequestContext implements SessionContext {
         }
     }
 
-    /** The absolute end of {@code s}, or null. */
-    Instant deadline(SessionState s) {
-        return engine.timeouts.deadline(s.created().orElse(null));
-    }
-
-    /** When {@code s} ends if unused after now: what the store would be given, or null for the store's default. */
-    Instant expiresAt(SessionState s) {
-        return expiresAt(s, engine.clock.instant());
-    }
-
-    private Instant expiresAt(SessionState s, Instant now) {
-        Instant deadline = deadline(s);
-        Instant cookieExpires = s.cookie.originalMaxAgeMillis == null ? s.cookie.expires
-                : now.truncatedTo(ChronoUnit.MILLIS).plusMillis(s.cookie.originalMaxAgeMillis);
-        return engine.timeouts.storeExpiry(Timeouts.cap(cookieExpires, deadline), now, deadline);
-    }
-
     /**
-     * Brings the cookie's expiry forward to the absolute deadline, so the browser's cookie never
-     * outlives the session, and returns the expiry to give the store.
+     * The stored document decoded, with the store's expiry taken as the cookie's, or null when it
+     * is unreadable, which is logged. The store's expiry is the live one (a TTL refresh does not
+     * rewrite the document); a browser-session cookie stays one even though the store keeps it for
+     * a default period. With an idle limit the store's expiry is not the cookie's.
      */
-    private Instant limitExpiry(SessionState s) {
-        Instant deadline = deadline(s);
-        s.cookie.expires = Timeouts.cap(s.cookie.expires, deadline);
-        return engine.timeouts.storeExpiry(s.cookie.expires, engine.clock.instant(), deadline);
+    private SessionCodec.Decoded decodeOrWarn(String id, StoredSession stored) {
+        SessionCodec.Decoded decoded;
+        try {
+            decoded = engine.decode(id, stored.json());
+        } catch (UnreadableSessionException e) {
+            SessionEngine.warnUnreadable(id, e.getMessage());
+            return null;
+        }
+        if (!engine.timeouts.hasIdle() && stored.expires() != null && decoded.cookie().expires != null) {
+            decoded.cookie().expires = stored.expires();
+        }
+        return decoded;
     }
 
     /** The session {@code id} entered the request holding {@code attributes}, stored as {@code json}. */
@@ -229,52 +206,7 @@ public final class RequestContext implements SessionContext {
         arrival = new Arrival(id, attributes.deepCopy(), session.cookie.shape());
         saved = Saved.OWED;
         inStore = null;
-        announceCreated = true;
-    }
-
-    private String newId() {
-        String id = options.newId(exchange);
-        if (id == null || id.isEmpty()) {
-            throw new IllegalStateException("genid returned an empty session id");
-        }
-        engine.checkNewId(id);
-        return id;
-    }
-
-    private CookieState freshCookie() {
-        dev.cloakroom.CookieOptions settings = options.cookieFor(exchange);
-        engine.checkCookieSettings(settings);
-        return named(CookieState.fresh(engine.clock, settings, isSecureRequest()));
-    }
-
-    /** Lets the cookie refuse a handler's change its name's prefix forbids; a header token has no such rule. */
-    private CookieState named(CookieState cookie) {
-        cookie.name = engine.tokens == null ? options.name() : null;
-        return cookie;
-    }
-
-    /**
-     * express-session's issecure(): a TLS connection always counts; then proxy=false stops,
-     * unset asks the framework, and proxy=true reads only the first X-Forwarded-Proto value.
-     */
-    boolean isSecureRequest() {
-        if (exchange.connectionIsSecure()) {
-            return true;
-        }
-        Boolean proxy = options.proxy();
-        if (proxy == null) {
-            return exchange.isSecure();
-        }
-        if (!proxy) {
-            return false;
-        }
-        String header = exchange.header("X-Forwarded-Proto");
-        if (header == null) {
-            return false;
-        }
-        int comma = header.indexOf(',');
-        String proto = (comma >= 0 ? header.substring(0, comma) : header).trim().toLowerCase(Locale.ROOT);
-        return proto.equals("https");
+        owedEvents.generated();
     }
 
     /**
@@ -285,16 +217,11 @@ public final class RequestContext implements SessionContext {
     void regenerate(SessionState s, boolean keepData) {
         if (inStore != null) {
             if (!engine.writer.retire(s.id, inStore, s.cookie)) {
-                s.destroyed = true;
-                if (session == s) {
-                    session = null;
-                }
+                drop(s);
                 throw new SessionGoneException("the session was renewed or destroyed by another request");
             }
             tokenDead |= s.id.equals(cookieId);
-            regeneratedFrom = s.id;
-            regeneratedKeepingData = keepData;
-            announceCreated = false;
+            owedEvents.regenerated(s.id, keepData);
         }
         String id = newId();
         inStore = null;
@@ -314,7 +241,11 @@ public final class RequestContext implements SessionContext {
     void destroy(SessionState s) {
         engine.destroy(s.id);
         tokenDead |= s.id.equals(cookieId);
-        announceEnd(s.id, "destroy");
+        owedEvents.ended(s.id, "destroy", inStore != null);
+        drop(s);
+    }
+
+    private void drop(SessionState s) {
         s.destroyed = true;
         if (session == s) {
             session = null;
@@ -326,11 +257,8 @@ public final class RequestContext implements SessionContext {
         if (stored.isEmpty()) {
             throw new SessionGoneException("the session is no longer in the store");
         }
-        SessionCodec.Decoded decoded;
-        try {
-            decoded = engine.decode(s.id, stored.get().json());
-        } catch (UnreadableSessionException e) {
-            SessionEngine.warnUnreadable(s.id, e.getMessage());
+        SessionCodec.Decoded decoded = decodeOrWarn(s.id, stored.get());
+        if (decoded == null) {
             throw new SessionGoneException("the stored session is unreadable");
         }
         if (Sidecar.isRetired(decoded.attributes())) {
@@ -341,9 +269,6 @@ public final class RequestContext implements SessionContext {
             SessionEngine.info("session {} reached its absoluteTimeout during the request; destroying it", s.id);
             engine.destroy(s.id);
             throw new SessionGoneException("the session reached its absolute timeout");
-        }
-        if (!engine.timeouts.hasIdle() && stored.get().expires() != null && decoded.cookie().expires != null) {
-            decoded.cookie().expires = stored.get().expires();
         }
         s.replace(s.id, s.isNew, named(decoded.cookie()), decoded.attributes());
         ObjectNode loaded = decoded.attributes().deepCopy();
@@ -374,7 +299,7 @@ public final class RequestContext implements SessionContext {
             engine.writer.checkSize(json);
             engine.set(s.id, new StoredSession(json, expires));
             inStore = StoreCopy.loaded(json, tree);
-            announceStored(s.id);
+            owedEvents.stored(s.id);
         } else {
             Optional<StoreCopy> written = engine.writer.write(s.id, inStore, tree, s.cookie, expires, s.reads());
             if (written.isEmpty()) {
@@ -389,7 +314,7 @@ public final class RequestContext implements SessionContext {
     }
 
     /**
-     * Saves, touches and sends the cookie by express-session's rules. A later call, once the
+     * Saves, touches and sends the cookie as {@code CommitPlan} decides. A later call, once the
      * response may be gone, only saves what changed since ({@link #commitAgain()}); while the
      * exchange says headers are still open (an error page after {@code sendError}), it follows these
      * rules again, without a second cookie for the same id or a second touch.
@@ -465,7 +390,7 @@ public final class RequestContext implements SessionContext {
     private void commitUnset() {
         if (session.unset && options.unset() == UnsetAction.DESTROY && !commits.unsetDestroyed) {
             engine.destroy(session.id);
-            announceEnd(session.id, "unset");
+            owedEvents.ended(session.id, "unset", inStore != null);
             commits.unsetDestroyed = true;
             tokenDead |= session.id.equals(cookieId);
         }
@@ -503,31 +428,6 @@ public final class RequestContext implements SessionContext {
         commits.atFirst = tree;
     }
 
-    /** The first write of an id: a new session, or the new id of a regenerated one. */
-    private void announceStored(String id) {
-        if (regeneratedFrom != null) {
-            engine.events.regenerated(regeneratedFrom, id, regeneratedKeepingData);
-            regeneratedFrom = null;
-        } else if (announceCreated) {
-            engine.events.created(id);
-        }
-        announceCreated = false;
-    }
-
-    /**
-     * The application removed session {@code id}: an event when it was stored, or when it is the
-     * unsaved new id of a regenerated session, whose stored predecessor is what really ended.
-     */
-    private void announceEnd(String id, String cause) {
-        if (inStore != null) {
-            engine.events.destroyed(id, cause);
-        } else if (regeneratedFrom != null) {
-            engine.events.destroyed(regeneratedFrom, cause);
-            regeneratedFrom = null;
-        }
-        announceCreated = false;
-    }
-
     @Override
     public void answeredUnavailable() {
         engine.observation.unavailable();
@@ -548,5 +448,57 @@ public final class RequestContext implements SessionContext {
         if (options.cacheControl()) {
             CacheHeaders.markPrivate(exchange);
         }
+    }
+
+    /** The absolute end of {@code s}, or null. */
+    Instant deadline(SessionState s) {
+        return engine.timeouts.deadline(s.created().orElse(null));
+    }
+
+    /** When {@code s} ends if unused after now: what the store would be given, or null for the store's default. */
+    Instant expiresAt(SessionState s) {
+        return expiresAt(s, engine.clock.instant());
+    }
+
+    private Instant expiresAt(SessionState s, Instant now) {
+        Instant deadline = deadline(s);
+        Instant cookieExpires = s.cookie.originalMaxAgeMillis == null ? s.cookie.expires
+                : now.truncatedTo(ChronoUnit.MILLIS).plusMillis(s.cookie.originalMaxAgeMillis);
+        return engine.timeouts.storeExpiry(Timeouts.cap(cookieExpires, deadline), now, deadline);
+    }
+
+    /**
+     * Brings the cookie's expiry forward to the absolute deadline, so the browser's cookie never
+     * outlives the session, and returns the expiry to give the store.
+     */
+    private Instant limitExpiry(SessionState s) {
+        Instant deadline = deadline(s);
+        s.cookie.expires = Timeouts.cap(s.cookie.expires, deadline);
+        return engine.timeouts.storeExpiry(s.cookie.expires, engine.clock.instant(), deadline);
+    }
+
+    private String newId() {
+        String id = options.newId(exchange);
+        if (id == null || id.isEmpty()) {
+            throw new IllegalStateException("genid returned an empty session id");
+        }
+        engine.checkNewId(id);
+        return id;
+    }
+
+    private CookieState freshCookie() {
+        CookieOptions settings = options.cookieFor(exchange);
+        engine.checkCookieSettings(settings);
+        return named(CookieState.fresh(engine.clock, settings, isSecureRequest()));
+    }
+
+    /** Lets the cookie refuse a handler's change its name's prefix forbids; a header token has no such rule. */
+    private CookieState named(CookieState cookie) {
+        cookie.name = engine.tokens == null ? options.name() : null;
+        return cookie;
+    }
+
+    private boolean isSecureRequest() {
+        return SecureRequests.isSecure(exchange, options.proxy());
     }
 }
