@@ -6,11 +6,16 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import static dev.cloakroom.internal.CommitPlan.Cookie.NONE;
+import static dev.cloakroom.internal.CommitPlan.Cookie.SEND;
+import static dev.cloakroom.internal.CommitPlan.Cookie.WITHHELD;
+import static dev.cloakroom.internal.CommitPlanTest.Step.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link CommitPlan#decide}: express-session's save, touch and Set-Cookie rules one at a time, with
- * the session brought into each situation the way a request would bring it there.
+ * the session brought into each situation by the steps a request would take. Every test states the
+ * whole plan: save or touch or neither, and what becomes of the cookie.
  */
 @ExtendWith(NoSessionIdInLogs.class)
 class CommitPlanTest {
@@ -19,25 +24,18 @@ class CommitPlanTest {
     class WhenANewSessionIsUntouched {
 
         @Test
-        void withSaveUninitializedOffItIsNeitherSavedNorSentNorTouched() {
-            CommitPlan plan = Given.newSession().plan();
-            assertThat(plan.save()).isFalse();
-            assertThat(plan.touch()).isFalse();
-            assertThat(plan.cookie()).isEqualTo(Cookie.NONE);
+        void withSaveUninitializedOffItIsNeitherSavedNorSent() {
+            assertThat(newSession()).isEqualTo(neither(NONE));
         }
 
         @Test
         void withSaveUninitializedOnItIsSavedAndSent() {
-            CommitPlan plan = Given.newSession().saveUninitialized().plan();
-            assertThat(plan.save()).isTrue();
-            assertThat(plan.cookie()).isEqualTo(Cookie.SEND);
+            assertThat(newSession(SAVE_UNINITIALIZED)).isEqualTo(save(SEND));
         }
 
         @Test
         void rollingDoesNotSendItWhileSaveUninitializedIsOff() {
-            CommitPlan plan = Given.newSession().rolling().maxAge().plan();
-            assertThat(plan.save()).isFalse();
-            assertThat(plan.cookie()).isEqualTo(Cookie.NONE);
+            assertThat(newSession(ROLLING, MAX_AGE)).isEqualTo(neither(NONE));
         }
     }
 
@@ -46,30 +44,22 @@ class CommitPlanTest {
 
         @Test
         void itIsSavedAndSentWithSaveUninitializedOff() {
-            CommitPlan plan = Given.newSession().setAttribute().plan();
-            assertThat(plan.save()).isTrue();
-            assertThat(plan.touch()).isFalse();
-            assertThat(plan.cookie()).isEqualTo(Cookie.SEND);
+            assertThat(newSession(SET_ATTRIBUTE)).isEqualTo(save(SEND));
         }
 
         @Test
         void aHandlersSaveIsNotRepeatedButTheCookieIsStillSent() {
-            CommitPlan plan = Given.newSession().setAttribute().savedByHandler().plan();
-            assertThat(plan.save()).isFalse();
-            assertThat(plan.cookie()).isEqualTo(Cookie.SEND);
+            assertThat(newSession(SET_ATTRIBUTE, HANDLER_SAVES)).isEqualTo(neither(SEND));
         }
 
         @Test
         void aChangeAfterTheHandlersSaveIsSaved() {
-            CommitPlan plan = Given.newSession().setAttribute().savedByHandler().setAttribute().plan();
-            assertThat(plan.save()).isTrue();
+            assertThat(newSession(SET_ATTRIBUTE, HANDLER_SAVES, SET_ATTRIBUTE)).isEqualTo(save(SEND));
         }
 
         @Test
         void aHandlersSaveOfAnEmptySessionSendsNoCookieWithSaveUninitializedOff() {
-            CommitPlan plan = Given.newSession().savedByHandler().plan();
-            assertThat(plan.save()).isFalse();
-            assertThat(plan.cookie()).isEqualTo(Cookie.NONE);
+            assertThat(newSession(HANDLER_SAVES)).isEqualTo(neither(NONE));
         }
     }
 
@@ -77,38 +67,28 @@ class CommitPlanTest {
     class WhenALoadedSessionIsUnchanged {
 
         @Test
-        void withResaveOffItIsOnlyTouchedAndNoCookieIsSent() {
-            CommitPlan plan = Given.loadedSession().maxAge().plan();
-            assertThat(plan.save()).isFalse();
-            assertThat(plan.touch()).isTrue();
-            assertThat(plan.cookie()).isEqualTo(Cookie.NONE);
+        void withResaveOffItIsOnlyTouched() {
+            assertThat(loadedSession(MAX_AGE)).isEqualTo(touch(NONE));
         }
 
         @Test
         void itIsNotTouchedWhenTheExpiryNeedNotMove() {
-            CommitPlan plan = Given.loadedSession().touchNotDue().plan();
-            assertThat(plan.save()).isFalse();
-            assertThat(plan.touch()).isFalse();
+            assertThat(loadedSession(EXPIRY_NEED_NOT_MOVE)).isEqualTo(neither(NONE));
         }
 
         @Test
         void withResaveOnItIsSavedInsteadOfTouched() {
-            CommitPlan plan = Given.loadedSession().resave().plan();
-            assertThat(plan.save()).isTrue();
-            assertThat(plan.touch()).isFalse();
-            assertThat(plan.cookie()).isEqualTo(Cookie.NONE);
+            assertThat(loadedSession(RESAVE)).isEqualTo(save(NONE));
         }
 
         @Test
         void withResaveOnAHandlersSaveIsNotRepeated() {
-            assertThat(Given.loadedSession().resave().savedByHandler().plan().save()).isFalse();
+            assertThat(loadedSession(RESAVE, HANDLER_SAVES, EXPIRY_NEED_NOT_MOVE)).isEqualTo(neither(NONE));
         }
 
         @Test
-        void withRollingTheCookieIsSentWithoutASave() {
-            CommitPlan plan = Given.loadedSession().rolling().plan();
-            assertThat(plan.save()).isFalse();
-            assertThat(plan.cookie()).isEqualTo(Cookie.SEND);
+        void withRollingTheCookieIsSentAndTheExpiryTouched() {
+            assertThat(loadedSession(ROLLING)).isEqualTo(touch(SEND));
         }
     }
 
@@ -116,27 +96,18 @@ class CommitPlanTest {
     class WhenALoadedSessionChanges {
 
         @Test
-        void itIsSavedNotTouched() {
-            CommitPlan plan = Given.loadedSession().setAttribute().plan();
-            assertThat(plan.save()).isTrue();
-            assertThat(plan.touch()).isFalse();
+        void aCookieWithAnExpiryIsSavedAndSentAgain() {
+            assertThat(loadedSession(MAX_AGE, SET_ATTRIBUTE)).isEqualTo(save(SEND));
         }
 
         @Test
-        void aCookieWithAnExpiryIsSentAgain() {
-            assertThat(Given.loadedSession().maxAge().setAttribute().plan().cookie()).isEqualTo(Cookie.SEND);
-        }
-
-        @Test
-        void aBrowserSessionCookieIsNotSentAgain() {
-            assertThat(Given.loadedSession().setAttribute().plan().cookie()).isEqualTo(Cookie.NONE);
+        void aBrowserSessionCookieIsSavedButNotSentAgain() {
+            assertThat(loadedSession(SET_ATTRIBUTE)).isEqualTo(save(NONE));
         }
 
         @Test
         void aChangeToTheCookieItselfIsSavedAndSentEvenWithoutAnExpiry() {
-            CommitPlan plan = Given.loadedSession().changeCookie().plan();
-            assertThat(plan.save()).isTrue();
-            assertThat(plan.cookie()).isEqualTo(Cookie.SEND);
+            assertThat(loadedSession(CHANGE_COOKIE)).isEqualTo(save(SEND));
         }
     }
 
@@ -145,17 +116,13 @@ class CommitPlanTest {
 
         @Test
         void theNewIdIsSavedAndSentThoughNothingElseChanged() {
-            CommitPlan plan = Given.loadedSession().regenerate().plan();
-            assertThat(plan.save()).isTrue();
-            assertThat(plan.touch()).isFalse();
-            assertThat(plan.cookie()).isEqualTo(Cookie.SEND);
+            assertThat(loadedSession(REGENERATE)).isEqualTo(save(SEND));
         }
 
         @Test
         void aHandlersSaveOfTheNewIdIsFollowedByAnotherAsInExpress() {
             // express's isSaved also asks that the id be the one the session arrived with.
-            CommitPlan plan = Given.loadedSession().regenerate().savedByHandler().plan();
-            assertThat(plan.save()).isTrue();
+            assertThat(loadedSession(REGENERATE, HANDLER_SAVES)).isEqualTo(save(SEND));
         }
     }
 
@@ -164,15 +131,12 @@ class CommitPlanTest {
 
         @Test
         void aCookieTheRulesCallForIsWithheldAndTheSaveStillHappens() {
-            CommitPlan plan = Given.newSession().setAttribute().plainHttpWithSecureCookie().plan();
-            assertThat(plan.save()).isTrue();
-            assertThat(plan.cookie()).isEqualTo(Cookie.WITHHELD);
+            assertThat(newSession(SET_ATTRIBUTE, SECURE_COOKIE_ON_PLAIN_HTTP)).isEqualTo(save(WITHHELD));
         }
 
         @Test
         void noCookieCalledForIsNoCookieWithheld() {
-            CommitPlan plan = Given.loadedSession().plainHttpWithSecureCookie().plan();
-            assertThat(plan.cookie()).isEqualTo(Cookie.NONE);
+            assertThat(loadedSession(SECURE_COOKIE_ON_PLAIN_HTTP)).isEqualTo(touch(NONE));
         }
     }
 
@@ -181,9 +145,7 @@ class CommitPlanTest {
 
         @Test
         void theCookieIsNotSentTwice() {
-            CommitPlan plan = Given.newSession().setAttribute().cookieAlreadySent().plan();
-            assertThat(plan.save()).isTrue();
-            assertThat(plan.cookie()).isEqualTo(Cookie.NONE);
+            assertThat(newSession(SET_ATTRIBUTE, SENT_BY_EARLIER_COMMIT)).isEqualTo(save(NONE));
         }
     }
 
@@ -192,30 +154,54 @@ class CommitPlanTest {
 
         @Test
         void aModifiedNewSessionIsIssuedAToken() {
-            assertThat(Given.newSession().setAttribute().overToken().plan().cookie()).isEqualTo(Cookie.SEND);
+            assertThat(newSession(HEADER_TOKEN, SET_ATTRIBUTE)).isEqualTo(save(SEND));
         }
 
         @Test
         void aLoadedSessionIsNotIssuedOneAgainByRollingOrACookieChange() {
-            CommitPlan plan = Given.loadedSession().maxAge().rolling().changeCookie().overToken().plan();
-            assertThat(plan.save()).isTrue();
-            assertThat(plan.cookie()).isEqualTo(Cookie.NONE);
+            assertThat(loadedSession(HEADER_TOKEN, MAX_AGE, ROLLING, CHANGE_COOKIE)).isEqualTo(save(NONE));
         }
 
         @Test
         void aTokenSignedWithAnOlderSecretIsIssuedAgain() {
-            assertThat(Given.loadedSession().overToken().tokenSignedWithOlderSecret().plan().cookie())
-                    .isEqualTo(Cookie.SEND);
+            assertThat(loadedSession(HEADER_TOKEN, TOKEN_SIGNED_WITH_OLDER_SECRET)).isEqualTo(touch(SEND));
         }
 
         @Test
         void theSecureCookieRuleDoesNotApply() {
-            assertThat(Given.newSession().setAttribute().overToken().plainHttpWithSecureCookie().plan().cookie())
-                    .isEqualTo(Cookie.SEND);
+            assertThat(newSession(HEADER_TOKEN, SET_ATTRIBUTE, SECURE_COOKIE_ON_PLAIN_HTTP)).isEqualTo(save(SEND));
         }
     }
 
-    /** One commit's situation, reached by the steps a request takes; each step keeps the facts consistent. */
+    private static CommitPlan save(Cookie cookie) {
+        return new CommitPlan(true, false, cookie);
+    }
+
+    private static CommitPlan touch(Cookie cookie) {
+        return new CommitPlan(false, true, cookie);
+    }
+
+    private static CommitPlan neither(Cookie cookie) {
+        return new CommitPlan(false, false, cookie);
+    }
+
+    /** A session's steps through one request, in order, each keeping the facts consistent. */
+    enum Step {
+        RESAVE, SAVE_UNINITIALIZED, ROLLING, MAX_AGE, SET_ATTRIBUTE, CHANGE_COOKIE, REGENERATE, HANDLER_SAVES,
+        EXPIRY_NEED_NOT_MOVE, HEADER_TOKEN, TOKEN_SIGNED_WITH_OLDER_SECRET, SECURE_COOKIE_ON_PLAIN_HTTP,
+        SENT_BY_EARLIER_COMMIT
+    }
+
+    /** A session created for a request whose cookie named none the store has, or that had no cookie. */
+    private static CommitPlan newSession(Step... steps) {
+        return new Given(false).plan(steps);
+    }
+
+    /** A session loaded by the id the request's cookie named; with resave off what arrived counts as stored. */
+    private static CommitPlan loadedSession(Step... steps) {
+        return new Given(true).plan(steps);
+    }
+
     private static final class Given {
         private boolean saveUninitialized;
         private boolean rolling;
@@ -232,98 +218,56 @@ class CommitPlanTest {
         private boolean secureOnPlainHttp;
         private boolean alreadySent;
 
-        /** A session created for a request whose cookie named none the store has (or that had no cookie). */
-        static Given newSession() {
-            Given g = new Given();
-            g.nothingSaved = true;
-            return g;
+        Given(boolean loaded) {
+            fromCookie = loaded;
+            matchesSaved = loaded;
+            touchDue = loaded;
+            nothingSaved = !loaded;
         }
 
-        /** A session loaded by the id the request's cookie named, with resave off: what arrived counts as stored. */
-        static Given loadedSession() {
-            Given g = new Given();
-            g.fromCookie = true;
-            g.matchesSaved = true;
-            g.touchDue = true;
-            return g;
-        }
-
-        Given resave() {
-            nothingSaved = true;
-            matchesSaved = false;
-            return this;
-        }
-
-        Given saveUninitialized() {
-            saveUninitialized = true;
-            return this;
-        }
-
-        Given rolling() {
-            rolling = true;
-            return this;
-        }
-
-        Given maxAge() {
-            cookieExpires = true;
-            return this;
-        }
-
-        Given setAttribute() {
-            valuesChanged = true;
-            matchesSaved = false;
-            return this;
-        }
-
-        Given changeCookie() {
-            cookieChanged = true;
-            matchesSaved = false;
-            return this;
-        }
-
-        Given regenerate() {
-            idChanged = true;
-            fromCookie = false;
-            return this;
-        }
-
-        /** {@code Session.save()}: what the session now holds is stored. */
-        Given savedByHandler() {
-            nothingSaved = false;
-            matchesSaved = true;
-            return this;
-        }
-
-        Given touchNotDue() {
-            touchDue = false;
-            return this;
-        }
-
-        Given overToken() {
-            token = true;
-            return this;
-        }
-
-        Given tokenSignedWithOlderSecret() {
-            tokenNeedsResigning = true;
-            return this;
-        }
-
-        Given plainHttpWithSecureCookie() {
-            secureOnPlainHttp = true;
-            return this;
-        }
-
-        Given cookieAlreadySent() {
-            alreadySent = true;
-            return this;
-        }
-
-        CommitPlan plan() {
+        CommitPlan plan(Step... steps) {
+            for (Step step : steps) {
+                take(step);
+            }
             return CommitPlan.decide(new CommitPlan.Rules(saveUninitialized, rolling),
                     new CommitPlan.Facts(fromCookie, idChanged, valuesChanged, cookieChanged, nothingSaved,
                             matchesSaved, cookieExpires, touchDue),
                     new CommitPlan.Delivery(token, tokenNeedsResigning, secureOnPlainHttp, alreadySent));
+        }
+
+        private void take(Step step) {
+            switch (step) {
+                case RESAVE -> {
+                    nothingSaved = true;
+                    matchesSaved = false;
+                }
+                case SAVE_UNINITIALIZED -> saveUninitialized = true;
+                case ROLLING -> rolling = true;
+                case MAX_AGE -> cookieExpires = true;
+                case SET_ATTRIBUTE -> {
+                    valuesChanged = true;
+                    matchesSaved = false;
+                }
+                case CHANGE_COOKIE -> {
+                    cookieChanged = true;
+                    matchesSaved = false;
+                }
+                case REGENERATE -> {
+                    idChanged = true;
+                    fromCookie = false;
+                }
+                case HANDLER_SAVES -> {
+                    // Session.save(): what the session now holds is stored.
+                    nothingSaved = false;
+                    matchesSaved = true;
+                }
+                case EXPIRY_NEED_NOT_MOVE -> touchDue = false;
+                case HEADER_TOKEN -> token = true;
+                case TOKEN_SIGNED_WITH_OLDER_SECRET -> tokenNeedsResigning = true;
+                case SECURE_COOKIE_ON_PLAIN_HTTP -> secureOnPlainHttp = true;
+                case SENT_BY_EARLIER_COMMIT -> alreadySent = true;
+                default -> throw new AssertionError(step);
+            }
         }
     }
 }
