@@ -1,13 +1,13 @@
 package dev.cloakroom;
 
 import tools.jackson.databind.ObjectMapper;
-import dev.cloakroom.internal.CookieNameRules;
+import dev.cloakroom.internal.OptionChecks;
+import dev.cloakroom.internal.OptionChecks.Secret;
 import dev.cloakroom.internal.SessionIds;
-import dev.cloakroom.internal.TransportRules;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -223,7 +223,6 @@ public final class SessionOptions {
     /** Builds {@link SessionOptions}; {@link #build()} checks the settings together. */
     public static final class Builder {
         private final List<Secret> secrets = new ArrayList<>();
-        private boolean secretsSet;
         private String name = "connect.sid";
         private CookieOptions cookie = CookieOptions.defaults();
         private Function<SessionRequest, CookieOptions> cookieFunction;
@@ -292,9 +291,7 @@ public final class SessionOptions {
          * @throws IllegalArgumentException if an entry is null
          */
         public Builder secrets(List<String> secrets) {
-            return setSecrets(secrets == null ? null : secrets.stream()
-                    .map(s -> s == null ? null : new Secret(s.getBytes(StandardCharsets.UTF_8), s.isBlank() ? "blank" : null))
-                    .toList());
+            return setSecrets(secrets == null ? null : secrets.stream().map(OptionChecks::secret).toList());
         }
 
         /**
@@ -306,26 +303,13 @@ public final class SessionOptions {
          * @return this builder
          */
         public Builder secrets(byte[]... secrets) {
-            List<Secret> list = null;
-            if (secrets != null) {
-                list = new ArrayList<>();
-                for (byte[] b : secrets) {
-                    list.add(b == null ? null : new Secret(b.clone(), b.length == 0 ? "empty" : null));
-                }
-            }
-            return setSecrets(list);
+            return setSecrets(secrets == null ? null : Arrays.stream(secrets).map(OptionChecks::secret).toList());
         }
 
         private Builder setSecrets(List<Secret> secrets) {
             this.secrets.clear();
-            this.secretsSet = true;
             if (secrets != null) {
-                for (Secret s : secrets) {
-                    if (s == null) {
-                        throw new IllegalArgumentException("secret must not contain null");
-                    }
-                    this.secrets.add(s);
-                }
+                secrets.forEach(s -> this.secrets.add(OptionChecks.entry(s)));
             }
             return this;
         }
@@ -635,96 +619,15 @@ public final class SessionOptions {
          *                                  or a {@code maxSessionBytes} under {@link SessionOptions#MIN_MAX_SESSION_BYTES}
          */
         public SessionOptions build() {
-            if (!secretsSet || secrets.isEmpty()) {
-                throw new IllegalArgumentException("secret is required: give one secret, or a list whose first entry signs");
-            }
-            for (int i = 0; i < secrets.size(); i++) {
-                String fault = secrets.get(i).fault();
-                if (fault != null) {
-                    throw new IllegalArgumentException("secret must not be " + fault + (secrets.size() > 1 ? " (secret #" + (i + 1)
-                            + " of " + secrets.size() + " is)" : "") + ": use at least 32 random bytes, e.g. from"
-                            + " 'openssl rand -base64 32', kept out of source control");
-                }
-            }
-            if (name == null || name.isEmpty() || !isToken(name)) {
-                throw new IllegalArgumentException("name must be a non-empty cookie name (RFC 6265 token), got "
-                        + (name == null ? "null" : "'" + name + "'"));
-            }
-            if (unset == null) {
-                throw new IllegalArgumentException("unset must be KEEP or DESTROY, not null");
-            }
-            if (reservedNames == null) {
-                throw new IllegalArgumentException("reservedNames must be WARN, REFUSE or ALLOW, not null");
-            }
-            if (touchAfter == null || touchAfter.isNegative()) {
-                throw new IllegalArgumentException("touchAfter must be zero or positive");
-            }
-            if (maxSessionBytes < MIN_MAX_SESSION_BYTES) {
-                throw new IllegalArgumentException("maxSessionBytes must be at least " + MIN_MAX_SESSION_BYTES
-                        + " (an empty session's cookie object alone takes about 150), got " + maxSessionBytes);
-            }
-            if (transport.isCookie()) {
-                CookieNameRules.checkNameLength(name, defaultGenid
-                        ? CookieNameRules.LONGEST_DEFAULT_VALUE_BYTES : CookieNameRules.SHORTEST_VALUE_BYTES);
-                String prefixViolation = cookieFunction == null ? CookieNameRules.violation(name, cookie) : null;
-                if (prefixViolation != null) {
-                    throw new IllegalArgumentException(prefixViolation);
-                }
-            } else {
-                String transportViolation = cookieFunction == null ? TransportRules.violation(transport, cookie) : null;
-                if (transportViolation != null) {
-                    throw new IllegalArgumentException(transportViolation);
-                }
-                if (rolling) {
-                    throw new IllegalArgumentException("rolling resends the cookie with a fresh expiry, and transport "
-                            + transport.kind().name().toLowerCase(java.util.Locale.ROOT) + " sends no cookie: leave"
-                            + " rolling off (the token never expires on the client; the store's expiry still rolls)");
-                }
-            }
-            checkTimeouts();
-            CookieOptions fixed = cookie;
-            Function<SessionRequest, CookieOptions> resolved = cookieFunction != null ? cookieFunction : request -> fixed;
+            OptionChecks.secrets(secrets);
+            OptionChecks.name(name);
+            OptionChecks.choices(unset, reservedNames);
+            OptionChecks.limits(touchAfter, maxSessionBytes);
+            CookieOptions fixed = cookieFunction == null ? cookie : null;
+            OptionChecks.transport(transport, name, defaultGenid, fixed, rolling);
+            OptionChecks.timeouts(idleTimeout, absoluteTimeout, fixed, touchAfter);
+            Function<SessionRequest, CookieOptions> resolved = fixed != null ? request -> fixed : cookieFunction;
             return new SessionOptions(this, secrets.stream().map(Secret::bytes).toList(), resolved);
-        }
-
-        private void checkTimeouts() {
-            if (idleTimeout != null && (idleTimeout.isZero() || idleTimeout.isNegative())) {
-                throw new IllegalArgumentException("idleTimeout must be positive, got " + idleTimeout);
-            }
-            if (absoluteTimeout != null && (absoluteTimeout.isZero() || absoluteTimeout.isNegative())) {
-                throw new IllegalArgumentException("absoluteTimeout must be positive, got " + absoluteTimeout);
-            }
-            if (idleTimeout == null) {
-                return;
-            }
-            if (absoluteTimeout != null && idleTimeout.compareTo(absoluteTimeout) >= 0) {
-                throw new IllegalArgumentException("idleTimeout (" + idleTimeout + ") must be shorter than absoluteTimeout ("
-                        + absoluteTimeout + "): no session could ever idle out before its absolute end");
-            }
-            Duration maxAge = cookieFunction == null ? cookie.maxAge().orElse(null) : null;
-            if (maxAge != null && idleTimeout.compareTo(maxAge) > 0) {
-                throw new IllegalArgumentException("idleTimeout (" + idleTimeout + ") must not be longer than cookie.maxAge ("
-                        + maxAge + "): the browser forgets the cookie first, so the idle limit would never end a session."
-                        + " Shorten idleTimeout, or leave it unset to let cookie.maxAge be the idle limit");
-            }
-            if (!touchAfter.isZero() && touchAfter.compareTo(idleTimeout) >= 0) {
-                throw new IllegalArgumentException("touchAfter (" + touchAfter + ") must be shorter than idleTimeout ("
-                        + idleTimeout + "): a session in use would otherwise idle out between two touches");
-            }
-        }
-
-        /** One secret's key bytes; {@code fault} says why it is refused ("blank", "empty"), or is null. */
-        private record Secret(byte[] bytes, String fault) {
-        }
-
-        private static boolean isToken(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c <= 0x20 || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }

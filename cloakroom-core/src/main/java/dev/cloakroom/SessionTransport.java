@@ -1,5 +1,7 @@
 package dev.cloakroom;
 
+import dev.cloakroom.internal.OptionChecks;
+
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -110,7 +112,7 @@ public final class SessionTransport {
 
     private static String checkName(String option, String name) {
         Objects.requireNonNull(name, option + " must not be null");
-        if (name.isEmpty() || !isToken(name)) {
+        if (name.isEmpty() || !OptionChecks.isToken(name)) {
             throw new IllegalArgumentException(option + " must be an HTTP header name (a token, such as X-Session-Id), got '"
                     + name + "'");
         }
@@ -120,16 +122,6 @@ public final class SessionTransport {
                     ? ", or SessionTransport.bearer() for Authorization: Bearer" : ""));
         }
         return name;
-    }
-
-    private static boolean isToken(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c <= 0x20 || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

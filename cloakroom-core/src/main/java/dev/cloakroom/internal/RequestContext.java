@@ -1,6 +1,7 @@
 package dev.cloakroom.internal;
 
 import tools.jackson.databind.node.ObjectNode;
+import dev.cloakroom.CookieOptions;
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionContext;
 import dev.cloakroom.SessionExchange;
@@ -13,14 +14,12 @@ import dev.cloakroom.UnsetAction;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * One request's session lifecycle, following express-session's rules for when to save, touch and
- * send the cookie (its {@code shouldSave}, {@code shouldTouch} and {@code shouldSetCookie}), with
- * two differences: the store is read lazily, and the work happens in {@link #commit()}, which
- * adapters call before the response is committed.
+ * send the cookie ({@code CommitPlan}), with two differences: the store is read lazily, and the work
+ * happens in {@link #commit()}, which adapters call before the response is committed.
  */
 public final class RequestContext implements SessionContext {
 
@@ -40,39 +39,20 @@ public final class RequestContext implements SessionContext {
     private boolean lookedUp;
 
     /*
-     * Four views of the session's attributes decide what commit() does. Each is a tree of its own,
-     * never changed in place:
-     *   arrival    - how the session entered the request: did the handler change it?
-     *   lastSaved  - what this request regards as stored: is a save still owed?
-     *   inStore    - the store's document as last read or written: what a compare-and-set expects
-     *   commits    - what the first commit saw: did anything change after it?
+     * What commit() compares the session with. Each snapshot is immutable and is replaced whole:
+     *   arrival          - how the session entered the request: did the handler change it?
+     *   saved            - what this request regards as stored: is a save still owed?
+     *   inStore          - the store's document as last read or written, null while the id was never
+     *                      stored: what a compare-and-set expects
+     *   commits.atFirst  - what the first commit saw: did anything change after it?
      */
     private Arrival arrival;
-    /** The attributes this request last wrote, or, with resave off, those it loaded; null while a save is owed. */
-    private ObjectNode lastSaved;
-    /** The cookie as last written or loaded, beside {@link #lastSaved}. */
-    private CookieState.Shape lastSavedCookie;
-    /** Null while the session's id has never been stored. */
+    private Saved saved = Saved.OWED;
     private StoreCopy inStore;
     /** Whether the loaded session's expiry still has to be written at commit. */
     final TouchPlan touches;
     private final Commits commits = new Commits();
-    /** Whether the session's first store write announces a new session (it was generated here, not regenerated). */
-    private boolean announceCreated;
-    /**
-     * The stored id a regeneration removed, until the new id is stored: the first write then
-     * announces the regeneration; a destroy before it announces the old session's end.
-     */
-    private String regeneratedFrom;
-    private boolean regeneratedKeepingData;
-
-    /**
-     * The session as it entered this request, or as this request created it: express's originalId
-     * and originalHash, and the cookie's stored attributes, so a handler's "remember me" or any other
-     * change to the cookie counts as a change.
-     */
-    private record Arrival(String id, ObjectNode attributes, CookieState.Shape cookie) {
-    }
+    private final OwedEvents owedEvents;
 
     /** What commits so far have done; a request may commit more than once (see {@link #commit()}). */
     private static final class Commits {
@@ -90,6 +70,7 @@ public final class RequestContext implements SessionContext {
         this.options = engine.options;
         this.exchange = exchange;
         this.touches = new TouchPlan(options.touchAfter());
+        this.owedEvents = new OwedEvents(engine.events);
     }
 
     /** Checks the path and the cookie signature once, when a handler first asks for its session. */
@@ -161,11 +142,8 @@ public final class RequestContext implements SessionContext {
             engine.events.expiredOnRead(cookieId);
             return;
         }
-        SessionCodec.Decoded decoded;
-        try {
-            decoded = engine.decode(cookieId, stored.json());
-        } catch (UnreadableSessionException e) {
-            SessionEngine.warnUnreadable(cookieId, e.getMessage());
+        SessionCodec.Decoded decoded = decodeOrWarn(cookieId, stored);
+        if (decoded == null) {
             return;
         }
         Instant created = Sidecar.read(decoded.attributes().get(Sidecar.KEY)).created();
@@ -174,12 +152,6 @@ public final class RequestContext implements SessionContext {
             SessionEngine.info("session {} reached its absoluteTimeout; destroying it and starting a new session", cookieId);
             engine.destroy(cookieId);
             return;
-        }
-        // The store's expiry is the live one (a TTL refresh does not rewrite the document); a
-        // browser-session cookie stays one even though the store keeps it for a default period.
-        // With an idle limit the store's expiry is not the cookie's, and only the throttle wants it.
-        if (!engine.timeouts.hasIdle() && stored.expires() != null && decoded.cookie().expires != null) {
-            decoded.cookie().expires = stored.expires();
         }
         if (Sidecar.isRetired(decoded.attributes())) {
             return;
@@ -197,6 +169,284 @@ public final class RequestContext implements SessionContext {
         }
         if (read.get().touched()) {
             touches.touchedOnRead(touchTo, expiresAt(session, now));
+        }
+    }
+
+    /**
+     * The stored document decoded, with the store's expiry taken as the cookie's, or null when it
+     * is unreadable, which is logged. The store's expiry is the live one (a TTL refresh does not
+     * rewrite the document); a browser-session cookie stays one even though the store keeps it for
+     * a default period. With an idle limit the store's expiry is not the cookie's.
+     */
+    private SessionCodec.Decoded decodeOrWarn(String id, StoredSession stored) {
+        SessionCodec.Decoded decoded;
+        try {
+            decoded = engine.decode(id, stored.json());
+        } catch (UnreadableSessionException e) {
+            SessionEngine.warnUnreadable(id, e.getMessage());
+            return null;
+        }
+        if (!engine.timeouts.hasIdle() && stored.expires() != null && decoded.cookie().expires != null) {
+            decoded.cookie().expires = stored.expires();
+        }
+        return decoded;
+    }
+
+    /** The session {@code id} entered the request holding {@code attributes}, stored as {@code json}. */
+    private void arrive(String id, String json, ObjectNode attributes, CookieState.Shape cookie) {
+        arrival = new Arrival(id, attributes, cookie);
+        saved = Saved.atLoad(arrival, options.resave());
+        inStore = StoreCopy.loaded(json, attributes);
+    }
+
+    private void generate() {
+        String id = newId();
+        ObjectNode attributes = Sidecar.freshAttributes(engine.clock.instant());
+        session = new SessionState(this, engine.values, id, true, freshCookie(), attributes);
+        arrival = new Arrival(id, attributes.deepCopy(), session.cookie.shape());
+        saved = Saved.OWED;
+        inStore = null;
+        owedEvents.generated();
+    }
+
+    /**
+     * A new id for {@code s}; the old one is retired by compare-and-set, so when two requests
+     * renew one session at once, the one that loses gets a {@link SessionGoneException} and this
+     * request has no session any more, as after {@link #destroy}.
+     */
+    void regenerate(SessionState s, boolean keepData) {
+        if (inStore != null) {
+            if (!engine.writer.retire(s.id, inStore, s.cookie)) {
+                drop(s);
+                throw new SessionGoneException("the session was renewed or destroyed by another request");
+            }
+            tokenDead |= s.id.equals(cookieId);
+            owedEvents.regenerated(s.id, keepData);
+        }
+        String id = newId();
+        inStore = null;
+        if (keepData) {
+            s.id = id;
+        } else {
+            s.replace(id, true, freshCookie(), Sidecar.freshAttributes(engine.clock.instant()));
+        }
+    }
+
+    /** Applies the {@code reservedNames} option to an attribute name about to be set. */
+    void checkAttributeName(String key) {
+        engine.reservedNames.check(key);
+    }
+
+    /** After this the request has no session; a later {@link #session()} starts a new one. */
+    void destroy(SessionState s) {
+        engine.destroy(s.id);
+        tokenDead |= s.id.equals(cookieId);
+        owedEvents.ended(s.id, "destroy", inStore != null);
+        drop(s);
+    }
+
+    private void drop(SessionState s) {
+        s.destroyed = true;
+        if (session == s) {
+            session = null;
+        }
+    }
+
+    void reload(SessionState s) {
+        Optional<StoredSession> stored = engine.get(s.id);
+        if (stored.isEmpty()) {
+            throw new SessionGoneException("the session is no longer in the store");
+        }
+        SessionCodec.Decoded decoded = decodeOrWarn(s.id, stored.get());
+        if (decoded == null) {
+            throw new SessionGoneException("the stored session is unreadable");
+        }
+        if (Sidecar.isRetired(decoded.attributes())) {
+            throw new SessionGoneException("the session is being renewed by another request");
+        }
+        if (engine.timeouts.isOver(Sidecar.read(decoded.attributes().get(Sidecar.KEY)).created(), engine.clock.instant())) {
+            // As at load: past its absolute end the session is gone, even if the store still keeps it.
+            SessionEngine.info("session {} reached its absoluteTimeout during the request; destroying it", s.id);
+            engine.destroy(s.id);
+            throw new SessionGoneException("the session reached its absolute timeout");
+        }
+        s.replace(s.id, s.isNew, named(decoded.cookie()), decoded.attributes());
+        ObjectNode loaded = decoded.attributes().deepCopy();
+        if (arrival.hasId(s.id)) {
+            arrive(s.id, stored.get().json(), loaded, decoded.cookie().shape());
+        } else {
+            inStore = StoreCopy.loaded(stored.get().json(), loaded);
+        }
+        StoredCookieCheck.repair(s.cookie, this::freshCookie, s.id);
+    }
+
+    /** {@link Session#save()}: a session destroyed meanwhile by another request is not brought back. */
+    void save(SessionState s) {
+        if (!write(s, s.tree())) {
+            throw new SessionGoneException("the session was destroyed by another request");
+        }
+    }
+
+    /**
+     * Stores the session: a plain write for an id never stored, otherwise a compare-and-set that
+     * keeps concurrent requests' changes. Returns false when the session vanished from the store
+     * meanwhile; then nothing was written.
+     */
+    private boolean write(SessionState s, ObjectNode tree) {
+        Instant expires = limitExpiry(s);
+        if (inStore == null) {
+            String json = engine.codec.encode(s.cookie, tree);
+            engine.writer.checkSize(json);
+            engine.set(s.id, new StoredSession(json, expires));
+            inStore = StoreCopy.loaded(json, tree);
+            owedEvents.stored(s.id);
+        } else {
+            Optional<StoreCopy> written = engine.writer.write(s.id, inStore, tree, s.cookie, expires, s.reads());
+            if (written.isEmpty()) {
+                SessionEngine.info("session {} was destroyed by another request; its changes here are dropped", s.id);
+                return false;
+            }
+            inStore = written.get();
+        }
+        saved = new Saved(tree, s.cookie.shape());
+        s.touchRequested = false;
+        return true;
+    }
+
+    /**
+     * Saves, touches and sends the cookie as {@code CommitPlan} decides. A later call, once the
+     * response may be gone, only saves what changed since ({@link #commitAgain()}); while the
+     * exchange says headers are still open (an error page after {@code sendError}), it follows these
+     * rules again, without a second cookie for the same id or a second touch.
+     */
+    @Override
+    public void commit() {
+        if (commits.done && !exchange.headersStillOpen()) {
+            commitAgain();
+            return;
+        }
+        commits.done = true;
+        commitFirst();
+        if (engine.tokens != null && tokenDead && commits.cookieSentFor == null) {
+            engine.tokens.forget(exchange);
+        }
+    }
+
+    private void commitFirst() {
+        if (session == null) {
+            return;
+        }
+        if (!session.isLive()) {
+            commitUnset();
+            return;
+        }
+        session.cookie.resetMaxAge();
+        Instant storeExpires = limitExpiry(session);
+        String id = session.id;
+        boolean arrived = arrival.hasId(id);
+        ObjectNode tree = session.valuesUntouched() && arrived ? arrival.attributes() : session.tree();
+        commits.atFirst = tree;
+        CommitPlan plan = plan(arrived, tree, storeExpires);
+        if (plan.cookie() == CommitPlan.Cookie.WITHHELD) {
+            engine.warnSecureCookieOverPlainHttp(exchange.header("X-Forwarded-Proto"));
+        }
+        if (plan.save() && !write(session, tree)) {
+            return;
+        }
+        if (plan.touch()) {
+            // The document is unchanged; only the expiry moves, so there is nothing to serialize.
+            engine.touch(id, new StoredSession(inStore.json(), storeExpires));
+            commits.touched = true;
+            session.touchRequested = false;
+        }
+        if (plan.cookie() == CommitPlan.Cookie.SEND) {
+            sendCookie(id);
+        }
+    }
+
+    /** The facts the first commit decides on, taken from the session and the snapshots it is compared with. */
+    private CommitPlan plan(boolean arrived, ObjectNode tree, Instant storeExpires) {
+        String id = session.id;
+        boolean valuesChanged = arrival.valuesDiffer(tree);
+        CookieState.Shape cookieNow = session.cookie.shape();
+        CommitPlan.Facts facts = new CommitPlan.Facts(
+                id.equals(cookieId),
+                !arrived,
+                valuesChanged,
+                !session.isNew && arrival.cookieDiffers(cookieNow),
+                saved.isOwed(),
+                arrived && saved.isSavedAs(tree, cookieNow, arrival, valuesChanged),
+                session.cookie.expires != null,
+                !commits.touched && touches.needed(storeExpires, session.touchRequested));
+        CommitPlan.Delivery delivery = new CommitPlan.Delivery(
+                engine.tokens != null,
+                tokenNeedsResigning,
+                engine.tokens == null && session.cookie.secure && !isSecureRequest(),
+                id.equals(commits.cookieSentFor));
+        return CommitPlan.decide(new CommitPlan.Rules(options.saveUninitialized(), options.rolling()), facts, delivery);
+    }
+
+    /** A session the handler unset: with {@code unset=destroy} its stored entry goes, once. */
+    private void commitUnset() {
+        if (session.unset && options.unset() == UnsetAction.DESTROY && !commits.unsetDestroyed) {
+            engine.destroy(session.id);
+            owedEvents.ended(session.id, "unset", inStore != null);
+            commits.unsetDestroyed = true;
+            tokenDead |= session.id.equals(cookieId);
+        }
+    }
+
+    private void sendCookie(String id) {
+        if (engine.tokens != null) {
+            engine.tokens.issue(exchange, id);
+        } else {
+            exchange.addSetCookie(engine.setCookie(id, session.cookie));
+            keepOutOfSharedCaches();
+        }
+        commits.cookieSentFor = id;
+    }
+
+    /**
+     * A commit after the first one: the response may be gone, so no cookie, but changes made since
+     * (or to a session first loaded after the first commit) still reach the store.
+     */
+    private void commitAgain() {
+        if (session == null || !session.isLive()) {
+            return;
+        }
+        if (!session.id.equals(cookieId) && !session.id.equals(commits.cookieSentFor)) {
+            // No cookie names this session and none can be sent any more: storing it would
+            // only leave an orphan until its expiry.
+            return;
+        }
+        ObjectNode tree = session.tree();
+        ObjectNode baseline = commits.atFirst != null ? commits.atFirst
+                : arrival.hasId(session.id) ? arrival.attributes() : null;
+        if (baseline == null || !JsonEquality.same(baseline, tree)) {
+            write(session, tree);
+        }
+        commits.atFirst = tree;
+    }
+
+    @Override
+    public void answeredUnavailable() {
+        engine.observation.unavailable();
+    }
+
+    @Override
+    public void clearCookie() {
+        if (engine.tokens != null) {
+            engine.tokens.forget(exchange);
+            return;
+        }
+        CookieState cookie = session != null ? session.cookie : freshCookie();
+        exchange.addSetCookie(SetCookieWriter.clear(options.name(), cookie));
+        keepOutOfSharedCaches();
+    }
+
+    private void keepOutOfSharedCaches() {
+        if (options.cacheControl()) {
+            CacheHeaders.markPrivate(exchange);
         }
     }
 
@@ -227,24 +477,6 @@ public final class RequestContext implements SessionContext {
         return engine.timeouts.storeExpiry(s.cookie.expires, engine.clock.instant(), deadline);
     }
 
-    /** The session {@code id} entered the request holding {@code attributes}, stored as {@code json}. */
-    private void arrive(String id, String json, ObjectNode attributes, CookieState.Shape cookie) {
-        arrival = new Arrival(id, attributes, cookie);
-        lastSaved = options.resave() ? null : attributes;
-        lastSavedCookie = cookie;
-        inStore = StoreCopy.loaded(json, attributes);
-    }
-
-    private void generate() {
-        String id = newId();
-        ObjectNode attributes = Sidecar.freshAttributes(engine.clock.instant());
-        session = new SessionState(this, engine.values, id, true, freshCookie(), attributes);
-        arrival = new Arrival(id, attributes.deepCopy(), session.cookie.shape());
-        lastSaved = null;
-        inStore = null;
-        announceCreated = true;
-    }
-
     private String newId() {
         String id = options.newId(exchange);
         if (id == null || id.isEmpty()) {
@@ -255,7 +487,7 @@ public final class RequestContext implements SessionContext {
     }
 
     private CookieState freshCookie() {
-        dev.cloakroom.CookieOptions settings = options.cookieFor(exchange);
+        CookieOptions settings = options.cookieFor(exchange);
         engine.checkCookieSettings(settings);
         return named(CookieState.fresh(engine.clock, settings, isSecureRequest()));
     }
@@ -266,293 +498,7 @@ public final class RequestContext implements SessionContext {
         return cookie;
     }
 
-    /**
-     * express-session's issecure(): a TLS connection always counts; then proxy=false stops,
-     * unset asks the framework, and proxy=true reads only the first X-Forwarded-Proto value.
-     */
-    boolean isSecureRequest() {
-        if (exchange.connectionIsSecure()) {
-            return true;
-        }
-        Boolean proxy = options.proxy();
-        if (proxy == null) {
-            return exchange.isSecure();
-        }
-        if (!proxy) {
-            return false;
-        }
-        String header = exchange.header("X-Forwarded-Proto");
-        if (header == null) {
-            return false;
-        }
-        int comma = header.indexOf(',');
-        String proto = (comma >= 0 ? header.substring(0, comma) : header).trim().toLowerCase(Locale.ROOT);
-        return proto.equals("https");
-    }
-
-    /**
-     * A new id for {@code s}; the old one is retired by compare-and-set, so when two requests
-     * renew one session at once, the one that loses gets a {@link SessionGoneException} and this
-     * request has no session any more, as after {@link #destroy}.
-     */
-    void regenerate(SessionState s, boolean keepData) {
-        if (inStore != null) {
-            if (!engine.writer.retire(s.id, inStore, s.cookie)) {
-                s.destroyed = true;
-                if (session == s) {
-                    session = null;
-                }
-                throw new SessionGoneException("the session was renewed or destroyed by another request");
-            }
-            tokenDead |= s.id.equals(cookieId);
-            regeneratedFrom = s.id;
-            regeneratedKeepingData = keepData;
-            announceCreated = false;
-        }
-        String id = newId();
-        inStore = null;
-        if (keepData) {
-            s.id = id;
-        } else {
-            s.replace(id, true, freshCookie(), Sidecar.freshAttributes(engine.clock.instant()));
-        }
-    }
-
-    /** Applies the {@code reservedNames} option to an attribute name about to be set. */
-    void checkAttributeName(String key) {
-        engine.reservedNames.check(key);
-    }
-
-    /** After this the request has no session; a later {@link #session()} starts a new one. */
-    void destroy(SessionState s) {
-        engine.destroy(s.id);
-        tokenDead |= s.id.equals(cookieId);
-        announceEnd(s.id, "destroy");
-        s.destroyed = true;
-        if (session == s) {
-            session = null;
-        }
-    }
-
-    void reload(SessionState s) {
-        Optional<StoredSession> stored = engine.get(s.id);
-        if (stored.isEmpty()) {
-            throw new SessionGoneException("the session is no longer in the store");
-        }
-        SessionCodec.Decoded decoded;
-        try {
-            decoded = engine.decode(s.id, stored.get().json());
-        } catch (UnreadableSessionException e) {
-            SessionEngine.warnUnreadable(s.id, e.getMessage());
-            throw new SessionGoneException("the stored session is unreadable");
-        }
-        if (Sidecar.isRetired(decoded.attributes())) {
-            throw new SessionGoneException("the session is being renewed by another request");
-        }
-        if (engine.timeouts.isOver(Sidecar.read(decoded.attributes().get(Sidecar.KEY)).created(), engine.clock.instant())) {
-            // As at load: past its absolute end the session is gone, even if the store still keeps it.
-            SessionEngine.info("session {} reached its absoluteTimeout during the request; destroying it", s.id);
-            engine.destroy(s.id);
-            throw new SessionGoneException("the session reached its absolute timeout");
-        }
-        if (!engine.timeouts.hasIdle() && stored.get().expires() != null && decoded.cookie().expires != null) {
-            decoded.cookie().expires = stored.get().expires();
-        }
-        s.replace(s.id, s.isNew, named(decoded.cookie()), decoded.attributes());
-        ObjectNode loaded = decoded.attributes().deepCopy();
-        if (s.id.equals(arrival.id())) {
-            arrive(s.id, stored.get().json(), loaded, decoded.cookie().shape());
-        } else {
-            inStore = StoreCopy.loaded(stored.get().json(), loaded);
-        }
-        StoredCookieCheck.repair(s.cookie, this::freshCookie, s.id);
-    }
-
-    /** {@link Session#save()}: a session destroyed meanwhile by another request is not brought back. */
-    void save(SessionState s) {
-        if (!write(s, s.tree())) {
-            throw new SessionGoneException("the session was destroyed by another request");
-        }
-    }
-
-    /**
-     * Stores the session: a plain write for an id never stored, otherwise a compare-and-set that
-     * keeps concurrent requests' changes. Returns false when the session vanished from the store
-     * meanwhile; then nothing was written.
-     */
-    private boolean write(SessionState s, ObjectNode tree) {
-        Instant expires = limitExpiry(s);
-        if (inStore == null) {
-            String json = engine.codec.encode(s.cookie, tree);
-            engine.writer.checkSize(json);
-            engine.set(s.id, new StoredSession(json, expires));
-            inStore = StoreCopy.loaded(json, tree);
-            announceStored(s.id);
-        } else {
-            Optional<StoreCopy> written = engine.writer.write(s.id, inStore, tree, s.cookie, expires, s.reads());
-            if (written.isEmpty()) {
-                SessionEngine.info("session {} was destroyed by another request; its changes here are dropped", s.id);
-                return false;
-            }
-            inStore = written.get();
-        }
-        lastSaved = tree;
-        lastSavedCookie = s.cookie.shape();
-        s.touchRequested = false;
-        return true;
-    }
-
-    /**
-     * Saves, touches and sends the cookie by express-session's rules. A later call, once the
-     * response may be gone, only saves what changed since ({@link #commitAgain()}); while the
-     * exchange says headers are still open (an error page after {@code sendError}), it follows these
-     * rules again, without a second cookie for the same id or a second touch.
-     */
-    @Override
-    public void commit() {
-        if (commits.done && !exchange.headersStillOpen()) {
-            commitAgain();
-            return;
-        }
-        commits.done = true;
-        commitFirst();
-        if (engine.tokens != null && tokenDead && commits.cookieSentFor == null) {
-            engine.tokens.forget(exchange);
-        }
-    }
-
-    private void commitFirst() {
-        if (session == null) {
-            return;
-        }
-        if (!session.isLive()) {
-            if (session.unset && options.unset() == UnsetAction.DESTROY && !commits.unsetDestroyed) {
-                engine.destroy(session.id);
-                announceEnd(session.id, "unset");
-                commits.unsetDestroyed = true;
-                tokenDead |= session.id.equals(cookieId);
-            }
-            return;
-        }
-        session.cookie.resetMaxAge();
-        Instant storeExpires = limitExpiry(session);
-        String id = session.id;
-        boolean arrived = id.equals(arrival.id());
-        ObjectNode tree = session.valuesUntouched() && arrived ? arrival.attributes() : session.tree();
-        commits.atFirst = tree;
-        boolean valuesChanged = !JsonEquality.same(arrival.attributes(), tree);
-        // A change to a stored session's cookie (a new max age for "remember me", an attribute) is a
-        // change to save and send; express-session leaves the cookie out of its hash, so it would
-        // only touch the store and leave the browser's cookie as it was.
-        CookieState.Shape cookieNow = session.cookie.shape();
-        boolean cookieChanged = !session.isNew && !cookieNow.equals(arrival.cookie());
-        boolean modified = !arrived || valuesChanged || cookieChanged;
-        boolean fromCookie = id.equals(cookieId);
-
-        // express's isSaved; when nothing was written yet the saved state is the arrival, already compared.
-        boolean saved = arrived && cookieNow.equals(lastSavedCookie)
-                && (lastSaved == arrival.attributes() ? !valuesChanged : JsonEquality.same(tree, lastSaved));
-        boolean shouldSave = !options.saveUninitialized() && lastSaved == null && !fromCookie ? modified : !saved;
-        boolean shouldSetCookie = fromCookie
-                ? options.rolling() || cookieChanged || (session.cookie.expires != null && modified)
-                : options.saveUninitialized() || modified;
-        if (engine.tokens != null) {
-            // A token has no expiry or attributes to refresh: send it only when the client lacks it
-            // or holds one signed with a secret being rotated out.
-            shouldSetCookie = fromCookie ? tokenNeedsResigning : shouldSetCookie;
-        } else if (session.cookie.secure && !isSecureRequest()) {
-            if (shouldSetCookie) {
-                engine.warnSecureCookieOverPlainHttp(exchange.header("X-Forwarded-Proto"));
-            }
-            shouldSetCookie = false;
-        }
-
-        if (shouldSave && !write(session, tree)) {
-            return;
-        }
-        if (!shouldSave && fromCookie && !commits.touched && touches.needed(storeExpires, session.touchRequested)) {
-            // The document is unchanged; only the expiry moves, so there is nothing to serialize.
-            engine.touch(id, new StoredSession(inStore.json(), storeExpires));
-            commits.touched = true;
-            session.touchRequested = false;
-        }
-        if (shouldSetCookie && !id.equals(commits.cookieSentFor)) {
-            if (engine.tokens != null) {
-                engine.tokens.issue(exchange, id);
-            } else {
-                exchange.addSetCookie(engine.setCookie(id, session.cookie));
-                keepOutOfSharedCaches();
-            }
-            commits.cookieSentFor = id;
-        }
-    }
-
-    /**
-     * A commit after the first one: the response may be gone, so no cookie, but changes made since
-     * (or to a session first loaded after the first commit) still reach the store.
-     */
-    private void commitAgain() {
-        if (session == null || !session.isLive()) {
-            return;
-        }
-        if (!session.id.equals(cookieId) && !session.id.equals(commits.cookieSentFor)) {
-            // No cookie names this session and none can be sent any more: storing it would
-            // only leave an orphan until its expiry.
-            return;
-        }
-        ObjectNode tree = session.tree();
-        ObjectNode baseline = commits.atFirst != null ? commits.atFirst
-                : session.id.equals(arrival.id()) ? arrival.attributes() : null;
-        if (baseline == null || !JsonEquality.same(baseline, tree)) {
-            write(session, tree);
-        }
-        commits.atFirst = tree;
-    }
-
-    /** The first write of an id: a new session, or the new id of a regenerated one. */
-    private void announceStored(String id) {
-        if (regeneratedFrom != null) {
-            engine.events.regenerated(regeneratedFrom, id, regeneratedKeepingData);
-            regeneratedFrom = null;
-        } else if (announceCreated) {
-            engine.events.created(id);
-        }
-        announceCreated = false;
-    }
-
-    /**
-     * The application removed session {@code id}: an event when it was stored, or when it is the
-     * unsaved new id of a regenerated session, whose stored predecessor is what really ended.
-     */
-    private void announceEnd(String id, String cause) {
-        if (inStore != null) {
-            engine.events.destroyed(id, cause);
-        } else if (regeneratedFrom != null) {
-            engine.events.destroyed(regeneratedFrom, cause);
-            regeneratedFrom = null;
-        }
-        announceCreated = false;
-    }
-
-    @Override
-    public void answeredUnavailable() {
-        engine.observation.unavailable();
-    }
-
-    @Override
-    public void clearCookie() {
-        if (engine.tokens != null) {
-            engine.tokens.forget(exchange);
-            return;
-        }
-        CookieState cookie = session != null ? session.cookie : freshCookie();
-        exchange.addSetCookie(SetCookieWriter.clear(options.name(), cookie));
-        keepOutOfSharedCaches();
-    }
-
-    private void keepOutOfSharedCaches() {
-        if (options.cacheControl()) {
-            CacheHeaders.markPrivate(exchange);
-        }
+    private boolean isSecureRequest() {
+        return SecureRequests.isSecure(exchange, options.proxy());
     }
 }
