@@ -39,7 +39,8 @@ public final class RequestContext implements SessionContext {
     private boolean lookedUp;
 
     /*
-     * What commit() compares the session with. Each snapshot is immutable and is replaced whole:
+     * What commit() compares the session with. Each snapshot is immutable and is replaced whole;
+     * a loaded tree is also shared with other requests that read the same text (SharedDecodes):
      *   arrival          - how the session entered the request: did the handler change it?
      *   saved            - what this request regards as stored: is a save still owed?
      *   inStore          - the store's document as last read or written, null while the id was never
