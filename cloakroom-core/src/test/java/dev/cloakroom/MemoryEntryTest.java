@@ -81,6 +81,17 @@ class MemoryEntryTest {
     }
 
     @Test
+    void aLongDocumentIsKeptAsItsStringAndEveryReadSharesIt() {
+        String json = EXPRESS.replace("\"ada\"", "\"" + "a".repeat(MemoryEntry.WHOLE_CHARS) + "\"");
+        MemoryEntry e = entry(json, EXPIRES);
+
+        assertThat(e.json()).isSameAs(json);
+        assertThat(e.session().json()).isSameAs(e.json());
+        assertThat(e.hasJson(new String(json.toCharArray()))).isTrue();
+        assertThat(e.jsonLength()).isEqualTo(json.length());
+    }
+
+    @Test
     void onceTheTextsAreFullANewCookieShapeIsKeptWhole() {
         for (int i = 0; i < CookieTexts.MAX_TEXTS + 10; i++) {
             String json = EXPRESS.replace("\"path\":\"/\"", "\"path\":\"/app" + i + "\"");
