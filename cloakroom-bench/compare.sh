@@ -33,8 +33,8 @@ PIDS=()
 PG_DATA=""
 PG_BIN=""
 
-log() { printf '%s %s\n' "$(date +%T)" "$*"; }
-now_ms() { date +%s%3N; }
+# shellcheck source=lib.sh
+source "$HERE/lib.sh" # log, now_ms, wait_for
 
 cleanup() {
   set +e
@@ -66,18 +66,6 @@ install_missing() {
     log "npm ci in $APPS/express"
     (cd "$APPS/express" && npm ci --no-audit --no-fund) >"$WORK/npm.log" 2>&1 || { cat "$WORK/npm.log"; exit 1; }
   fi
-}
-
-wait_for() { # seconds description command...: retry the command every 100 ms
-  local limit=$(($(now_ms) + $1 * 1000)) what=$2
-  shift 2
-  until "$@" >/dev/null 2>&1; do
-    if (($(now_ms) > limit)); then
-      log "gave up waiting for $what"
-      return 1
-    fi
-    sleep 0.1
-  done
 }
 
 # ---- the stores ---------------------------------------------------------------------------------

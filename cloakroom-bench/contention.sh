@@ -30,8 +30,8 @@ SECRET="contention-$(date +%s)-$RANDOM-one-full-session"
 WORK="$(mktemp -d /tmp/cloakroom-contention.XXXXXX)"
 PIDS=()
 
-log() { printf '%s %s\n' "$(date +%T)" "$*"; }
-now_ms() { date +%s%3N; }
+# shellcheck source=lib.sh
+source "$HERE/lib.sh" # log, now_ms, wait_for
 
 cleanup() {
   set +e
@@ -43,18 +43,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-wait_for() { # seconds description command...: retry the command every 100 ms
-  local limit=$(($(now_ms) + $1 * 1000)) what=$2
-  shift 2
-  until "$@" >/dev/null 2>&1; do
-    if (($(now_ms) > limit)); then
-      log "gave up waiting for $what"
-      return 1
-    fi
-    sleep 0.1
-  done
-}
 
 helper() { java -cp "$WORK/classes" Contention "$@"; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }

@@ -35,8 +35,8 @@ PIDS=()
 PG_DATA=""
 FAILED=0
 
-log() { printf '%s %s\n' "$(date +%T)" "$*"; }
-now_ms() { date +%s%3N; }
+# shellcheck source=../lib.sh
+source "$HERE/../lib.sh" # log, now_ms, wait_for
 
 # Every process this script starts is listed in PIDS (PostgreSQL's by its data directory) and
 # killed here, whichever way the script ends.
@@ -76,18 +76,6 @@ install_missing() {
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
   fi
-}
-
-wait_for() { # seconds description command...: retry the command every 50 ms
-  local limit=$(($(now_ms) + $1 * 1000)) what=$2
-  shift 2
-  until "$@" >/dev/null 2>&1; do
-    if (($(now_ms) > limit)); then
-      log "gave up waiting for $what"
-      return 1
-    fi
-    sleep 0.05
-  done
 }
 
 threads_of() { awk '/^Threads:/ {print $2}' "/proc/$1/status"; }
