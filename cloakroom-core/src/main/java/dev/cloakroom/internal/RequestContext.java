@@ -13,7 +13,6 @@ import dev.cloakroom.UnreadableSessionException;
 import dev.cloakroom.UnsetAction;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -462,20 +461,12 @@ public final class RequestContext implements SessionContext {
     }
 
     private Instant expiresAt(SessionState s, Instant now) {
-        Instant deadline = deadline(s);
-        Instant cookieExpires = s.cookie.originalMaxAgeMillis == null ? s.cookie.expires
-                : now.truncatedTo(ChronoUnit.MILLIS).plusMillis(s.cookie.originalMaxAgeMillis);
-        return engine.timeouts.storeExpiry(Timeouts.cap(cookieExpires, deadline), now, deadline);
+        return engine.timeouts.expiresIfUnused(s.cookie, deadline(s), now);
     }
 
-    /**
-     * Brings the cookie's expiry forward to the absolute deadline, so the browser's cookie never
-     * outlives the session, and returns the expiry to give the store.
-     */
+    /** Caps the cookie's expiry at the absolute deadline ({@link Timeouts#limit}); returns the expiry to give the store. */
     private Instant limitExpiry(SessionState s) {
-        Instant deadline = deadline(s);
-        s.cookie.expires = Timeouts.cap(s.cookie.expires, deadline);
-        return engine.timeouts.storeExpiry(s.cookie.expires, engine.clock.instant(), deadline);
+        return engine.timeouts.limit(s.cookie, deadline(s), engine.clock.instant());
     }
 
     private String newId() {

@@ -4,6 +4,7 @@ import dev.cloakroom.SessionOptions;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The idle and absolute limits of {@link SessionOptions}, worked out for one session. The absolute
@@ -64,5 +65,24 @@ final class Timeouts {
             expiry = cookieExpires == null || idleEnd.isBefore(cookieExpires) ? idleEnd : cookieExpires;
         }
         return cap(expiry, deadline);
+    }
+
+    /**
+     * {@return when a session with {@code cookie} and absolute end {@code deadline} ends if unused
+     * after {@code now}: the expiry the store would be given, or null for the store's default}
+     */
+    Instant expiresIfUnused(CookieState cookie, Instant deadline, Instant now) {
+        Instant cookieExpires = cookie.originalMaxAgeMillis == null ? cookie.expires
+                : now.truncatedTo(ChronoUnit.MILLIS).plusMillis(cookie.originalMaxAgeMillis);
+        return storeExpiry(cap(cookieExpires, deadline), now, deadline);
+    }
+
+    /**
+     * Brings {@code cookie}'s expiry forward to {@code deadline}, so the browser's cookie never
+     * outlives the session, and returns the expiry to give the store.
+     */
+    Instant limit(CookieState cookie, Instant deadline, Instant now) {
+        cookie.expires = cap(cookie.expires, deadline);
+        return storeExpiry(cookie.expires, now, deadline);
     }
 }
