@@ -86,7 +86,7 @@ if [ "${CONTENTION_SKIP_BUILD:-}" != 1 ]; then
     { cat "$WORK/build.log"; exit 1; }
 fi
 mkdir -p "$WORK/classes"
-javac -d "$WORK/classes" "$HERE/contention/Contention.java"
+javac -d "$WORK/classes" "$HERE"/contention/*.java
 LOAD_BEFORE=$(loadavg)
 DEMO_FLAGS=(--port "$PORT" --secret "$SECRET" --store memory)
 java -jar "$JAR" "${DEMO_FLAGS[@]}" >"$WORK/demo.log" 2>&1 &

@@ -1,10 +1,5 @@
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,15 +14,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * contention.sh's load generator, one process per role, talking plain HTTP/1.1 over sockets so
- * that nothing in the client (a connection pool, a selector thread) sits between a request and
- * its timing.
+ * contention.sh's load generator, one process per role, talking plain HTTP/1.1 over sockets
+ * ({@link Http}) so that nothing in the client (a connection pool, a selector thread) sits
+ * between a request and its timing. contention.sh compiles this folder and runs the class.
  *
  * <pre>
- * java Contention.java fill HOST PORT DIR                 # one session filled to the size limit through PUT /api/prefs
- * java Contention.java probe HOST PORT RATE OUT STOPFILE  # GET /health at RATE per second until STOPFILE exists
- * java Contention.java burst HOST PORT DIR KIND PID       # 400 simultaneous PUTs; KIND race (the session's prefs) or floor
- * java Contention.java report META RESULT.md ROUND_DIR... # the tables, printed and written as Markdown
+ * java Contention fill HOST PORT DIR                 # one session filled to the size limit through PUT /api/prefs
+ * java Contention probe HOST PORT RATE OUT STOPFILE  # GET /health at RATE per second until STOPFILE exists
+ * java Contention burst HOST PORT DIR KIND PID       # 400 simultaneous PUTs; KIND race (the session's prefs) or floor
+ * java Contention report META RESULT.md ROUND_DIR... # the tables, printed and written as Markdown
  * </pre>
  *
  * The session is filled with preferences of 1 KiB (the demo's largest value), made of a six-letter
@@ -75,13 +70,13 @@ public final class Contention {
     // ---- fill ---------------------------------------------------------------------------------------
 
     private static void fill(String host, int port, Path dir) throws IOException {
-        Response first = Http.once(host, port, "PUT", "/api/prefs/g", null, "x");
+        Http.Response first = Http.once(host, port, "PUT", "/api/prefs/g", null, "x");
         first.expect(200);
         String cookie = first.cookie();
         int big = 0;
         while (true) {
-            Response r = Http.once(host, port, "PUT", "/api/prefs/p" + big, cookie, value(FILL_TAG));
-            if (r.status == 413) {
+            Http.Response r = Http.once(host, port, "PUT", "/api/prefs/p" + big, cookie, value(FILL_TAG));
+            if (r.status() == 413) {
                 break;
             }
             r.expect(200);
@@ -92,13 +87,13 @@ public final class Contention {
         // The largest "tail" that fits; the stored value is always the last one that fitted.
         int lo = 0;
         int hi = VALUE_BYTES - FILL_TAG.length();
-        if (Http.once(host, port, "PUT", "/api/prefs/tail", cookie, FILL_TAG).status != 200) {
+        if (Http.once(host, port, "PUT", "/api/prefs/tail", cookie, FILL_TAG).status() != 200) {
             throw new IOException("not even a six-letter tail fits after " + big + " big preferences");
         }
         while (lo < hi) {
             int mid = (lo + hi + 1) / 2;
-            Response r = Http.once(host, port, "PUT", "/api/prefs/tail", cookie, FILL_TAG + "\u0001".repeat(mid));
-            if (r.status == 200) {
+            Http.Response r = Http.once(host, port, "PUT", "/api/prefs/tail", cookie, FILL_TAG + "\u0001".repeat(mid));
+            if (r.status() == 200) {
                 lo = mid;
             } else {
                 r.expect(413);
@@ -137,7 +132,7 @@ public final class Contention {
                         if (conn == null) {
                             conn = new Http(host, port);
                         }
-                        status = conn.exchange("GET", "/health", null, null, true).status;
+                        status = conn.exchange("GET", "/health", null, null, true).status();
                     } catch (IOException e) {
                         status = 0;
                         conn = null;
@@ -191,7 +186,7 @@ public final class Contention {
                 try {
                     go.await();
                     sent[n] = nowMicros();
-                    status[n] = conns[n].exchange("PUT", "/api/prefs/" + names[n], cookie, values[n], false).status;
+                    status[n] = conns[n].exchange("PUT", "/api/prefs/" + names[n], cookie, values[n], false).status();
                 } catch (IOException | InterruptedException e) {
                     status[n] = 0;
                 } finally {
@@ -214,9 +209,9 @@ public final class Contention {
         Files.writeString(dir.resolve(kind + ".tsv"), s);
         StringBuilder meta = new StringBuilder("begin=" + begin + "\nend=" + end + "\ncpu_ticks=" + (cpuAfter - cpuBefore) + "\n");
         if (kind.equals("race")) {
-            Response prefs = Http.once(host, port, "GET", "/api/prefs", cookie, null);
+            Http.Response prefs = Http.once(host, port, "GET", "/api/prefs", cookie, null);
             prefs.expect(200);
-            meta.append(verify(flatJson(new String(prefs.body, StandardCharsets.UTF_8)), names, values, sent, answered, status));
+            meta.append(verify(flatJson(new String(prefs.body(), StandardCharsets.UTF_8)), names, values, sent, answered, status));
         }
         Files.writeString(dir.resolve(kind + ".txt"), meta);
     }
@@ -306,102 +301,6 @@ public final class Contention {
             }
         }
         return out;
-    }
-
-    // ---- HTTP/1.1 over a socket ------------------------------------------------------------------------
-
-    record Response(int status, Map<String, String> headers, byte[] body) {
-        void expect(int wanted) throws IOException {
-            if (status != wanted) {
-                throw new IOException("answered " + status + ", not " + wanted + ": " + new String(body, StandardCharsets.UTF_8));
-            }
-        }
-
-        String cookie() throws IOException {
-            String h = headers.get("set-cookie");
-            if (h == null) {
-                throw new IOException("no Set-Cookie");
-            }
-            return h.split(";", 2)[0];
-        }
-    }
-
-    static final class Http {
-        private final String host;
-        private final Socket socket;
-        private final InputStream in;
-        private final OutputStream out;
-
-        Http(String host, int port) throws IOException {
-            this.host = host;
-            socket = new Socket();
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(host, port), 10_000);
-            socket.setSoTimeout(60_000);
-            in = new java.io.BufferedInputStream(socket.getInputStream());
-            out = socket.getOutputStream();
-        }
-
-        static Response once(String host, int port, String method, String path, String cookie, String body) throws IOException {
-            Http h = new Http(host, port);
-            try {
-                return h.exchange(method, path, cookie, body, false);
-            } finally {
-                h.socket.close();
-            }
-        }
-
-        /** One request and its whole response; with {@code keepAlive} false the connection is closed after it. */
-        Response exchange(String method, String path, String cookie, String body, boolean keepAlive) throws IOException {
-            byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\n");
-            if (cookie != null) {
-                head.append("Cookie: ").append(cookie).append("\r\n");
-            }
-            if (body != null) {
-                head.append("Content-Type: text/plain; charset=utf-8\r\nContent-Length: ").append(payload.length).append("\r\n");
-            }
-            head.append(keepAlive ? "" : "Connection: close\r\n").append("\r\n");
-            ByteArrayOutputStream request = new ByteArrayOutputStream();
-            request.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            request.write(payload);
-            out.write(request.toByteArray());
-            out.flush();
-            String statusLine = line();
-            if (statusLine == null) {
-                throw new IOException("connection closed before a response");
-            }
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (String l = line(); l != null && !l.isEmpty(); l = line()) {
-                int colon = l.indexOf(':');
-                headers.putIfAbsent(l.substring(0, colon).trim().toLowerCase(Locale.ROOT), l.substring(colon + 1).trim());
-            }
-            ByteArrayOutputStream content = new ByteArrayOutputStream();
-            if (headers.containsKey("content-length")) {
-                content.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
-            } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-                for (int size; (size = Integer.parseInt(line().split(";")[0].trim(), 16)) > 0; line()) {
-                    content.write(in.readNBytes(size));
-                }
-                line();
-            } else {
-                content.write(in.readAllBytes());
-            }
-            return new Response(Integer.parseInt(statusLine.split(" ")[1]), headers, content.toByteArray());
-        }
-
-        private String line() throws IOException {
-            StringBuilder s = new StringBuilder();
-            for (int c; (c = in.read()) >= 0; ) {
-                if (c == '\n') {
-                    return s.toString();
-                }
-                if (c != '\r') {
-                    s.append((char) c);
-                }
-            }
-            return s.length() == 0 ? null : s.toString();
-        }
     }
 
     // ---- report -------------------------------------------------------------------------------------
