@@ -13,7 +13,9 @@ import java.util.Locale;
 /**
  * A keep-alive HTTP/1.1 connection that sends requests byte for byte as given, control characters
  * and all, which {@code java.net.http} refuses to do. It reconnects when the server closed the
- * connection, as servers do after answering a malformed request.
+ * connection, as servers do after answering a malformed request, and after any answer of 400 or
+ * more: a server that refuses a request may not have read all of it, and answers what is left as a
+ * request of its own (Jetty's "400 No URI"), which the next request would then read as its answer.
  */
 final class RawConnection implements AutoCloseable {
 
@@ -83,7 +85,7 @@ final class RawConnection implements AutoCloseable {
         } else {
             body.write(in.readNBytes((int) length));
         }
-        if (closing) {
+        if (closing || code >= 400) {
             close();
         }
         return new Response(code, body.toString(StandardCharsets.UTF_8));
