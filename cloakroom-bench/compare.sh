@@ -18,7 +18,9 @@ ROOT="$(cd "$HERE/.." && pwd)"
 APPS="$HERE/compare"
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-10}   # seconds of load per case and route, each round
-WARMUP=${WARMUP:-5}        # seconds per case and route before the first round
+WARMUP=${WARMUP:-5}        # seconds per route in each warm-up step, and all a Node server gets
+WARMUP_MAX=${WARMUP_MAX:-240} # at most this many seconds of warm-up per Java server
+JIT_QUIET=${JIT_QUIET:-5}  # a Java server is warm when its JIT compilers used under this % of a step
 SESSIONS=${SESSIONS:-1000}
 RESULTS=${RESULTS:-$HERE/results} # where the .md and .svg go; a quick look can send them elsewhere
 TRIP_REQUESTS=${TRIP_REQUESTS:-200}
@@ -109,6 +111,8 @@ CASES=(demo-memory demo-redis demo-postgres express-memory express-redis jetty j
 declare -A PORTS=([demo-memory]=47100 [demo-redis]=47101 [demo-postgres]=47102 [express-memory]=47103
   [express-redis]=47104 [jetty]=47105 [spring-session]=47106 [spring-cloakroom]=47107 [spring-tomcat]=47108
   [javalin-cloakroom]=47109)
+declare -A SERVER_PID=()
+WARMED=()
 declare -A STORES=([demo-redis]=redis [demo-postgres]=postgres [express-redis]=redis [spring-session]=redis [spring-cloakroom]=redis)
 
 start_server() { # case
@@ -130,6 +134,7 @@ start_server() { # case
   esac >"$WORK/$c.log" 2>&1 &
   # exec in every branch: $! is the server itself, which cleanup kills.
   PIDS+=($!)
+  SERVER_PID[$c]=$!
 }
 
 # Sessions.java and CompareReport.java, compiled once rather than by the source launcher each call.
@@ -165,6 +170,52 @@ load() { # case route seconds output [threads connections]
   case $c in demo-health) server=demo-memory ;; javalin-health) server=javalin-cloakroom ;; esac
   COMPARE_COOKIES="$WORK/$server.cookies" wrk -t"${5:-2}" -c"${6:-50}" -d"$3s" --timeout 5s --latency \
     -s "$APPS/cookies.lua" "http://127.0.0.1:${PORTS[$server]}$2" >"$4" 2>&1
+}
+
+jit_ms() { # pid: CPU milliseconds its C1 and C2 compiler threads have used so far
+  local t ticks=0 hz
+  hz=$(getconf CLK_TCK)
+  for t in /proc/"$1"/task/*; do
+    case $(cat "$t/comm" 2>/dev/null) in
+      "C1 Compiler"* | "C2 Compiler"*) ticks=$((ticks + $(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}'))) ;;
+    esac
+  done
+  echo $((ticks * 1000 / hz))
+}
+
+# A JVM under load compiles for a minute or more before it runs at full speed: on two cores, the
+# Spring apps' C2 threads still took 15% of a core after 80 s, and their req/s rose by 60% meanwhile.
+# So each Java server is driven on its own routes, WARMUP s per route at a time, until a step in which
+# its JIT compilers used under JIT_QUIET % of the step; Node's V8 gets one step. Every route the
+# rounds measure on a server is in its steps, so no route is left cold.
+warm_up() { # case
+  local c=$1 m mc route routes=() start step_ms jit0 jit_used
+  for m in "${MEASURES[@]}"; do
+    read -r mc route <<<"$m"
+    case $mc in demo-health) mc=demo-memory ;; javalin-health) mc=javalin-cloakroom ;; esac
+    [ "$mc" = "$c" ] && routes+=("$m")
+  done
+  start=$(now_ms)
+  while :; do
+    jit0=$(jit_ms "${SERVER_PID[$c]}")
+    for m in "${routes[@]}"; do
+      read -r mc route <<<"$m"
+      load "$mc" "$route" "$WARMUP" "$WORK/wrk/warmup.txt"
+    done
+    case $c in express-*) break ;; esac
+    step_ms=$((${#routes[@]} * WARMUP * 1000))
+    jit_used=$(($(jit_ms "${SERVER_PID[$c]}") - jit0))
+    if ((jit_used * 100 < JIT_QUIET * step_ms)); then
+      log "  $c warm after $((($(now_ms) - start) / 1000)) s (JIT ${jit_used} ms in the last ${step_ms} ms)"
+      WARMED+=("$c $((($(now_ms) - start) / 1000)) s,")
+      break
+    fi
+    if (($(now_ms) - start >= WARMUP_MAX * 1000)); then
+      log "  $c still compiling after $WARMUP_MAX s (JIT ${jit_used} ms in the last ${step_ms} ms): measuring it anyway"
+      WARMED+=("$c $((($(now_ms) - start) / 1000)) s (still compiling),")
+      break
+    fi
+  done
 }
 
 # Store commands per request over exactly TRIP_REQUESTS requests (4 connections, every one answered
@@ -247,11 +298,8 @@ done
 mkdir -p "$WORK/wrk"
 : >"$WORK/runs.tsv"
 if ((WARMUP > 0)); then
-  log "warming up: ${WARMUP} s per case and route"
-  for m in "${MEASURES[@]}"; do
-    read -r c route <<<"$m"
-    load "$c" "$route" "$WARMUP" "$WORK/wrk/warmup.txt"
-  done
+  log "warming up: each Java server until its JIT is quiet (at most $WARMUP_MAX s), each Node server $WARMUP s per route"
+  for c in "${CASES[@]}"; do warm_up "$c"; done
 fi
 # Odd rounds run the list forwards and even rounds backwards, so that a machine growing busier
 # through a round does not always favour the same side of a ratio.
@@ -282,7 +330,8 @@ DAY=$(date -u +%F)
   echo "node=$(node --version)"
   echo "redis=$(redis-server --version | grep -o 'v=[0-9.]*' | cut -d= -f2)"
   echo "postgres=$("$PG_BIN/postgres" --version | awk '{print $3}')"
-  echo "wrk=-t2 -c50, $DURATION s per run, $ROUNDS rounds, $SESSIONS sessions per server, $WARMUP s warm-up"
+  echo "wrk=-t2 -c50, $DURATION s per run, $ROUNDS rounds, $SESSIONS sessions per server"
+  echo "warmup=Java servers until their JIT used under $JIT_QUIET% of a ${WARMUP} s-per-route step (at most $WARMUP_MAX s), Node $WARMUP s per route; seconds each: ${WARMED[*]:-none}"
   echo "trips=$TRIP_REQUESTS"
   echo "seconds=$((($(now_ms) - START) / 1000))"
 } >"$WORK/meta.txt"

@@ -95,7 +95,11 @@ public final class CompareReport {
                 .append(meta.get("machine")).append("; load average ").append(meta.get("load")).append(". ")
                 .append(meta.get("java")).append(", Node ").append(meta.get("node")).append(", Redis ")
                 .append(meta.get("redis")).append(", PostgreSQL ").append(meta.get("postgres")).append(". The run took ")
-                .append(meta.get("seconds")).append(" s.\n\n");
+                .append(meta.get("seconds")).append(" s.");
+        if (meta.containsKey("warmup")) {
+            md.append(" Warm-up: ").append(meta.get("warmup").replaceAll(",$", "")).append('.');
+        }
+        md.append("\n\n");
         md.append("Medians over the rounds. Store trips are Redis commands outside Lua scripts (`MONITOR`) or "
                 + "PostgreSQL statements (`pg_stat_statements`) per request, counted apart over ")
                 .append(meta.getOrDefault("trips", "a fixed number of")).append(" requests per route with the other servers idle.\n\n");
