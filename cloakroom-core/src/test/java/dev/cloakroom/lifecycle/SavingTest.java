@@ -151,6 +151,35 @@ class SavingTest extends LifecycleFixture {
         }
 
         @Test
+        void countsAnInPlaceChangeAfterReadsOfTheSameStoredTextLeftItAlone() {
+            // The stored text is parsed once and its tree shared between requests: what the reads
+            // before left alone must not hide the later change.
+            String id = seed(s -> s.set("cart", new Cart("a", new ArrayList<>(List.of("apple")))));
+            for (int i = 0; i < 3; i++) {
+                withSession(cookieFor(id), s -> s.get("cart", Cart.class).orElseThrow().items().size());
+            }
+            assertThat(store.sets.get()).isZero();
+            withSession(cookieFor(id), s -> s.get("cart", Cart.class).orElseThrow().items().add("pear"));
+            assertThat(store.sets.get()).isOne();
+            withSession(cookieFor(id), s -> assertThat(s.get("cart", Cart.class).orElseThrow().items())
+                    .containsExactly("apple", "pear"));
+        }
+
+        @Test
+        void doesNotCountAValueAnotherWriterStoredInOtherKeyOrderAndNotation() {
+            // Another writer (a Node app sharing the store) put the keys in another order and wrote
+            // 2.0 for 2: the value writes out as other text, and is still the same JSON.
+            String id = "another-writers-session-id-0001";
+            storeRaw(id, "{\"cookie\":{\"originalMaxAge\":null,\"expires\":null,\"httpOnly\":true,\"path\":\"/\"},"
+                    + "\"cart\":{\"items\":[\"apple\"],\"owner\":\"a\"},\"n\":2.0}");
+            withSession(cookieFor(id), s -> {
+                assertThat(s.get("cart", Cart.class)).hasValue(new Cart("a", List.of("apple")));
+                assertThat(s.get("n", Integer.class)).hasValue(2);
+            });
+            assertThat(store.sets.get()).isZero();
+        }
+
+        @Test
         void doesNotCountAReadWithoutAChange() {
             String id = seed(s -> s.set("cart", new Cart("a", new ArrayList<>(List.of("apple")))));
             withSession(cookieFor(id), s -> s.get("cart", Cart.class).orElseThrow().items().size());
