@@ -36,7 +36,7 @@ PG_DATA=""
 PG_BIN=""
 
 # shellcheck source=lib.sh
-source "$HERE/lib.sh" # log, now_ms, wait_for
+source "$HERE/lib.sh" # log, now_ms, wait_for, answers
 
 cleanup() {
   set +e
@@ -269,12 +269,12 @@ log "starting ${#CASES[@]} servers"
 for c in "${CASES[@]}"; do
   case $c in spring-*) ready=/login ;; *) ready=/set-session ;; esac
   start_server "$c"
-  if ! wait_for 180 "$c on ${PORTS[$c]}" curl -sf "http://127.0.0.1:${PORTS[$c]}$ready"; then
+  if ! wait_for 180 "$c on ${PORTS[$c]}" answers "${PORTS[$c]}" "$ready"; then
     kill -9 "${PIDS[-1]}" 2>/dev/null || true
     mv "$WORK/$c.log" "$WORK/$c.first-start.log"
     log "starting $c again"
     start_server "$c"
-    wait_for 180 "$c on ${PORTS[$c]} (log: $WORK/$c.log)" curl -sf "http://127.0.0.1:${PORTS[$c]}$ready"
+    wait_for 180 "$c on ${PORTS[$c]} (log: $WORK/$c.log)" answers "${PORTS[$c]}" "$ready"
   fi
 done
 log "creating $SESSIONS sessions on each"

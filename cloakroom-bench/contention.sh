@@ -31,7 +31,7 @@ WORK="$(mktemp -d /tmp/cloakroom-contention.XXXXXX)"
 PIDS=()
 
 # shellcheck source=lib.sh
-source "$HERE/lib.sh" # log, now_ms, wait_for
+source "$HERE/lib.sh" # log, now_ms, wait_for, answers
 
 cleanup() {
   set +e
@@ -92,7 +92,7 @@ DEMO_FLAGS=(--port "$PORT" --secret "$SECRET" --store memory)
 java -jar "$JAR" "${DEMO_FLAGS[@]}" >"$WORK/demo.log" 2>&1 &
 DEMO_PID=$!
 PIDS+=("$DEMO_PID")
-wait_for 60 "the demo on $PORT" curl -sf "http://127.0.0.1:$PORT/health"
+wait_for 60 "the demo on $PORT" answers "$PORT" /health
 log "demo up (pid $DEMO_PID); load average $LOAD_BEFORE"
 
 # One round unreported first, so the JIT has compiled the paths the measured rounds take.

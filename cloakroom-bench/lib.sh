@@ -14,3 +14,13 @@ wait_for() { # seconds description command...: retry the command every 50 ms
     sleep 0.05
   done
 }
+
+answers() { # port path: the server on the loopback port answers path with a 2xx
+  # Only once something listens there: a connect to a port in the ephemeral range with no listener
+  # can be given that same port as its source, and so connect to itself (a TCP self-connect), which
+  # then holds the port the server is about to bind.
+  if command -v ss >/dev/null; then
+    ss -Hltn "sport = :$1" | grep -q . || return 1
+  fi
+  curl -sf "http://127.0.0.1:$1$2"
+}

@@ -36,7 +36,7 @@ PG_DATA=""
 FAILED=0
 
 # shellcheck source=../lib.sh
-source "$HERE/../lib.sh" # log, now_ms, wait_for
+source "$HERE/../lib.sh" # log, now_ms, wait_for, answers
 
 # Every process this script starts is listed in PIDS (PostgreSQL's by its data directory) and
 # killed here, whichever way the script ends.
@@ -103,7 +103,7 @@ start_demo() { # dir store-url
   java -jar "$JAR" --port "$DEMO_PORT" --secret "$SECRET" --store "$2" >"$1/demo.log" 2>&1 &
   DEMO_PID=$!
   PIDS+=("$DEMO_PID")
-  wait_for 60 "the demo on $2" curl -sf "$BASE/health"
+  wait_for 60 "the demo on $2" answers "$DEMO_PORT" /health
 }
 
 stop_demo() {
