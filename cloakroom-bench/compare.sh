@@ -3,8 +3,8 @@
 # Session under the same load in one run, with the store round trips each request costs. The
 # README's "Side by side" section says what it measures and which targets it judges.
 #
-#   cloakroom-bench/compare.sh                      # 3 rounds of 10 s per case, about 15 minutes
-#   ROUNDS=1 DURATION=5 WARMUP=2 RESULTS=/tmp cloakroom-bench/compare.sh   # a quick look
+#   cloakroom-bench/compare.sh                      # warm-up, then 3 rounds of 10 s per case: about 25 minutes
+#   ROUNDS=1 DURATION=5 WARMUP=2 WARMUP_MAX=20 RESULTS=/tmp cloakroom-bench/compare.sh   # a quick look
 #
 # Installs wrk, redis-server, postgresql, nodejs and npm with apt-get when missing (as root), runs
 # `npm ci` for the Express app, and builds the demo and the comparison apps unless COMPARE_SKIP_BUILD=1.
