@@ -112,7 +112,7 @@ declare -A PORTS=([demo-memory]=47100 [demo-redis]=47101 [demo-postgres]=47102 [
   [express-redis]=47104 [jetty]=47105 [spring-session]=47106 [spring-cloakroom]=47107 [spring-tomcat]=47108
   [javalin-cloakroom]=47109)
 declare -A SERVER_PID=()
-WARMED=()
+WARMED="" # "case N s" for each server, comma-separated, for the report
 declare -A STORES=([demo-redis]=redis [demo-postgres]=postgres [express-redis]=redis [spring-session]=redis [spring-cloakroom]=redis)
 
 start_server() { # case
@@ -165,9 +165,13 @@ for c in "${CASES[@]}"; do
   MEASURES+=("$c /get-session" "$c /set-session")
 done
 
+server_of() { # case: the server a measured case runs on ("demo-health" is demo-memory on /health)
+  case $1 in demo-health) echo demo-memory ;; javalin-health) echo javalin-cloakroom ;; *) echo "$1" ;; esac
+}
+
 load() { # case route seconds output [threads connections]
-  local c=$1 server=$1
-  case $c in demo-health) server=demo-memory ;; javalin-health) server=javalin-cloakroom ;; esac
+  local server
+  server=$(server_of "$1")
   COMPARE_COOKIES="$WORK/$server.cookies" wrk -t"${5:-2}" -c"${6:-50}" -d"$3s" --timeout 5s --latency \
     -s "$APPS/cookies.lua" "http://127.0.0.1:${PORTS[$server]}$2" >"$4" 2>&1
 }
@@ -183,17 +187,17 @@ jit_ms() { # pid: CPU milliseconds its C1 and C2 compiler threads have used so f
   echo $((ticks * 1000 / hz))
 }
 
-# A JVM under load compiles for a minute or more before it runs at full speed: on two cores, the
-# Spring apps' C2 threads still took 15% of a core after 80 s, and their req/s rose by 60% meanwhile.
+# A JVM under load compiles for a minute or more before it runs at full speed: on two cores, Spring
+# on Cloakroom's C2 threads still used 18-23% of a core 70-90 s in, and its req/s more than tripled
+# until they went quiet.
 # So each Java server is driven on its own routes, WARMUP s per route at a time, until a step in which
 # its JIT compilers used under JIT_QUIET % of the step; Node's V8 gets one step. Every route the
 # rounds measure on a server is in its steps, so no route is left cold.
 warm_up() { # case
-  local c=$1 m mc route routes=() start step_ms jit0 jit_used
+  local c=$1 m mc route routes=() start step_ms jit0 jit_used secs
   for m in "${MEASURES[@]}"; do
     read -r mc route <<<"$m"
-    case $mc in demo-health) mc=demo-memory ;; javalin-health) mc=javalin-cloakroom ;; esac
-    [ "$mc" = "$c" ] && routes+=("$m")
+    [ "$(server_of "$mc")" = "$c" ] && routes+=("$m")
   done
   start=$(now_ms)
   while :; do
@@ -205,14 +209,15 @@ warm_up() { # case
     case $c in express-*) break ;; esac
     step_ms=$((${#routes[@]} * WARMUP * 1000))
     jit_used=$(($(jit_ms "${SERVER_PID[$c]}") - jit0))
+    secs=$((($(now_ms) - start) / 1000))
     if ((jit_used * 100 < JIT_QUIET * step_ms)); then
-      log "  $c warm after $((($(now_ms) - start) / 1000)) s (JIT ${jit_used} ms in the last ${step_ms} ms)"
-      WARMED+=("$c $((($(now_ms) - start) / 1000)) s,")
+      log "  $c warm after $secs s (JIT ${jit_used} ms in the last ${step_ms} ms)"
+      WARMED="${WARMED:+$WARMED, }$c $secs s"
       break
     fi
-    if (($(now_ms) - start >= WARMUP_MAX * 1000)); then
-      log "  $c still compiling after $WARMUP_MAX s (JIT ${jit_used} ms in the last ${step_ms} ms): measuring it anyway"
-      WARMED+=("$c $((($(now_ms) - start) / 1000)) s (still compiling),")
+    if ((secs >= WARMUP_MAX)); then
+      log "  $c still compiling after $secs s (JIT ${jit_used} ms in the last ${step_ms} ms): measuring it anyway"
+      WARMED="${WARMED:+$WARMED, }$c $secs s (still compiling)"
       break
     fi
   done
@@ -331,7 +336,7 @@ DAY=$(date -u +%F)
   echo "redis=$(redis-server --version | grep -o 'v=[0-9.]*' | cut -d= -f2)"
   echo "postgres=$("$PG_BIN/postgres" --version | awk '{print $3}')"
   echo "wrk=-t2 -c50, $DURATION s per run, $ROUNDS rounds, $SESSIONS sessions per server"
-  echo "warmup=Java servers until their JIT used under $JIT_QUIET% of a ${WARMUP} s-per-route step (at most $WARMUP_MAX s), Node $WARMUP s per route; seconds each: ${WARMED[*]:-none}"
+  echo "warmup=Java servers until their JIT used under $JIT_QUIET% of a ${WARMUP} s-per-route step (at most $WARMUP_MAX s), Node $WARMUP s per route; seconds each: ${WARMED:-none}"
   echo "trips=$TRIP_REQUESTS"
   echo "seconds=$((($(now_ms) - START) / 1000))"
 } >"$WORK/meta.txt"

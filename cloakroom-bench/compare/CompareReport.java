@@ -97,12 +97,12 @@ public final class CompareReport {
                 .append(meta.get("redis")).append(", PostgreSQL ").append(meta.get("postgres")).append(". The run took ")
                 .append(meta.get("seconds")).append(" s.");
         if (meta.containsKey("warmup")) {
-            md.append(" Warm-up: ").append(meta.get("warmup").replaceAll(",$", "")).append('.');
+            md.append(" Warm-up: ").append(meta.get("warmup")).append('.');
         }
         md.append("\n\n");
         md.append("Medians over the rounds. Store trips are Redis commands outside Lua scripts (`MONITOR`) or "
                 + "PostgreSQL statements (`pg_stat_statements`) per request, counted apart over ")
-                .append(meta.getOrDefault("trips", "a fixed number of")).append(" requests per route with the other servers idle.\n\n");
+                .append(meta.getOrDefault("trips", "a fixed number of")).append(" requests per route, each on a session of its own, with the other servers idle.\n\n");
         md.append("| case | route | req/s | p50 ms | p99 ms | errors | store trips per request |\n|---|---|---|---|---|---|---|\n");
         boolean failed = false;
         for (Map.Entry<String, TreeMap<Integer, Run>> e : runs.entrySet()) {
