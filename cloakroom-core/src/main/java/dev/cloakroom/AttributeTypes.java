@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +34,10 @@ import java.util.regex.Pattern;
  * types under it with its own Jackson configuration; the Spring Boot starter uses this for Spring
  * Security's types, whose Jackson modules add class names inside their JSON, so they never touch
  * the application's values.
+ *
+ * <p>A {@linkplain Builder#fingerprint(Class, Function) fingerprint} for a class lets Cloakroom see
+ * that a value it read is unchanged without writing the value out as JSON at the end of the request;
+ * the starter gives one to Spring Security's context, read on every logged-in request.
  */
 public final class AttributeTypes {
 
@@ -59,11 +64,13 @@ public final class AttributeTypes {
     private final List<String> packages;
     private final Set<String> classes;
     private final Map<String, ObjectMapper> mappers;
+    private final Map<Class<?>, Function<Object, ?>> fingerprints;
 
     private AttributeTypes(Builder b) {
         this.packages = List.copyOf(b.packages);
         this.classes = Set.copyOf(b.classes);
         this.mappers = Map.copyOf(b.mappers);
+        this.fingerprints = Map.copyOf(b.fingerprints);
     }
 
     /** {@return the JDK value and collection types listed in the class comment, and nothing else} */
@@ -110,6 +117,18 @@ public final class AttributeTypes {
         return prefix == null ? fallback : mappers.get(prefix);
     }
 
+    /**
+     * {@return the {@linkplain Builder#fingerprint(Class, Function) fingerprint} of {@code value}
+     * as its class's function gives it, or null when its exact class has none or the function could
+     * not tell}
+     *
+     * @param value a value read from a session
+     */
+    public Object fingerprint(Object value) {
+        Function<Object, ?> of = fingerprints.get(value.getClass());
+        return of == null ? null : of.apply(value);
+    }
+
     private String mapperPrefix(String className) {
         for (String prefix : mappers.keySet()) {
             if (className.startsWith(prefix)) {
@@ -124,6 +143,7 @@ public final class AttributeTypes {
         private final Set<String> packages = new LinkedHashSet<>();
         private final Set<String> classes = new LinkedHashSet<>();
         private final Map<String, ObjectMapper> mappers = new LinkedHashMap<>();
+        private final Map<Class<?>, Function<Object, ?>> fingerprints = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -172,6 +192,33 @@ public final class AttributeTypes {
         public Builder mapper(String packageName, ObjectMapper mapper) {
             Objects.requireNonNull(mapper, "attributeTypes.mapper: mapper");
             mappers.put(packagePrefix("attributeTypes.mapper", packageName), mapper);
+            return this;
+        }
+
+        /**
+         * A cheap test that a value of exactly {@code type} (not a subclass), read from a session,
+         * is unchanged when the request ends. Without one, Cloakroom writes out every value a
+         * handler read and compares the JSON with what was stored, to catch changes made in place;
+         * for a large value read on every request that costs about as much as reading it.
+         *
+         * <p>The function runs when the value is read and again at the end of the request. When the
+         * two results are {@linkplain Object#equals equal}, the value counts as unchanged and is
+         * neither written out nor saved. So a result must differ whenever the value would write
+         * different JSON: build it from parts that cannot change, and compare any part that can by
+         * identity. Return null when the value's shape is one the function cannot vouch for; then
+         * the value is written out and compared as if there were no fingerprint.
+         *
+         * @param type        the exact class
+         * @param fingerprint the value's fingerprint, or null
+         * @param <T>         the class
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         */
+        @SuppressWarnings("unchecked")
+        public <T> Builder fingerprint(Class<T> type, Function<? super T, ?> fingerprint) {
+            Objects.requireNonNull(type, "attributeTypes.fingerprint: type");
+            Objects.requireNonNull(fingerprint, "attributeTypes.fingerprint: fingerprint");
+            fingerprints.put(type, (Function<Object, ?>) fingerprint);
             return this;
         }
 

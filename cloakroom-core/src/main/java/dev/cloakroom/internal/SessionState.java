@@ -83,22 +83,34 @@ final class SessionState implements Session {
      * {@code original} JSON, or as a fresh conversion of that JSON writes (a Java type may not keep
      * every field, say one a Node app sharing the store added), the original is written back, so
      * those fields survive. That second conversion happens only when the first comparison fails, so
-     * a value read and left alone costs one write-out at commit.
+     * a value read and left alone costs one write-out at commit, or none when its class has a
+     * fingerprint ({@link dev.cloakroom.AttributeTypes.Builder#fingerprint}) that has not changed.
      */
     private static final class Read {
         final Object value;
         final JsonNode original;
+        /** The value's fingerprint right after it was converted, or null. */
+        private final Object fingerprint;
         private final Supplier<Object> convertAgain;
         private JsonNode asRead;
 
-        Read(Object value, JsonNode original, Supplier<Object> convertAgain) {
+        Read(Object value, JsonNode original, ValueMapper mapper, Supplier<Object> convertAgain) {
             this.value = value;
             this.original = original;
+            this.fingerprint = mapper.fingerprint(value);
             this.convertAgain = convertAgain;
         }
 
-        /** {@return whether {@code now}, the value written out, is how it looked right after it was read} */
-        boolean unchanged(JsonNode now, ValueMapper mapper) {
+        /** {@return the value as JSON now: {@code original} while it is unchanged} */
+        JsonNode json(ValueMapper mapper) {
+            if (fingerprint != null && fingerprint.equals(mapper.fingerprint(value))) {
+                return original;
+            }
+            JsonNode now = mapper.toJson(value);
+            return unchanged(now, mapper) ? original : now;
+        }
+
+        private boolean unchanged(JsonNode now, ValueMapper mapper) {
             if (JsonEquality.same(now, original)) {
                 return true;
             }
@@ -143,11 +155,7 @@ final class SessionState implements Session {
     }
 
     private JsonNode toJson(Object v) {
-        if (v instanceof Read read) {
-            JsonNode now = mapper.toJson(read.value);
-            return read.unchanged(now, mapper) ? read.original : now;
-        }
-        return mapper.toJson(v);
+        return v instanceof Read read ? read.json(mapper) : mapper.toJson(v);
     }
 
     boolean valuesUntouched() {
@@ -256,7 +264,7 @@ final class SessionState implements Session {
             return converted;
         }
         touchedValues = true;
-        values.put(key, new Read(converted.get(), json, () -> mapper.readUntyped(key, json, hint).orElse(null)));
+        values.put(key, new Read(converted.get(), json, mapper, () -> mapper.readUntyped(key, json, hint).orElse(null)));
         return converted;
     }
 
@@ -293,7 +301,7 @@ final class SessionState implements Session {
             converted = (T) node.deepCopy();
         }
         touchedValues = true;
-        values.put(key, new Read(converted, original, () -> mapper.convert(original, javaType)));
+        values.put(key, new Read(converted, original, mapper, () -> mapper.convert(original, javaType)));
         return Optional.ofNullable(converted);
     }
 

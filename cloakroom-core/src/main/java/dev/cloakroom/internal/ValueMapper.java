@@ -86,6 +86,11 @@ final class ValueMapper {
         return json;
     }
 
+    /** {@return the fingerprint {@link AttributeTypes} gives {@code value}'s exact class, or null} */
+    Object fingerprint(Object value) {
+        return value == null ? null : types.fingerprint(value);
+    }
+
     /**
      * {@return {@code json} as {@code type} when that needs no Jackson call, else null} A JSON string
      * read as a {@code String}, a boolean as a {@code Boolean}, an int as an {@code Integer}, an
