@@ -12,7 +12,8 @@ import java.util.List;
  * application's packages ({@code @SpringBootApplication}'s) and in
  * {@code cloakroom.allowed-packages}, and, when Spring Security is present, Spring Security's own
  * types, written and read by a mapper of their own ({@link SecurityMapper}) so that its default
- * typing never reaches the application's values.
+ * typing never reaches the application's values; a form login's context also gets a fingerprint
+ * ({@link SecurityContextFingerprint}), so a request that leaves it alone does not write it out.
  */
 final class TypedValuesConfigurer {
 
@@ -63,6 +64,7 @@ final class TypedValuesConfigurer {
             List<String> own = new ArrayList<>(applicationPackages);
             allowedPackages.stream().map(String::trim).forEach(own::add);
             types.mapper(SECURITY_PACKAGE, SecurityMapper.create(classLoader, own));
+            SecurityContextFingerprint.register(types);
         }
         return types.build();
     }
