@@ -209,7 +209,7 @@ public final class AttributeTypes {
          * the value is written out and compared as if there were no fingerprint.
          *
          * @param type        the exact class
-         * @param fingerprint the value's fingerprint, or null
+         * @param fingerprint gives a value's fingerprint, or null when it cannot vouch for the value
          * @param <T>         the class
          * @return this builder
          * @throws NullPointerException if an argument is null
@@ -250,6 +250,7 @@ public final class AttributeTypes {
         List<String> parts = new ArrayList<>(packages.stream().map(p -> p + "*").toList());
         parts.addAll(classes);
         parts.addAll(mappers.keySet().stream().map(p -> p + "* (own mapper)").toList());
+        parts.addAll(fingerprints.keySet().stream().map(c -> c.getName() + " (fingerprint)").toList());
         return "AttributeTypes" + parts;
     }
 }

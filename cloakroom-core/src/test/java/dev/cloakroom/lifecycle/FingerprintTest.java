@@ -87,6 +87,12 @@ class FingerprintTest extends LifecycleFixture {
     }
 
     @Test
+    void theTypesSayWhichClassesHaveOne() {
+        assertThat(AttributeTypes.builder().fingerprint(Basket.class, b -> b.version).build())
+                .hasToString("AttributeTypes[" + Basket.class.getName() + " (fingerprint)]");
+    }
+
+    @Test
     void theBuilderRefusesANullTypeOrFunction() {
         assertThatThrownBy(() -> AttributeTypes.builder().fingerprint(null, v -> v))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("attributeTypes.fingerprint");
