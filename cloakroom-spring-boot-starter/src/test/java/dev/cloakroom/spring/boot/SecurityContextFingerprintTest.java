@@ -18,6 +18,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import java.util.Collection;
 import java.util.List;
@@ -40,10 +41,15 @@ class SecurityContextFingerprintTest {
     private SessionManager manager;
     private String cookie;
 
-    /** A user with a password and a token with credentials, so erasing them is a change. */
+    /**
+     * A user with a password and a token with credentials, so erasing them is a change, and the web
+     * details a form login adds.
+     */
     private static UsernamePasswordAuthenticationToken login(String name) {
         User user = new User(name, "pw", AuthorityUtils.createAuthorityList("ROLE_USER"));
-        return UsernamePasswordAuthenticationToken.authenticated(user, "secret", user.getAuthorities());
+        UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(user, "secret", user.getAuthorities());
+        token.setDetails(new WebAuthenticationDetails("127.0.0.1", null));
+        return token;
     }
 
     @BeforeEach
