@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -37,7 +38,9 @@ import java.util.regex.Pattern;
  *
  * <p>A {@linkplain Builder#fingerprint(Class, Function) fingerprint} for a class lets Cloakroom see
  * that a value it read is unchanged without writing the value out as JSON at the end of the request;
- * the starter gives one to Spring Security's context, read on every logged-in request.
+ * the starter gives one to Spring Security's context, read on every logged-in request. A
+ * {@linkplain Builder#copier(Class, UnaryOperator) copier} lets Cloakroom read such a value from
+ * JSON once per stored version and give each request a copy.
  */
 public final class AttributeTypes {
 
@@ -59,18 +62,23 @@ public final class AttributeTypes {
             "java.util.TreeSet", "java.util.Map", "java.util.HashMap", "java.util.LinkedHashMap",
             "java.util.SortedMap", "java.util.TreeMap");
 
+    /** How many values read from JSON each session manager keeps for {@linkplain Builder#copier copying}. */
+    public static final int MAX_COPIED = 4096;
+
     private static final AttributeTypes DEFAULTS = builder().build();
 
     private final List<String> packages;
     private final Set<String> classes;
     private final Map<String, ObjectMapper> mappers;
     private final Map<Class<?>, Function<Object, ?>> fingerprints;
+    private final Map<Class<?>, UnaryOperator<Object>> copiers;
 
     private AttributeTypes(Builder b) {
         this.packages = List.copyOf(b.packages);
         this.classes = Set.copyOf(b.classes);
         this.mappers = Map.copyOf(b.mappers);
         this.fingerprints = Map.copyOf(b.fingerprints);
+        this.copiers = Map.copyOf(b.copiers);
     }
 
     /** {@return the JDK value and collection types listed in the class comment, and nothing else} */
@@ -129,6 +137,22 @@ public final class AttributeTypes {
         return of == null ? null : of.apply(value);
     }
 
+    /** {@return whether any class has a {@linkplain Builder#copier(Class, UnaryOperator) copier}} */
+    public boolean hasCopiers() {
+        return !copiers.isEmpty();
+    }
+
+    /**
+     * {@return a copy of {@code value} by its class's {@linkplain Builder#copier(Class, UnaryOperator)
+     * copier}, or null when its exact class has none or the copier declined}
+     *
+     * @param value a value read from a session
+     */
+    public Object copy(Object value) {
+        UnaryOperator<Object> copier = copiers.get(value.getClass());
+        return copier == null ? null : copier.apply(value);
+    }
+
     private String mapperPrefix(String className) {
         for (String prefix : mappers.keySet()) {
             if (className.startsWith(prefix)) {
@@ -144,6 +168,7 @@ public final class AttributeTypes {
         private final Set<String> classes = new LinkedHashSet<>();
         private final Map<String, ObjectMapper> mappers = new LinkedHashMap<>();
         private final Map<Class<?>, Function<Object, ?>> fingerprints = new LinkedHashMap<>();
+        private final Map<Class<?>, UnaryOperator<Object>> copiers = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -222,6 +247,32 @@ public final class AttributeTypes {
             return this;
         }
 
+        /**
+         * Reads a value of exactly {@code type} (not a subclass) from a stored JSON value once, and
+         * gives each later read of equal JSON a copy instead. A value read on every request, such
+         * as Spring Security's context, then costs a copy rather than a run of its deserializers;
+         * a new stored version is read from JSON again, once.
+         *
+         * <p>Cloakroom keeps one untouched copy of each recent value, never handed out, and copies
+         * it for each read. So a copy must share nothing that a handler could change in place:
+         * copy every mutable part, and share only immutable ones. Return null when the value's
+         * shape is one the copier cannot vouch for; then every read of it runs the deserializers.
+         * At most {@link #MAX_COPIED} values are kept, the least used dropped first.
+         *
+         * @param type   the exact class
+         * @param copier gives an independent copy of a value, or null when it cannot vouch for it
+         * @param <T>    the class
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         */
+        @SuppressWarnings("unchecked")
+        public <T> Builder copier(Class<T> type, UnaryOperator<T> copier) {
+            Objects.requireNonNull(type, "attributeTypes.copier: type");
+            Objects.requireNonNull(copier, "attributeTypes.copier: copier");
+            copiers.put(type, (UnaryOperator<Object>) copier);
+            return this;
+        }
+
         /** {@return the allowed types, immutable; later changes to this builder do not reach it} */
         public AttributeTypes build() {
             return new AttributeTypes(this);
@@ -251,6 +302,7 @@ public final class AttributeTypes {
         parts.addAll(classes);
         parts.addAll(mappers.keySet().stream().map(p -> p + "* (own mapper)").toList());
         parts.addAll(fingerprints.keySet().stream().map(c -> c.getName() + " (fingerprint)").toList());
+        parts.addAll(copiers.keySet().stream().map(c -> c.getName() + " (copier)").toList());
         return "AttributeTypes" + parts;
     }
 }

@@ -1,5 +1,7 @@
 package dev.cloakroom.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.cloakroom.AttributeTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,15 @@ final class ValueMapper {
     private final Map<String, JavaType> hintTypes = new ConcurrentHashMap<>();
     /** Whether the scalar types below read as Jackson's stock deserializers read them; see {@link #scalar}. */
     private final boolean stockScalars;
+    /**
+     * Values of a class with a {@linkplain AttributeTypes.Builder#copier copier}, each as first read
+     * from its JSON and never handed out, by a copy of that JSON; null when no class has one.
+     */
+    private final Cache<JsonNode, Built> built;
+
+    /** An untouched value read from JSON as {@code type}. */
+    private record Built(JavaType type, Object value) {
+    }
 
     /** A mapper over {@code mapper}; {@code stockMapper} says it is Cloakroom's own, with no module of the application's. */
     ValueMapper(ObjectMapper mapper, AttributeTypes types, boolean stockMapper) {
@@ -45,6 +56,9 @@ final class ValueMapper {
         this.types = types;
         this.stockScalars = stockMapper && Stream.of(String.class, Boolean.class, Integer.class, Long.class)
                 .allMatch(c -> types.mapperFor(c.getName(), mapper) == mapper);
+        this.built = types.hasCopiers()
+                ? Caffeine.newBuilder().maximumSize(AttributeTypes.MAX_COPIED).executor(Runnable::run).build()
+                : null;
     }
 
     ObjectMapper mapper() {
@@ -119,9 +133,31 @@ final class ValueMapper {
 
     /**
      * {@code json} as {@code type}, with the mapper for the type's class, read straight from the
-     * tree: {@code convertValue} would first write the tree out to a buffer and read that.
+     * tree: {@code convertValue} would first write the tree out to a buffer and read that. A value
+     * whose class has a copier is a copy of the one read from equal JSON before, when there is one.
      */
+    @SuppressWarnings("unchecked")
     <T> T convert(JsonNode json, JavaType type) {
+        if (built == null || !json.isObject()) {
+            return read(json, type);
+        }
+        Built known = built.getIfPresent(json);
+        if (known != null && known.type().equals(type)) {
+            Object copy = types.copy(known.value());
+            if (copy != null) {
+                return (T) copy;
+            }
+        }
+        T value = read(json, type);
+        Object untouched = value == null ? null : types.copy(value);
+        if (untouched != null) {
+            // Keyed by a copy: the caller's tree may be a handler's own node, which it could change later.
+            built.put(json.deepCopy(), new Built(type, untouched));
+        }
+        return value;
+    }
+
+    private <T> T read(JsonNode json, JavaType type) {
         return mapperFor(type.getRawClass().getName()).treeToValue(json, type);
     }
 
