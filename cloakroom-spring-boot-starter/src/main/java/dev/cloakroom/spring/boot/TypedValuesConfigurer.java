@@ -13,7 +13,8 @@ import java.util.List;
  * {@code cloakroom.allowed-packages}, and, when Spring Security is present, Spring Security's own
  * types, written and read by a mapper of their own ({@link SecurityMapper}) so that its default
  * typing never reaches the application's values; a form login's context also gets a fingerprint
- * ({@link SecurityContextFingerprint}), so a request that leaves it alone does not write it out.
+ * ({@link FormLoginContexts}), so a request that leaves it alone does not write it out,
+ * and a copier, so reading a stored version again does not run Spring Security's deserializers.
  */
 final class TypedValuesConfigurer {
 
@@ -64,7 +65,7 @@ final class TypedValuesConfigurer {
             List<String> own = new ArrayList<>(applicationPackages);
             allowedPackages.stream().map(String::trim).forEach(own::add);
             types.mapper(SECURITY_PACKAGE, SecurityMapper.create(classLoader, own));
-            SecurityContextFingerprint.register(types);
+            FormLoginContexts.register(types);
         }
         return types.build();
     }

@@ -22,17 +22,19 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A form login's context, read through core with the starter's attribute types as
- * {@code HttpSession.getAttribute} reads it: left alone it is neither written out nor saved, and
- * every change Spring Security's classes allow in place is still saved.
+ * {@code HttpSession.getAttribute} reads it: left alone it is neither written out nor saved, every
+ * change Spring Security's classes allow in place is still saved, and each read gets a copy of
+ * its own that equals what Spring Security's deserializers give, field by field.
  */
 @ExtendWith(NoSessionIdInLogs.class)
-class SecurityContextFingerprintTest {
+class FormLoginContextsTest {
 
     private static final String CONTEXT = "SPRING_SECURITY_CONTEXT";
 
@@ -87,7 +89,7 @@ class SecurityContextFingerprintTest {
     @Test
     void aFormLoginHasAFingerprintAndAReadThatLeavesItAloneSavesNothing() {
         int sets = store.sets();
-        request(c -> assertThat(SecurityContextFingerprint.of(c)).as("the context as read back").isNotNull());
+        request(c -> assertThat(FormLoginContexts.fingerprint(c)).as("the context as read back").isNotNull());
         assertThat(store.sets()).isEqualTo(sets);
     }
 
@@ -118,26 +120,64 @@ class SecurityContextFingerprintTest {
     }
 
     @Test
-    void aLoggedOutContextHasAFingerprintAndALoginInPlaceChangesIt() {
-        SecurityContextImpl context = new SecurityContextImpl();
-        Object empty = SecurityContextFingerprint.of(context);
-        assertThat(empty).isNotNull();
-        context.setAuthentication(login("ann"));
-        assertThat(SecurityContextFingerprint.of(context)).isNotNull().isNotEqualTo(empty);
+    void eachReadGetsItsOwnCopyAndAChangeToOneReachesNoOther() {
+        SecurityContextImpl[] first = new SecurityContextImpl[1];
+        request(c -> first[0] = c);
+        request(c -> {
+            assertThat(c).isNotSameAs(first[0]).usingRecursiveComparison().isEqualTo(first[0]);
+            assertThat(c.getAuthentication()).isNotSameAs(first[0].getAuthentication());
+            assertThat(c.getAuthentication().getPrincipal()).isNotSameAs(first[0].getAuthentication().getPrincipal());
+            ((UsernamePasswordAuthenticationToken) c.getAuthentication()).eraseCredentials();
+            request(meanwhile -> {
+                assertThat(meanwhile.getAuthentication().getCredentials()).isEqualTo("secret");
+                assertThat(((User) meanwhile.getAuthentication().getPrincipal()).getPassword()).isEqualTo("pw");
+            });
+        });
+        assertThat(stored().getCredentials()).as("the erasing request's save").isNull();
     }
 
     @Test
-    void shapesItCannotVouchForGetNoFingerprint() {
+    void aCopyEqualsTheContextFieldByField() {
+        UsernamePasswordAuthenticationToken unauthenticated = login("ann");
+        unauthenticated.setAuthenticated(false);
+        User erased = new User("ann", "pw", true, false, true, false, AuthorityUtils.createAuthorityList("ROLE_A", "ROLE_B"));
+        erased.eraseCredentials();
+        List<SecurityContextImpl> contexts = List.of(new SecurityContextImpl(), new SecurityContextImpl(login("ann")),
+                new SecurityContextImpl(unauthenticated),
+                new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(erased, null, erased.getAuthorities())),
+                new SecurityContextImpl(UsernamePasswordAuthenticationToken.unauthenticated("ann", "pw")));
+        for (SecurityContextImpl context : contexts) {
+            SecurityContextImpl copy = FormLoginContexts.copy(context);
+            assertThat(copy).as("%s", context).isNotSameAs(context).usingRecursiveComparison().isEqualTo(context);
+        }
+    }
+
+    @Test
+    void aLoggedOutContextHasAFingerprintAndALoginInPlaceChangesIt() {
+        SecurityContextImpl context = new SecurityContextImpl();
+        Object empty = FormLoginContexts.fingerprint(context);
+        assertThat(empty).isNotNull();
+        context.setAuthentication(login("ann"));
+        assertThat(FormLoginContexts.fingerprint(context)).isNotNull().isNotEqualTo(empty);
+    }
+
+    @Test
+    void shapesItCannotVouchForGetNoFingerprintAndNoCopy() {
         List<GrantedAuthority> roles = AuthorityUtils.createAuthorityList("ROLE_USER");
-        assertThat(SecurityContextFingerprint.of(new SecurityContextImpl(new TestingAuthenticationToken("ann", "pw", roles))))
-                .as("another token class").isNull();
         User subclass = new User("ann", "pw", roles) { };
-        assertThat(SecurityContextFingerprint.of(new SecurityContextImpl(
-                UsernamePasswordAuthenticationToken.authenticated(subclass, null, roles)))).as("a User subclass").isNull();
-        assertThat(SecurityContextFingerprint.of(new SecurityContextImpl(
-                UsernamePasswordAuthenticationToken.authenticated(List.of("ann"), null, roles)))).as("another principal").isNull();
         Collection<GrantedAuthority> own = List.of(() -> "ROLE_OWN");
-        assertThat(SecurityContextFingerprint.of(new SecurityContextImpl(
-                UsernamePasswordAuthenticationToken.authenticated("ann", null, own)))).as("an authority class of its own").isNull();
+        UsernamePasswordAuthenticationToken otherDetails = UsernamePasswordAuthenticationToken.authenticated("ann", null, roles);
+        otherDetails.setDetails(List.of("mutable"));
+        Map<String, Authentication> shapes = Map.of(
+                "another token class", new TestingAuthenticationToken("ann", "pw", roles),
+                "a User subclass", UsernamePasswordAuthenticationToken.authenticated(subclass, null, roles),
+                "another principal", UsernamePasswordAuthenticationToken.authenticated(List.of("ann"), null, roles),
+                "an authority class of its own", UsernamePasswordAuthenticationToken.authenticated("ann", null, own),
+                "details of another class", otherDetails);
+        shapes.forEach((shape, authentication) -> {
+            SecurityContextImpl context = new SecurityContextImpl(authentication);
+            assertThat(FormLoginContexts.fingerprint(context)).as(shape).isNull();
+            assertThat(FormLoginContexts.copy(context)).as(shape).isNull();
+        });
     }
 }
