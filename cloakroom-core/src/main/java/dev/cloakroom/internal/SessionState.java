@@ -37,6 +37,11 @@ final class SessionState implements Session {
      * object a handler set.
      */
     private LinkedHashMap<String, Object> values;
+    /**
+     * The attributes as loaded: a {@link JsonNode} in {@link #values} that is also a child here is
+     * the stored one, which nothing changes in place, where a handler's own node may change.
+     */
+    private ObjectNode stored;
     /** Cloakroom's sidecar as stored: the creation time and the type hints of values not yet read. */
     private Sidecar sidecar;
     /** Attributes whose stored type hint an untyped read refused; they stay stored as they are. */
@@ -65,6 +70,7 @@ final class SessionState implements Session {
         this.isNew = isNew;
         this.cookie = cookie;
         this.values = new LinkedHashMap<>();
+        this.stored = attributes;
         this.sidecar = Sidecar.read(attributes.get(Sidecar.KEY));
         this.refused.clear();
         this.readNames.clear();
@@ -258,13 +264,14 @@ final class SessionState implements Session {
             return Optional.empty();
         }
         String hint = sidecar.type(key);
-        Optional<Object> converted = mapper.readUntyped(key, json, hint);
+        boolean fromStore = stored.get(key) == json;
+        Optional<Object> converted = mapper.readUntyped(key, json, hint, fromStore);
         if (converted.isEmpty()) {
             refused.add(key);
             return converted;
         }
         touchedValues = true;
-        values.put(key, new Read(converted.get(), json, mapper, () -> mapper.readUntyped(key, json, hint).orElse(null)));
+        values.put(key, new Read(converted.get(), json, mapper, () -> mapper.readUntyped(key, json, hint, fromStore).orElse(null)));
         return converted;
     }
 
@@ -289,9 +296,10 @@ final class SessionState implements Session {
             return Optional.of((T) current);
         }
         JsonNode original = value instanceof Read read ? toJson(read) : toJson(value);
+        boolean fromStore = stored.get(key) == original;
         T converted;
         try {
-            converted = mapper.convert(original, javaType);
+            converted = mapper.convert(original, javaType, fromStore);
         } catch (IllegalArgumentException | JacksonException e) {
             throw new IllegalArgumentException("session attribute '" + key + "' holds " + describe(original)
                     + ", which cannot be read as " + javaType.toCanonical(), e);
@@ -301,7 +309,7 @@ final class SessionState implements Session {
             converted = (T) node.deepCopy();
         }
         touchedValues = true;
-        values.put(key, new Read(converted, original, mapper, () -> mapper.convert(original, javaType)));
+        values.put(key, new Read(converted, original, mapper, () -> mapper.convert(original, javaType, fromStore)));
         return Optional.ofNullable(converted);
     }
 

@@ -42,9 +42,15 @@ final class ValueMapper {
     private final boolean stockScalars;
     /**
      * Values of a class with a {@linkplain AttributeTypes.Builder#copier copier}, each as first read
-     * from its JSON and never handed out, by a copy of that JSON; null when no class has one.
+     * from its JSON and never handed out, by that JSON (compared by content); null when no class
+     * has one. A new stored version of an unchanged value finds it here.
      */
-    private final Cache<JsonNode, Built> built;
+    private final Cache<JsonNode, Built> byJson;
+    /**
+     * The same, by the stored node itself (compared by identity, held weakly): every request that
+     * loads one stored text shares its tree, so this finds it without hashing or comparing JSON.
+     */
+    private final Cache<JsonNode, Built> byStoredNode;
 
     /** An untouched value read from JSON as {@code type}. */
     private record Built(JavaType type, Object value) {
@@ -56,9 +62,10 @@ final class ValueMapper {
         this.types = types;
         this.stockScalars = stockMapper && Stream.of(String.class, Boolean.class, Integer.class, Long.class)
                 .allMatch(c -> types.mapperFor(c.getName(), mapper) == mapper);
-        this.built = types.hasCopiers()
-                ? Caffeine.newBuilder().maximumSize(AttributeTypes.MAX_COPIED).executor(Runnable::run).build()
-                : null;
+        this.byJson = types.hasCopiers() ? Caffeine.newBuilder().maximumSize(AttributeTypes.MAX_COPIED)
+                .executor(Runnable::run).build() : null;
+        this.byStoredNode = types.hasCopiers() ? Caffeine.newBuilder().weakKeys().maximumSize(AttributeTypes.MAX_COPIED)
+                .executor(Runnable::run).build() : null;
     }
 
     ObjectMapper mapper() {
@@ -135,13 +142,21 @@ final class ValueMapper {
      * {@code json} as {@code type}, with the mapper for the type's class, read straight from the
      * tree: {@code convertValue} would first write the tree out to a buffer and read that. A value
      * whose class has a copier is a copy of the one read from equal JSON before, when there is one.
+     * {@code fromStore} says {@code json} is a node of a stored tree, which nothing changes in
+     * place, so it may be remembered by identity; any other node is remembered by a copy.
      */
     @SuppressWarnings("unchecked")
-    <T> T convert(JsonNode json, JavaType type) {
-        if (built == null || !json.isObject()) {
+    <T> T convert(JsonNode json, JavaType type, boolean fromStore) {
+        if (byJson == null || !json.isObject()) {
             return read(json, type);
         }
-        Built known = built.getIfPresent(json);
+        Built known = fromStore ? byStoredNode.getIfPresent(json) : null;
+        if (known == null) {
+            known = byJson.getIfPresent(json);
+            if (known != null && fromStore) {
+                byStoredNode.put(json, known);
+            }
+        }
         if (known != null && known.type().equals(type)) {
             Object copy = types.copy(known.value());
             if (copy != null) {
@@ -151,8 +166,11 @@ final class ValueMapper {
         T value = read(json, type);
         Object untouched = value == null ? null : types.copy(value);
         if (untouched != null) {
-            // Keyed by a copy: the caller's tree may be a handler's own node, which it could change later.
-            built.put(json.deepCopy(), new Built(type, untouched));
+            Built fresh = new Built(type, untouched);
+            byJson.put(fromStore ? json : json.deepCopy(), fresh);
+            if (fromStore) {
+                byStoredNode.put(json, fresh);
+            }
         }
         return value;
     }
@@ -186,7 +204,7 @@ final class ValueMapper {
      * that does not fit. Code that casts what it reads copes with an absent value, as with one
      * never set, where a map in place of its own type would fail on every request.
      */
-    Optional<Object> readUntyped(String attribute, JsonNode json, String hint) {
+    Optional<Object> readUntyped(String attribute, JsonNode json, String hint, boolean fromStore) {
         if (hint == null) {
             return Optional.ofNullable(mapper.treeToValue(json, Object.class));
         }
@@ -211,7 +229,7 @@ final class ValueMapper {
             }
         }
         try {
-            return Optional.ofNullable(convert(json, type));
+            return Optional.ofNullable(convert(json, type, fromStore));
         } catch (JacksonException | IllegalArgumentException e) {
             return refuse(attribute, "its JSON does not fit " + type.getRawClass().getName());
         }
