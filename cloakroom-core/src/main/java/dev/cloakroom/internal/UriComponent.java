@@ -37,6 +37,11 @@ public final class UriComponent {
             if (out == null) {
                 out = new StringBuilder(s.length() + 16).append(s, 0, i);
             }
+            if (c < 0x80) {
+                // ASCII is its own UTF-8: the signed id's ':' and its signature's '/' and '+'.
+                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+                continue;
+            }
             int cp = s.codePointAt(i);
             if (Character.charCount(cp) == 2) {
                 i++;

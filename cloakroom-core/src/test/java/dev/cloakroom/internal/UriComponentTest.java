@@ -8,7 +8,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code decodeURIComponent} as express applies it to cookie values: strict UTF-8, nothing half-decoded. */
+/**
+ * {@code encodeURIComponent} and {@code decodeURIComponent} as express applies them to cookie values:
+ * the same bytes as Node's, strict UTF-8, nothing half-decoded.
+ */
 @ExtendWith(NoSessionIdInLogs.class)
 class UriComponentTest {
 
@@ -20,6 +23,13 @@ class UriComponentTest {
     @Test
     void decodesMultiByteUtf8() {
         assertThat(UriComponent.decode("caf%C3%A9%20%E2%82%AC%F0%9F%8D%AA")).contains("café €\uD83C\uDF6A");
+    }
+
+    @Test
+    void encodesAsNodesEncodeUriComponent() {
+        // node -e 'console.log(encodeURIComponent("s:id.sig+/= é€\uD83C\uDF6A!~*\x27()\u007f\u0000"))'
+        assertThat(UriComponent.encode("s:id.sig+/= é€\uD83C\uDF6A!~*'()\u007f\u0000"))
+                .isEqualTo("s%3Aid.sig%2B%2F%3D%20%C3%A9%E2%82%AC%F0%9F%8D%AA!~*'()%7F%00");
     }
 
     @Test
