@@ -210,14 +210,15 @@ final class MemorySessionCaches {
     }
 
     /**
-     * Moves the deadline of {@code e}, found under {@code id}, in place, and reads the id again:
-     * the caches' expiry reads each entry's deadline on every read, so that read moves their timers
-     * too. A touch racing a write may land on the entry the write replaced, and the write's own
-     * expiry stands, as if the touch had come first.
+     * Moves the deadline of {@code e}, found under {@code id}, in place, and reads the id again in
+     * the cache that holds {@code e}: the caches' expiry reads each entry's deadline on every read,
+     * so that read moves their timers too. A touch racing a write may land on the entry the write
+     * replaced (or moved to the other cache), and the write's own expiry stands, as if the touch
+     * had come first.
      */
     void retime(String id, MemoryEntry e, Instant expires, Instant deadline) {
         e.retime(expires, deadline);
-        lookup(id);
+        cacheFor(e).getIfPresent(id);
     }
 
     /** Removes {@code id} from whichever cache holds it. */
