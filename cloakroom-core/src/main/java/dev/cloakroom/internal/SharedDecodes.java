@@ -13,12 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * Decodes a stored document once for the requests that load the same text.
  *
  * <p>A document under {@link BigDocuments#THRESHOLD_CHARS} (nearly every one) is decoded once per
- * text and kept in a small cache of recent documents, by its text: a session read on every request
- * keeps the same text until it is written, as a touch moves only the store's expiry. Each request
- * gets its own cookie and shares the attribute tree, which nothing in core changes in place (a
- * change makes a new tree). The cache weighs each document by an estimate of its tree and holds
- * at most {@link #RECENT_HEAP_SHARE} of the heap's maximum; finding a document costs a hash and a
- * comparison of its text, against about a microsecond for parsing a small one.
+ * text and kept in a small cache of recent documents, one per session, by the session's id: a
+ * session read on every request keeps the same text until it is written, as a touch moves only
+ * the store's expiry, and a write's new text then takes its session's place instead of adding an
+ * entry that something must later evict. Each request gets its own cookie and shares the
+ * attribute tree, which nothing in core changes in place (a change makes a new tree). The cache
+ * weighs each document by an estimate of its tree and holds at most {@link #RECENT_HEAP_SHARE} of
+ * the heap's maximum; finding a document costs a hash of the id and a comparison of the text,
+ * against about a microsecond for parsing a small one.
  *
  * <p>A big one is decoded once for all the requests that loaded the same text of the same
  * session: when 400 requests pile onto one session, most of them read one of a few versions, and
@@ -45,7 +47,15 @@ final class SharedDecodes {
     private final SessionCodec codec;
     private final Clock clock;
     private final ConcurrentHashMap<String, Shared> byId = new ConcurrentHashMap<>();
-    private final Cache<String, SessionCodec.Decoded> recent;
+    private final Cache<String, Recent> recent;
+
+    /** A session's latest small document, as text and decoded. */
+    private record Recent(String json, SessionCodec.Decoded decoded) {
+
+        boolean holds(String text) {
+            return json == text || json.equals(text);
+        }
+    }
 
     /** One decode of one text, finished or under way; text and tree both held softly. */
     private static final class Shared {
@@ -75,7 +85,7 @@ final class SharedDecodes {
         this.codec = codec;
         this.clock = clock;
         this.recent = Caffeine.newBuilder().maximumWeight(recentBytes)
-                .weigher((String json, SessionCodec.Decoded d) -> json.length() * TREE_BYTES_PER_CHAR)
+                .weigher((String id, Recent r) -> r.json().length() * TREE_BYTES_PER_CHAR)
                 .executor(Runnable::run).build();
     }
 
@@ -87,12 +97,12 @@ final class SharedDecodes {
      */
     SessionCodec.Decoded decode(String id, String json) {
         if (json.length() < BigDocuments.THRESHOLD_CHARS) {
-            SessionCodec.Decoded known = recent.getIfPresent(json);
-            if (known == null) {
-                known = codec.decode(json, clock);
-                recent.put(json, known);
+            Recent known = recent.getIfPresent(id);
+            if (known == null || !known.holds(json)) {
+                known = new Recent(json, codec.decode(json, clock));
+                recent.put(id, known);
             }
-            return new SessionCodec.Decoded(known.cookie().copy(), known.attributes());
+            return new SessionCodec.Decoded(known.decoded().cookie().copy(), known.decoded().attributes());
         }
         Shared fresh = new Shared(json);
         Shared shared = byId.compute(id, (k, s) -> s != null && s.holds(json) ? s : fresh);

@@ -72,13 +72,24 @@ class SharedDecodesTest {
     @Test
     void aSmallDocumentReadAgainSharesItsTreeAndGetsACookieOfItsOwn() {
         SessionCodec.Decoded first = decodes.decode("id", SMALL);
-        SessionCodec.Decoded second = decodes.decode("other", new String(SMALL.toCharArray()));
+        SessionCodec.Decoded second = decodes.decode("id", new String(SMALL.toCharArray()));
 
         assertThat(second.attributes()).as("parsed once, by text").isSameAs(first.attributes());
         assertThat(second.cookie()).isNotSameAs(first.cookie());
         first.cookie().expires = Instant.EPOCH;
         assertThat(second.cookie().expires).isEqualTo(Instant.parse("2026-01-01T00:01:00Z"));
         assertThat(decodes.decode("id", SMALL.replace("\"n\":1", "\"n\":2")).attributes().get("n").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aSessionsNewTextTakesThePlaceOfItsOldOne() {
+        long one = SMALL.length() * 8L;
+        for (int i = 0; i < 100; i++) {
+            decodes.decode("id", SMALL.replace("\"n\":1", "\"n\":" + (1_000 + i)));
+        }
+
+        assertThat(decodes.recentBytes()).isEqualTo(one + 3 * 8);
+        assertThat(decodes.decode("id", SMALL).attributes().get("n").asInt()).isEqualTo(1);
     }
 
     @Test
