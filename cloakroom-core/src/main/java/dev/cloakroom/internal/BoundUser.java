@@ -19,6 +19,7 @@ public final class BoundUser {
     /** The sidecar field naming the user a session is bound to. */
     public static final String FIELD = "user";
 
+    private static final String QUOTED_FIELD = "\"" + FIELD + "\"";
     private static final JsonFactory JSON = new JsonFactory();
 
     private BoundUser() {
@@ -30,6 +31,10 @@ public final class BoundUser {
      * @param json a stored express-session document
      */
     public static Optional<String> of(String json) {
+        if (json.indexOf('\\') < 0 && !json.contains(QUOTED_FIELD)) {
+            // Without an escape anywhere, the field's name can only be written as itself; most sessions are anonymous.
+            return Optional.empty();
+        }
         try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty();

@@ -19,6 +19,13 @@ class BoundUserTest {
     }
 
     @Test
+    void aFieldNameWrittenWithEscapesIsStillRead() {
+        // Another writer may escape any character; JSON.parse reads "\u0075ser" as "user".
+        assertThat(BoundUser.of("{\"cookie\":{},\"__cloakroom\":{\"\\u0075ser\":\"ada\"}}")).hasValue("ada");
+        assertThat(BoundUser.of("{\"cookie\":{},\"__cloakroom\":{\"created\":1}}")).isEmpty();
+    }
+
+    @Test
     void aTopLevelUserAttributeIsNotABinding() {
         assertThat(BoundUser.of("{\"cookie\":{},\"user\":\"ada\",\"__cloakroom\":{\"created\":1}}")).isEmpty();
     }
