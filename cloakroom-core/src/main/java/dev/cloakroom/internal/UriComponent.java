@@ -15,6 +15,15 @@ public final class UriComponent {
 
     private static final String UNRESERVED = "-_.!~*'()";
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    /** By ASCII code: letters, digits and {@link #UNRESERVED}, which {@code encodeURIComponent} leaves as they are. */
+    private static final boolean[] UNRESERVED_ASCII = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            UNRESERVED_ASCII[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || UNRESERVED.indexOf(c) >= 0;
+        }
+    }
 
     private UriComponent() {
     }
@@ -116,6 +125,6 @@ public final class UriComponent {
     }
 
     private static boolean isUnreserved(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || UNRESERVED.indexOf(c) >= 0;
+        return c < 0x80 && UNRESERVED_ASCII[c];
     }
 }
