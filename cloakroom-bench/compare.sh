@@ -340,5 +340,11 @@ DAY=$(date -u +%F)
   echo "trips=$TRIP_REQUESTS"
   echo "seconds=$((($(now_ms) - START) / 1000))"
 } >"$WORK/meta.txt"
-helper CompareReport "$WORK" "$RESULTS/compare-$DAY.md" "$RESULTS/compare-$DAY.svg" || FAILED=1
+# A later run on the same day gets its own name: an earlier run's figures are never written over.
+NAME=compare-$DAY
+for n in $(seq 2 99); do
+  [ -e "$RESULTS/$NAME.md" ] || [ -e "$RESULTS/$NAME.svg" ] || break
+  NAME=compare-$DAY-$n
+done
+helper CompareReport "$WORK" "$RESULTS/$NAME.md" "$RESULTS/$NAME.svg" || FAILED=1
 exit $FAILED
