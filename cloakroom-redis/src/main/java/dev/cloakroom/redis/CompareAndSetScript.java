@@ -2,7 +2,7 @@ package dev.cloakroom.redis;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisScriptingCommands;
+import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,14 +38,15 @@ final class CompareAndSetScript {
      * Runs the script by digest (EVALSHA) and falls back to EVAL, which also caches it, when the
      * server has not seen it yet (a new node, a restart, SCRIPT FLUSH).
      */
-    static boolean run(RedisScriptingCommands<String, String> scripts, String key, String expected, String json, long ttl) {
+    static boolean run(RedisLink link, String key, String expected, String json, long ttl) {
         String[] keys = {key};
         String ttlText = Long.toString(ttl);
+        RedisScriptingAsyncCommands<String, String> scripts = link.async.scripts();
         Long wrote;
         try {
-            wrote = scripts.evalsha(SHA1, ScriptOutputType.INTEGER, keys, expected, json, ttlText);
+            wrote = link.await(scripts.<Long>evalsha(SHA1, ScriptOutputType.INTEGER, keys, expected, json, ttlText));
         } catch (RedisNoScriptException e) {
-            wrote = scripts.eval(LUA, ScriptOutputType.INTEGER, keys, expected, json, ttlText);
+            wrote = link.await(scripts.<Long>eval(LUA, ScriptOutputType.INTEGER, keys, expected, json, ttlText));
         }
         return wrote != null && wrote == 1L;
     }

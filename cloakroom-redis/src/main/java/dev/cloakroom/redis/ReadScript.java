@@ -2,7 +2,7 @@ package dev.cloakroom.redis;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisScriptingCommands;
+import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 
 import java.util.List;
 
@@ -62,27 +62,27 @@ final class ReadScript {
     }
 
     /** The document and its remaining milliseconds (negative: no TTL), or null when the key is missing. */
-    static Read run(RedisScriptingCommands<String, String> scripts, String key) {
-        return run(scripts, key, new String[0]);
+    static Read run(RedisLink link, String key) {
+        return run(link, key, new String[0]);
     }
 
     /**
      * A touching read to {@code ttlSeconds}; {@code indexCoversMillis} is how long the user index
      * covers this id from now, -1 when unknown. Null when the key is missing.
      */
-    static Read runTouching(RedisScriptingCommands<String, String> scripts, String key, long ttlSeconds, long touchAfterMillis,
-            long indexCoversMillis) {
-        return run(scripts, key, new String[] {Long.toString(ttlSeconds), Long.toString(touchAfterMillis),
+    static Read runTouching(RedisLink link, String key, long ttlSeconds, long touchAfterMillis, long indexCoversMillis) {
+        return run(link, key, new String[] {Long.toString(ttlSeconds), Long.toString(touchAfterMillis),
             Long.toString(indexCoversMillis)});
     }
 
-    private static Read run(RedisScriptingCommands<String, String> scripts, String key, String[] args) {
+    private static Read run(RedisLink link, String key, String[] args) {
         String[] keys = {key};
+        RedisScriptingAsyncCommands<String, String> scripts = link.async.scripts();
         List<Object> reply;
         try {
-            reply = scripts.evalsha(SHA1, ScriptOutputType.MULTI, keys, args);
+            reply = link.await(scripts.evalsha(SHA1, ScriptOutputType.MULTI, keys, args));
         } catch (RedisNoScriptException e) {
-            reply = scripts.eval(LUA, ScriptOutputType.MULTI, keys, args);
+            reply = link.await(scripts.eval(LUA, ScriptOutputType.MULTI, keys, args));
         }
         if (reply == null || reply.size() < 2 || !(reply.get(0) instanceof String json)) {
             return null;

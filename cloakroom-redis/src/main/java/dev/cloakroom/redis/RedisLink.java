@@ -1,5 +1,7 @@
 package dev.cloakroom.redis;
 
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisKeyAsyncCommands;
@@ -13,6 +15,8 @@ import io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.cluster.api.async.RedisAdvancedClusterAsyncCommands;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * One open connection and the command groups the store uses, the same for a standalone (or
@@ -53,6 +57,15 @@ final class RedisLink implements AutoCloseable {
         RedisAdvancedClusterCommands<String, String> sync = connection.sync();
         RedisAdvancedClusterAsyncCommands<String, String> async = connection.async();
         return new RedisLink(connection, sync, sync, sync, new Async(async, async, async));
+    }
+
+    /**
+     * {@return the reply to an asynchronous command, waited for as Lettuce's synchronous API waits
+     * (the connection's timeout, the same exceptions)} The request path's scripts use this:
+     * the synchronous API reaches the same wait through a reflective proxy on every call.
+     */
+    <T> T await(RedisFuture<T> reply) {
+        return LettuceFutures.awaitOrCancel(reply, connection.getTimeout().toNanos(), TimeUnit.NANOSECONDS);
     }
 
     @Override

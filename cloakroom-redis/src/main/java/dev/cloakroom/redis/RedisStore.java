@@ -130,7 +130,7 @@ public final class RedisStore implements EnumerableSessionStore, UserIndexedSess
     /** The document with its live expiry, read from its TTL in the same script, so touches count. */
     @Override
     public Optional<StoredSession> get(String id) {
-        ReadScript.Read read = call("EVALSHA", l -> ReadScript.run(l.scripts, key(id)));
+        ReadScript.Read read = call("EVALSHA", l -> ReadScript.run(l, key(id)));
         return read == null ? Optional.empty() : Optional.of(stored(read));
     }
 
@@ -146,7 +146,7 @@ public final class RedisStore implements EnumerableSessionStore, UserIndexedSess
         if (ttl <= 0) {
             return get(id).map(TouchedSession::untouched);
         }
-        ReadScript.Read read = call("EVALSHA", l -> ReadScript.runTouching(l.scripts, key(id), ttl, touchAfter.toMillis(),
+        ReadScript.Read read = call("EVALSHA", l -> ReadScript.runTouching(l, key(id), ttl, touchAfter.toMillis(),
                 users.covers(id)));
         return read == null ? Optional.empty() : Optional.of(new TouchedSession(stored(read), read.touched()));
     }
@@ -187,7 +187,7 @@ public final class RedisStore implements EnumerableSessionStore, UserIndexedSess
             users.add(l, u, id, ttl);
             return null;
         }));
-        return call("EVALSHA", l -> CompareAndSetScript.run(l.scripts, key(id), expectedJson, session.json(), ttl));
+        return call("EVALSHA", l -> CompareAndSetScript.run(l, key(id), expectedJson, session.json(), ttl));
     }
 
     /**
