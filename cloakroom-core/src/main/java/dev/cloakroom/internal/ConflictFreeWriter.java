@@ -124,8 +124,11 @@ final class ConflictFreeWriter {
                     engine.observation.retry();
                 }
                 if (engine.replace(id, expected, new StoredSession(json, expires))) {
-                    return Optional.of(candidate != null ? StoreCopy.written(json, candidate, ours)
-                            : StoreCopy.spliced(json, ours, text -> attributesOf(id, text)));
+                    if (candidate == null) {
+                        return Optional.of(StoreCopy.spliced(json, ours, text -> attributesOf(id, text)));
+                    }
+                    engine.wrote(id, json, cookie, candidate);
+                    return Optional.of(StoreCopy.written(json, candidate, ours));
                 }
                 if (attempt == MAX_ATTEMPTS) {
                     throw new SessionConflictException("gave up saving the session after " + MAX_ATTEMPTS

@@ -130,6 +130,11 @@ public final class SessionCodec {
         return mapper.writeValueAsString(root);
     }
 
+    /** {@return {@code cookie} as {@link #decode} reads it back from the document {@link #encode} writes} */
+    CookieState asStored(CookieState cookie, Clock clock) {
+        return decodeCookie(encodeCookie(cookie), clock);
+    }
+
     /** The cookie object alone, as {@link #encode} writes it into the document. */
     String cookieJson(CookieState cookie) {
         return mapper.writeValueAsString(encodeCookie(cookie));

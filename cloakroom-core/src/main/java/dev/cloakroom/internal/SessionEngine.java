@@ -1,5 +1,6 @@
 package dev.cloakroom.internal;
 
+import tools.jackson.databind.node.ObjectNode;
 import dev.cloakroom.SessionExchange;
 import dev.cloakroom.SessionOptions;
 import dev.cloakroom.SessionStore;
@@ -146,6 +147,11 @@ public final class SessionEngine {
      */
     SessionCodec.Decoded decode(String id, String json) {
         return decodes.decode(id, json);
+    }
+
+    /** Tells the shared decodes that session {@code id} now holds {@code json}, written from this cookie and tree. */
+    void wrote(String id, String json, CookieState cookie, ObjectNode attributes) {
+        decodes.wrote(id, json, cookie, attributes);
     }
 
     /** The {@code Set-Cookie} value for {@code id} with {@code cookie}'s attributes. */

@@ -3,8 +3,13 @@ package dev.cloakroom.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
 import java.lang.ref.SoftReference;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * attribute tree, which nothing in core changes in place (a change makes a new tree). The cache
  * weighs each document by an estimate of its tree and holds at most {@link #RECENT_HEAP_SHARE} of
  * the heap's maximum; finding a document costs a hash of the id and a comparison of the text,
- * against about a microsecond for parsing a small one.
+ * against about a microsecond for parsing a small one. A save puts the tree it wrote in its
+ * session's place ({@link #wrote}), when that tree is one a parse of the text would give back
+ * ({@link ExactTrees}): the next request then finds the tree, and the values read from its
+ * unchanged nodes ({@link ValueMapper}), without parsing the document again.
  *
  * <p>A big one is decoded once for all the requests that loaded the same text of the same
  * session: when 400 requests pile onto one session, most of them read one of a few versions, and
@@ -48,6 +56,8 @@ final class SharedDecodes {
     private final Clock clock;
     private final ConcurrentHashMap<String, Shared> byId = new ConcurrentHashMap<>();
     private final Cache<String, Recent> recent;
+    /** Whether the codec's mapper reads back what it writes, node for node; if not, nothing is kept from a save. */
+    private final boolean mapperKeepsTrees;
 
     /** A session's latest small document, as text and decoded. */
     private record Recent(String json, SessionCodec.Decoded decoded) {
@@ -87,6 +97,7 @@ final class SharedDecodes {
         this.recent = Caffeine.newBuilder().maximumWeight(recentBytes)
                 .weigher((String id, Recent r) -> r.json().length() * TREE_BYTES_PER_CHAR)
                 .executor(Runnable::run).build();
+        this.mapperKeepsTrees = ExactTrees.keptBy(codec.mapper());
     }
 
     /**
@@ -126,6 +137,38 @@ final class SharedDecodes {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         return decoded != null ? copyOf(decoded) : BigDocuments.work(json.length(), () -> codec.decode(json, clock));
+    }
+
+    /**
+     * Keeps what a save of session {@code id} just stored, the document {@code json} encoded from
+     * {@code cookie} and {@code attributes}, as that session's latest decode, so that the next
+     * request reading the same text skips the parse. Only a small document is kept, and only when
+     * a parse would give back the same tree. The tree kept is core's own: a node of the session's
+     * previous decode is shared, as nothing changes it, and every other node is copied, so nothing
+     * a handler still holds is in it.
+     */
+    void wrote(String id, String json, CookieState cookie, ObjectNode attributes) {
+        if (!mapperKeepsTrees || json.length() >= BigDocuments.THRESHOLD_CHARS) {
+            return;
+        }
+        Recent before = recent.getIfPresent(id);
+        ObjectNode previous = before != null ? before.decoded().attributes() : null;
+        ObjectNode kept = JsonNodeFactory.instance.objectNode();
+        for (Map.Entry<String, JsonNode> field : attributes.properties()) {
+            String name = field.getKey();
+            if (SessionCodec.COOKIE_KEY.equals(name)) {
+                continue; // encode leaves it out
+            }
+            JsonNode value = field.getValue();
+            if (previous == null || previous.get(name) != value) {
+                value = ExactTrees.copyIfExact(value);
+                if (value == null) {
+                    return;
+                }
+            }
+            kept.set(name, value);
+        }
+        recent.put(id, new Recent(json, new SessionCodec.Decoded(codec.asStored(cookie, clock), kept)));
     }
 
     /** {@return the estimated bytes the recent small documents' trees take now} */

@@ -5,14 +5,34 @@ import dev.cloakroom.lifecycle.NoSessionIdInLogs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.DecimalNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.LongNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** One decode of a big document shared by the requests that loaded the same text, each with a copy of its own. */
+/**
+ * One decode of a big document shared by the requests that loaded the same text, each with a copy
+ * of its own; a small one kept by session, and a save's tree kept in its place when a parse of its
+ * text would give that tree back.
+ */
 @ExtendWith(NoSessionIdInLogs.class)
 class SharedDecodesTest {
 
@@ -102,5 +122,99 @@ class SharedDecodesTest {
         }
 
         assertThat(tight.recentBytes()).isPositive().isLessThanOrEqualTo(budget);
+    }
+
+    private final SessionCodec codec = new SessionCodec(null);
+
+    /** A cookie whose expiry has nanoseconds, which the stored text cuts to milliseconds. */
+    private static CookieState cookie() {
+        CookieState cookie = new CookieState(CLOCK);
+        cookie.originalMaxAgeMillis = 60_000L;
+        cookie.expires = Instant.parse("2026-01-01T00:01:00.123456789Z");
+        return cookie;
+    }
+
+    /** Every kind of node a parse makes: an int, a long past an int, a double, text, a flag, null, containers. */
+    private static ObjectNode exactTree() {
+        ObjectNode tree = JsonNodeFactory.instance.objectNode();
+        tree.put("visits", 3).put("big", 1L << 40).put("ratio", 0.25).put("name", "Ada").put("admin", true).putNull("none");
+        tree.putArray("list").add(1).addObject().put("deep", "x");
+        return tree;
+    }
+
+    @Test
+    void aSavedTreeStandsInForTheParseOfItsText() {
+        ObjectNode written = exactTree();
+        String json = codec.encode(cookie(), written);
+        decodes.wrote("id", json, cookie(), written);
+
+        SessionCodec.Decoded first = decodes.decode("id", new String(json.toCharArray()));
+        SessionCodec.Decoded parsed = codec.decode(json, CLOCK);
+        assertThat(first.attributes().toString()).isEqualTo(parsed.attributes().toString());
+        assertThat(first.attributes()).isEqualTo(parsed.attributes()).isNotSameAs(written);
+        assertThat(first.attributes().get("big")).isInstanceOf(LongNode.class);
+        assertThat(first.cookie()).usingRecursiveComparison().isEqualTo(parsed.cookie());
+        assertThat(first.cookie().expires).isEqualTo(Instant.parse("2026-01-01T00:01:00.123Z"));
+        assertThat(decodes.decode("id", json).attributes()).as("not parsed again").isSameAs(first.attributes());
+    }
+
+    @Test
+    void aSavedTreeSharesThePreviousDecodesNodesAndCopiesTheRest() {
+        ObjectNode loaded = decodes.decode("id", codec.encode(cookie(), exactTree())).attributes();
+        ObjectNode written = JsonNodeFactory.instance.objectNode();
+        written.set("list", loaded.get("list"));
+        written.putArray("mine").add("handler's");
+        String json = codec.encode(cookie(), written);
+        decodes.wrote("id", json, cookie(), written);
+        ((ArrayNode) written.get("mine")).add("changed after the save");
+
+        ObjectNode next = decodes.decode("id", json).attributes();
+        assertThat(next.get("list")).isSameAs(loaded.get("list"));
+        assertThat(next.get("mine")).isNotSameAs(written.get("mine"));
+        assertThat(next.get("mine").toString()).isEqualTo("[\"handler's\"]");
+    }
+
+    static Stream<Arguments> nodesTheirTextGivesBackOtherwise() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode deep = f.objectNode();
+        ObjectNode at = deep;
+        for (int i = 0; i < ExactTrees.MAX_DEPTH + 1; i++) {
+            at = at.putObject("d");
+        }
+        return Stream.of(
+                Arguments.of("a long an int can hold", f.numberNode(5L)),
+                Arguments.of("a short", f.numberNode((short) 5)),
+                Arguments.of("a float", f.numberNode(1.5f)),
+                Arguments.of("a BigDecimal", f.numberNode(new BigDecimal("1.10"))),
+                Arguments.of("a BigInteger a long can hold", f.numberNode(BigInteger.TEN)),
+                Arguments.of("bytes", f.binaryNode(new byte[] {1, 2})),
+                Arguments.of("a POJO", f.pojoNode(List.of(1))),
+                Arguments.of("NaN", f.numberNode(Double.NaN)),
+                Arguments.of("a long inside a list", f.arrayNode().add(1).add(5L)),
+                Arguments.of("a tree past the depth", deep));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nodesTheirTextGivesBackOtherwise")
+    void aTreeItsTextWouldNotGiveBackIsLeftToTheParser(String what, JsonNode value) {
+        ObjectNode written = JsonNodeFactory.instance.objectNode().put("n", 1);
+        written.set("value", value);
+        String json = codec.encode(cookie(), written);
+        decodes.wrote("id", json, cookie(), written);
+
+        ObjectNode read = decodes.decode("id", json).attributes();
+        assertThat(read.toString()).isEqualTo(codec.decode(json, CLOCK).attributes().toString());
+        assertThat(read.get("value").getClass()).isEqualTo(codec.decode(json, CLOCK).attributes().get("value").getClass());
+    }
+
+    @Test
+    void withAMapperThatReadsFloatsAsBigDecimalsNoSavedTreeIsKept() {
+        SessionCodec decimals = new SessionCodec(JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build());
+        SharedDecodes shared = new SharedDecodes(decimals, CLOCK);
+        ObjectNode written = exactTree();
+        String json = decimals.encode(cookie(), written);
+        shared.wrote("id", json, cookie(), written);
+
+        assertThat(shared.decode("id", json).attributes().get("ratio")).isInstanceOf(DecimalNode.class);
     }
 }
