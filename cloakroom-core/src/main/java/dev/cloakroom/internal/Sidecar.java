@@ -6,6 +6,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -103,8 +104,15 @@ final class Sidecar {
         return types.get(attribute);
     }
 
-    /** The sidecar to store with these hints, or null when there is nothing to keep. */
+    /**
+     * The sidecar to store with these hints, or null when there is nothing to keep. When that is
+     * the stored sidecar as it is (the usual case: the same hints as last time), it is the stored
+     * node itself, which nothing changes in place: a save then finds it unchanged by identity.
+     */
     ObjectNode write(Map<String, String> hints) {
+        if (stored != null && !stored.isEmpty() && holdsExactly(hints)) {
+            return stored;
+        }
         ObjectNode node = stored != null ? stored.deepCopy() : JsonNodeFactory.instance.objectNode();
         node.remove(TYPES);
         if (!hints.isEmpty()) {
@@ -112,5 +120,21 @@ final class Sidecar {
             hints.forEach(typesNode::put);
         }
         return node.isEmpty() ? null : node;
+    }
+
+    /** Whether the stored sidecar's types are {@code hints}, in order, as the last key, and hold nothing else. */
+    private boolean holdsExactly(Map<String, String> hints) {
+        JsonNode typesNode = stored.get(TYPES);
+        if (hints.isEmpty()) {
+            return typesNode == null;
+        }
+        if (typesNode == null || typesNode.size() != types.size() || !types.equals(hints)) {
+            return false;
+        }
+        String last = null;
+        for (String name : stored.propertyNames()) {
+            last = name;
+        }
+        return TYPES.equals(last) && List.copyOf(types.keySet()).equals(List.copyOf(hints.keySet()));
     }
 }
