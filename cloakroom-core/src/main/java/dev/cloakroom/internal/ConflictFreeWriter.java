@@ -90,7 +90,8 @@ final class ConflictFreeWriter {
         // loaded is about to be replaced, a compare-and-set against it would fail, and the encoding
         // would only be thrown away (held, meanwhile, by every request in the queue): the turn then
         // starts by reading the current text and splicing into it.
-        String json = gate.busy(id) ? null : encode(cookie, first, last.json().length());
+        String json = gate.busy(id) ? null : encode(cookie, first, last.json().length(),
+                engine.isFiniteDecode(id, last.attributes()) ? last.attributes() : null);
         SaveBatch.Pending mine = new SaveBatch.Pending(last, ours, cookie, expires, reads);
         return gate.combine(id, mine, saves -> {
             if (saves.size() == 1) {
@@ -101,9 +102,13 @@ final class ConflictFreeWriter {
         });
     }
 
-    /** The document for {@code attributes}, held to {@code maxSessionBytes}; under a permit when {@code sizeHint} is big. */
-    private String encode(CookieState cookie, ObjectNode attributes, int sizeHint) {
-        String json = BigDocuments.work(sizeHint, () -> engine.codec.encode(cookie, attributes));
+    /**
+     * The document for {@code attributes}, held to {@code maxSessionBytes}; under a permit when
+     * {@code sizeHint} is big. Values shared with {@code finite} (null for none) are not searched
+     * for NaN or an infinity.
+     */
+    private String encode(CookieState cookie, ObjectNode attributes, int sizeHint, ObjectNode finite) {
+        String json = BigDocuments.work(sizeHint, () -> engine.codec.encode(cookie, attributes, finite));
         checkSize(json);
         return json;
     }
@@ -165,7 +170,7 @@ final class ConflictFreeWriter {
             }
             refuseIfReadsChanged(reads, base, theirs);
             candidate = applyOwnChanges(theirs, base, ours);
-            json = encode(cookie, candidate, expected.length());
+            json = encode(cookie, candidate, expected.length(), null);
         }
     }
 

@@ -120,11 +120,23 @@ public final class SessionCodec {
      *                   infinity inside one is written as {@code null}, as {@code JSON.stringify} does
      */
     public String encode(CookieState cookie, ObjectNode attributes) {
+        return encode(cookie, attributes, null);
+    }
+
+    /**
+     * As {@link #encode(CookieState, ObjectNode)}, where a value that is also {@code finite}'s value
+     * for its key is known to hold no NaN or infinity and is not searched for one.
+     *
+     * @param finite a tree with no NaN or infinity in it, or null
+     */
+    String encode(CookieState cookie, ObjectNode attributes, ObjectNode finite) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.set(COOKIE_KEY, encodeCookie(cookie));
         for (Map.Entry<String, JsonNode> field : attributes.properties()) {
-            if (!COOKIE_KEY.equals(field.getKey())) {
-                root.set(field.getKey(), FiniteNumbers.nulled(field.getValue()));
+            String name = field.getKey();
+            if (!COOKIE_KEY.equals(name)) {
+                JsonNode value = field.getValue();
+                root.set(name, finite != null && finite.get(name) == value ? value : FiniteNumbers.nulled(value));
             }
         }
         return mapper.writeValueAsString(root);

@@ -149,6 +149,11 @@ public final class SessionEngine {
         return decodes.decode(id, json);
     }
 
+    /** {@return whether {@code attributes} is session {@code id}'s latest shared decode, holding no NaN or infinity} */
+    boolean isFiniteDecode(String id, ObjectNode attributes) {
+        return decodes.isFiniteDecode(id, attributes);
+    }
+
     /** Tells the shared decodes that session {@code id} now holds {@code json}, written from this cookie and tree. */
     void wrote(String id, String json, CookieState cookie, ObjectNode attributes) {
         decodes.wrote(id, json, cookie, attributes);

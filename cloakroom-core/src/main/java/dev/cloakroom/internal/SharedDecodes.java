@@ -60,7 +60,17 @@ final class SharedDecodes {
     private final boolean mapperKeepsTrees;
 
     /** A session's latest small document, as text and decoded. */
-    private record Recent(String json, SessionCodec.Decoded decoded) {
+    private static final class Recent {
+        final String json;
+        final SessionCodec.Decoded decoded;
+        /** Whether the tree holds no NaN or infinity; null until asked. A saved tree holds none ({@link ExactTrees}). */
+        volatile Boolean finite;
+
+        Recent(String json, SessionCodec.Decoded decoded, Boolean finite) {
+            this.json = json;
+            this.decoded = decoded;
+            this.finite = finite;
+        }
 
         boolean holds(String text) {
             return json == text || json.equals(text);
@@ -95,7 +105,7 @@ final class SharedDecodes {
         this.codec = codec;
         this.clock = clock;
         this.recent = Caffeine.newBuilder().maximumWeight(recentBytes)
-                .weigher((String id, Recent r) -> r.json().length() * TREE_BYTES_PER_CHAR)
+                .weigher((String id, Recent r) -> r.json.length() * TREE_BYTES_PER_CHAR)
                 .executor(Runnable::run).build();
         this.mapperKeepsTrees = ExactTrees.keptBy(codec.mapper());
     }
@@ -110,10 +120,10 @@ final class SharedDecodes {
         if (json.length() < BigDocuments.THRESHOLD_CHARS) {
             Recent known = recent.getIfPresent(id);
             if (known == null || !known.holds(json)) {
-                known = new Recent(json, codec.decode(json, clock));
+                known = new Recent(json, codec.decode(json, clock), null);
                 recent.put(id, known);
             }
-            return new SessionCodec.Decoded(known.decoded().cookie().copy(), known.decoded().attributes());
+            return new SessionCodec.Decoded(known.decoded.cookie().copy(), known.decoded.attributes());
         }
         Shared fresh = new Shared(json);
         Shared shared = byId.compute(id, (k, s) -> s != null && s.holds(json) ? s : fresh);
@@ -144,15 +154,17 @@ final class SharedDecodes {
      * {@code cookie} and {@code attributes}, as that session's latest decode, so that the next
      * request reading the same text skips the parse. Only a small document is kept, and only when
      * a parse would give back the same tree. The tree kept is core's own: a node of the session's
-     * previous decode is shared, as nothing changes it, and every other node is copied, so nothing
-     * a handler still holds is in it.
+     * previous decode is shared when that decode is known to hold no NaN or infinity (nothing
+     * changes it in place), and every other node is copied, so nothing a handler still holds is in
+     * it.
      */
     void wrote(String id, String json, CookieState cookie, ObjectNode attributes) {
         if (!mapperKeepsTrees || json.length() >= BigDocuments.THRESHOLD_CHARS) {
             return;
         }
         Recent before = recent.getIfPresent(id);
-        ObjectNode previous = before != null ? before.decoded().attributes() : null;
+        // Its nodes are shared only when known to hold no NaN or infinity, which the text has as null.
+        ObjectNode previous = before != null && before.finite == Boolean.TRUE ? before.decoded.attributes() : null;
         ObjectNode kept = JsonNodeFactory.instance.objectNode();
         for (Map.Entry<String, JsonNode> field : attributes.properties()) {
             String name = field.getKey();
@@ -168,7 +180,26 @@ final class SharedDecodes {
             }
             kept.set(name, value);
         }
-        recent.put(id, new Recent(json, new SessionCodec.Decoded(codec.asStored(cookie, clock), kept)));
+        recent.put(id, new Recent(json, new SessionCodec.Decoded(codec.asStored(cookie, clock), kept), true));
+    }
+
+    /**
+     * {@return whether {@code attributes} is session {@code id}'s latest small decode, as handed to
+     * requests, and holds no NaN or infinity} Asked once per decode, and never again, as nothing
+     * changes that tree in place: a save's encode then skips the search in the values it shares
+     * with it.
+     */
+    boolean isFiniteDecode(String id, ObjectNode attributes) {
+        Recent known = recent.getIfPresent(id);
+        if (known == null || known.decoded.attributes() != attributes) {
+            return false;
+        }
+        Boolean finite = known.finite;
+        if (finite == null) {
+            finite = FiniteNumbers.firstNonFinite(attributes) == null;
+            known.finite = finite;
+        }
+        return finite;
     }
 
     /** {@return the estimated bytes the recent small documents' trees take now} */

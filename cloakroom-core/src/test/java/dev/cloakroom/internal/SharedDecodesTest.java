@@ -161,6 +161,7 @@ class SharedDecodesTest {
     @Test
     void aSavedTreeSharesThePreviousDecodesNodesAndCopiesTheRest() {
         ObjectNode loaded = decodes.decode("id", codec.encode(cookie(), exactTree())).attributes();
+        assertThat(decodes.isFiniteDecode("id", loaded)).as("asked by the save's encode").isTrue();
         ObjectNode written = JsonNodeFactory.instance.objectNode();
         written.set("list", loaded.get("list"));
         written.putArray("mine").add("handler's");
@@ -216,5 +217,35 @@ class SharedDecodesTest {
         shared.wrote("id", json, cookie(), written);
 
         assertThat(shared.decode("id", json).attributes().get("ratio")).isInstanceOf(DecimalNode.class);
+    }
+
+    @Test
+    void onlyTheLatestDecodeWithNoInfinityInItIsFinite() {
+        SessionCodec.Decoded finite = decodes.decode("a", SMALL);
+        SessionCodec.Decoded overflowing = decodes.decode("b", SMALL.replace("\"n\":1", "\"n\":[1,1e999]"));
+
+        assertThat(decodes.isFiniteDecode("a", finite.attributes())).isTrue();
+        assertThat(decodes.isFiniteDecode("b", overflowing.attributes())).isFalse();
+        assertThat(decodes.isFiniteDecode("a", finite.attributes().deepCopy())).as("not the shared tree").isFalse();
+        assertThat(decodes.isFiniteDecode("c", finite.attributes())).isFalse();
+
+        ObjectNode written = exactTree();
+        String json = codec.encode(cookie(), written);
+        decodes.wrote("a", json, cookie(), written);
+        assertThat(decodes.isFiniteDecode("a", finite.attributes())).as("replaced by the save").isFalse();
+        assertThat(decodes.isFiniteDecode("a", decodes.decode("a", json).attributes())).isTrue();
+    }
+
+    @Test
+    void anEncodeSearchesEveryValueButThoseOfTheFiniteTreeForNaN() {
+        ObjectNode finite = JsonNodeFactory.instance.objectNode();
+        finite.putArray("shared").add(Double.NaN);
+        ObjectNode attributes = JsonNodeFactory.instance.objectNode();
+        attributes.set("shared", finite.get("shared"));
+        attributes.putArray("own").add(Double.NaN);
+
+        assertThat(codec.encode(cookie(), attributes, null)).contains("\"shared\":[null],\"own\":[null]");
+        assertThat(codec.encode(cookie(), attributes, finite)).as("trusted, so written as Jackson writes it")
+                .contains("\"shared\":[\"NaN\"],\"own\":[null]");
     }
 }

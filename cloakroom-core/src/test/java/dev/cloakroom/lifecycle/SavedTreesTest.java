@@ -91,4 +91,16 @@ class SavedTreesTest extends LifecycleFixture {
         assertThat(read.get("bigLong")).isEqualTo(1L << 40);
         assertThat(read.get("map")).isEqualTo(Map.of("n", 5, "tags", List.of("a", "b")));
     }
+
+    @Test
+    void aStoredNumberPastADoubleIsSavedAsNullAsJsonStringifyWouldWriteIt() {
+        String id = "stored-by-another-app-0123456789";
+        storeRaw(id, "{\"cookie\":{\"originalMaxAge\":null,\"expires\":null,\"httpOnly\":true,\"path\":\"/\"},"
+                + "\"big\":1e999,\"list\":[1,{\"deep\":-1e999}],\"fine\":0.5}");
+        withSession(cookieFor(id), s -> s.set("visits", 1));
+        withSession(cookieFor(id), s -> s.set("visits", 2));
+
+        assertThat(storedJson(id).orElseThrow()).contains("\"big\":null,\"list\":[1,{\"deep\":null}],\"fine\":0.5")
+                .contains("\"visits\":2");
+    }
 }
