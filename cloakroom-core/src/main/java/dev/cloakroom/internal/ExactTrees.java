@@ -11,6 +11,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.LongNode;
 import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ShortNode;
 import tools.jackson.databind.node.StringNode;
 
 import java.util.Iterator;
@@ -20,9 +21,9 @@ import java.util.Map;
 /**
  * Trees that parsing their own JSON text gives back node for node: the same kinds of node with the
  * same values, keys in the same order. Such a tree can stand in for a parse of the text it was
- * written as. Many trees are not like that: a {@code long} 5 is written {@code 5} and read back as
- * an int, a float comes back as a double, a {@code BigDecimal} as a double, a {@code byte[]} as
- * base64 text, NaN as {@code null}. Those are left to the parser.
+ * written as. A {@code long} or {@code short} node is copied as the node the parser makes of its
+ * digits (an int when an int holds it). Other trees are left to the parser: a float comes back as
+ * a double, a {@code BigDecimal} as a double, a {@code byte[]} as base64 text, NaN as {@code null}.
  */
 final class ExactTrees {
 
@@ -35,7 +36,7 @@ final class ExactTrees {
     /**
      * {@return a copy of {@code node} when parsing its text gives back the same kinds of node with
      * the same values, else null} Nodes that cannot change (strings, numbers, booleans, null) are
-     * shared, not copied.
+     * shared, not copied; a long or short node an int can hold becomes the int node a parse makes.
      */
     static JsonNode copyIfExact(JsonNode node) {
         return copy(node, 0);
@@ -46,10 +47,10 @@ final class ExactTrees {
         if (kind == StringNode.class || kind == IntNode.class || kind == BooleanNode.class || kind == NullNode.class) {
             return node;
         }
-        if (kind == LongNode.class) {
-            // The parser makes a LongNode only of what an int cannot hold.
+        if (kind == LongNode.class || kind == ShortNode.class) {
+            // The parser makes an IntNode of what an int can hold, a LongNode only of the rest.
             long n = node.longValue();
-            return n < Integer.MIN_VALUE || n > Integer.MAX_VALUE ? node : null;
+            return n < Integer.MIN_VALUE || n > Integer.MAX_VALUE ? node : IntNode.valueOf((int) n);
         }
         if (kind == DoubleNode.class) {
             return Double.isFinite(node.doubleValue()) ? node : null;

@@ -29,9 +29,9 @@ class SavedTreesTest extends LifecycleFixture {
     private static final Map<String, Object> CHANGED_BY_TEXT = values("smallLong", 5L, "float", 1.5f,
             "decimal", new BigDecimal("1.10"), "bigInteger", BigInteger.TEN, "bytes", new byte[] {1, 2, 3},
             "short", (short) 7, "map", Map.of("n", 5L), "list", List.of(1L, 2.5f, "x"));
-    /** Values whose text reads back node for node: the saved tree may be read instead. */
-    private static final Map<String, Object> KEPT_BY_TEXT = values("int", 5, "bigLong", 1L << 40, "double", 0.25,
-            "text", "Ada", "flag", true, "map", Map.of("n", 5, "tags", List.of("a", "b")), "list", List.of(1, 2.5, "x"));
+    /** Values whose text reads back node for node (a small long as an int): the saved tree may be read instead. */
+    private static final Map<String, Object> KEPT_BY_TEXT = values("int", 5, "smallLong", 5L, "short", (short) 7,
+            "bigLong", 1L << 40, "double", 0.25, "text", "Ada", "flag", true, "map", Map.of("n", 5, "tags", List.of("a", "b")), "list", List.of(1, 2.5, "x"));
 
     private static Map<String, Object> values(Object... pairs) {
         Map<String, Object> values = new LinkedHashMap<>();
@@ -89,6 +89,7 @@ class SavedTreesTest extends LifecycleFixture {
         Map<String, Object> read = saveThenRead(KEPT_BY_TEXT);
 
         assertThat(read.get("bigLong")).isEqualTo(1L << 40);
+        assertThat(read.get("smallLong")).as("by its type hint").isEqualTo(5L);
         assertThat(read.get("map")).isEqualTo(Map.of("n", 5, "tags", List.of("a", "b")));
     }
 
