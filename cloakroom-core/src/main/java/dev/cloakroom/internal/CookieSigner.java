@@ -11,10 +11,21 @@ import java.util.Optional;
 /**
  * Signs and verifies cookie values exactly as the npm package cookie-signature does:
  * {@code value + "." + base64(HMAC-SHA256(secret, value))} with the {@code =} padding removed.
+ *
+ * <p>A browser sends the same signed value on every request, so the values verified lately are
+ * remembered: {@value #REMEMBERED} of them at most, each of at most {@value #REMEMBERED_MAX_LENGTH}
+ * characters (about 1 MB when full of 32-character ids), each in a slot picked by its hash. A value
+ * equal to the one in its slot is verified without computing a signature. Only values that
+ * verified are remembered, so a forged one always meets the HMAC, and the equality takes the same
+ * time wherever the two differ.
  */
 public final class CookieSigner {
 
     private static final Base64.Encoder BASE64 = Base64.getEncoder().withoutPadding();
+    /** How many verified values are remembered; a power of two. */
+    static final int REMEMBERED = 4096;
+    /** A longer signed value is verified every time, so the remembered ones stay small. */
+    static final int REMEMBERED_MAX_LENGTH = 256;
 
     private final List<SecretKeySpec> keys;
     /**
@@ -22,6 +33,16 @@ public final class CookieSigner {
      * again, so neither the provider search nor the key setup is paid per cookie.
      */
     private final ThreadLocal<Mac[]> macs;
+    /**
+     * Values that verified lately, one per slot; a racing write may replace another's, which only
+     * costs that value a signature next time. Their fields are final, so a slot read from another
+     * thread is whole.
+     */
+    private final Remembered[] remembered = new Remembered[REMEMBERED];
+
+    /** A signed value that verified, and what its verification gave. */
+    private record Remembered(String signed, Optional<Verified> verified) {
+    }
 
     /**
      * A signer over keys as raw bytes, as Node's {@code crypto.createHmac} takes a Buffer secret.
@@ -74,6 +95,20 @@ public final class CookieSigner {
      * @return the value and the matching secret's position (0 is the first), or empty
      */
     public Optional<Verified> verify(String signed) {
+        int slot = slotOf(signed);
+        Remembered known = remembered[slot];
+        if (known != null && sameText(known.signed(), signed)) {
+            return known.verified();
+        }
+        Optional<Verified> verified = check(signed);
+        if (verified.isPresent() && signed.length() <= REMEMBERED_MAX_LENGTH) {
+            remembered[slot] = new Remembered(signed, verified);
+        }
+        return verified;
+    }
+
+    /** Computes the signature of {@code signed}'s value with each secret and compares it with the one given. */
+    private Optional<Verified> check(String signed) {
         int dot = signed.lastIndexOf('.');
         if (dot < 0) {
             return Optional.empty();
@@ -102,6 +137,23 @@ public final class CookieSigner {
             diff |= expected[i] ^ signed.charAt(from + i);
         }
         return diff == 0;
+    }
+
+    /** Whether {@code a} is {@code b}, in a time that depends on the lengths only. */
+    private static boolean sameText(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        int diff = 0;
+        for (int i = 0; i < a.length(); i++) {
+            diff |= a.charAt(i) ^ b.charAt(i);
+        }
+        return diff == 0;
+    }
+
+    /** {@return the slot {@code signed} is remembered in, one of {@value #REMEMBERED}} Public for the benchmarks. */
+    public static int slotOf(String signed) {
+        return (signed.hashCode() * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(REMEMBERED));
     }
 
     /**
