@@ -258,6 +258,10 @@ START=$(now_ms)
 install_missing
 if [ "${COMPARE_SKIP_BUILD:-}" != 1 ]; then
   log "building the demo and the comparison apps"
+  # Spring Boot's repackage leaves a jar it already repackaged as it is, and the jar plugin does not
+  # rebuild one whose own classes did not change: without this, a change to Cloakroom would not
+  # reach the Spring app, which would run on the libraries of its first build.
+  rm -f "$APPS/spring/target/cloakroom-compare-spring.jar"
   (cd "$ROOT" && mvn -B -q -pl cloakroom-demo,cloakroom-bench/compare/jetty-sessions,cloakroom-bench/compare/spring -am \
     package -DskipTests -Dmaven.javadoc.skip=true) >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
 fi
