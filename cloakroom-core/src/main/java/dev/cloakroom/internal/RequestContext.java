@@ -63,6 +63,8 @@ public final class RequestContext implements SessionContext {
         boolean unsetDestroyed;
         /** The attributes the first commit saw, to spot changes made after it. */
         ObjectNode atFirst;
+        /** The session's {@link SessionState#editMark()} when {@link #atFirst} was taken. */
+        long editsAtFirst;
     }
 
     RequestContext(SessionEngine engine, SessionExchange exchange) {
@@ -346,6 +348,7 @@ public final class RequestContext implements SessionContext {
         boolean arrived = arrival.hasId(id);
         ObjectNode tree = session.valuesUntouched() && arrived ? arrival.attributes() : session.tree();
         commits.atFirst = tree;
+        commits.editsAtFirst = session.editMark();
         CommitPlan plan = plan(arrived, tree, storeExpires);
         if (plan.cookie() == CommitPlan.Cookie.WITHHELD) {
             engine.warnSecureCookieOverPlainHttp(exchange.header("X-Forwarded-Proto"));
@@ -419,6 +422,9 @@ public final class RequestContext implements SessionContext {
             // only leave an orphan until its expiry.
             return;
         }
+        if (commits.atFirst != null && session.writesAsAt(commits.editsAtFirst, commits.atFirst)) {
+            return; // nothing the first commit saw can have changed: no tree to build and compare
+        }
         ObjectNode tree = session.tree();
         ObjectNode baseline = commits.atFirst != null ? commits.atFirst
                 : arrival.hasId(session.id) ? arrival.attributes() : null;
@@ -426,6 +432,7 @@ public final class RequestContext implements SessionContext {
             write(session, tree);
         }
         commits.atFirst = tree;
+        commits.editsAtFirst = session.editMark();
     }
 
     @Override

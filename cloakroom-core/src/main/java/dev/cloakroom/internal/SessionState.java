@@ -46,8 +46,13 @@ final class SessionState implements Session {
     private Sidecar sidecar;
     /** Attributes whose stored type hint an untyped read refused; they stay stored as they are. */
     private final Set<String> refused = new HashSet<>();
-    /** False while every value is the untouched JSON from the store, so comparing is not needed. */
-    private boolean touchedValues;
+    /**
+     * Counts each change to {@link #values} or the sidecar, a conversion included, and each new set
+     * of values; never goes back, so a mark taken earlier tells whether anything changed since.
+     */
+    private long edits;
+    /** {@link #edits} when the values were last replaced: equal while every value is the untouched JSON from the store. */
+    private long editsAtLoad;
     boolean destroyed;
     boolean unset;
     /** The handler called {@link #touch()}: the new expiry is stored even within {@code touchAfter}. */
@@ -81,7 +86,7 @@ final class SessionState implements Session {
                 values.put(field.getKey(), field.getValue());
             }
         }
-        this.touchedValues = false;
+        this.editsAtLoad = ++edits;
     }
 
     /**
@@ -109,11 +114,16 @@ final class SessionState implements Session {
 
         /** {@return the value as JSON now: {@code original} while it is unchanged} */
         JsonNode json(ValueMapper mapper) {
-            if (fingerprint != null && fingerprint.equals(mapper.fingerprint(value))) {
+            if (fingerprintUnchanged(mapper)) {
                 return original;
             }
             JsonNode now = mapper.toJson(value);
             return unchanged(now, mapper) ? original : now;
+        }
+
+        /** Whether the value has a fingerprint and it is what it was right after the conversion. */
+        boolean fingerprintUnchanged(ValueMapper mapper) {
+            return fingerprint != null && fingerprint.equals(mapper.fingerprint(value));
         }
 
         private boolean unchanged(JsonNode now, ValueMapper mapper) {
@@ -142,7 +152,7 @@ final class SessionState implements Session {
         for (Map.Entry<String, Object> e : values.entrySet()) {
             String key = e.getKey();
             Object v = e.getValue();
-            JsonNode json = toJson(v);
+            JsonNode json = snapshot(key, v);
             node.set(key, json);
             String hint = v instanceof JsonNode ? sidecar.type(key)
                     : v instanceof Read read ? (json == read.original ? sidecar.type(key) : mapper.hintFor(key, read.value))
@@ -164,8 +174,64 @@ final class SessionState implements Session {
         return v instanceof Read read ? read.json(mapper) : mapper.toJson(v);
     }
 
+    /**
+     * As {@link #toJson}, but an object or array node the handler holds (one it set, or was handed
+     * by a read as a {@code JsonNode}) is copied: the handler may still change it, and a tree that
+     * shared it would change with it, so a later commit comparing with this tree would see no change.
+     */
+    private JsonNode snapshot(String key, Object v) {
+        JsonNode json = toJson(v);
+        Object held = v instanceof Read read ? read.value : v;
+        return json == held && json.isContainer() && stored.get(key) != json ? json.deepCopy() : json;
+    }
+
     boolean valuesUntouched() {
-        return !touchedValues;
+        return edits == editsAtLoad;
+    }
+
+    /** {@return a mark of the edits so far, for {@link #writesAsAt}} */
+    long editMark() {
+        return edits;
+    }
+
+    /**
+     * {@return whether {@link #tree()} would now give what {@code earlier} holds, taken when the
+     * edits stood at {@code mark}, known without building it} True only when nothing was edited
+     * since and no value can have changed in place: each is a node of the stored tree or a JSON
+     * scalar, an immutable Java value ({@link #isImmutable}), or a read value that wrote as its
+     * stored JSON in {@code earlier} and whose fingerprint still says unchanged. An object a handler
+     * set, or read without a fingerprint, may have changed since, so the caller compares in full.
+     */
+    boolean writesAsAt(long mark, ObjectNode earlier) {
+        if (edits != mark) {
+            return false;
+        }
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            Object v = e.getValue();
+            boolean fixed = v instanceof JsonNode node ? isScalar(node) || stored.get(e.getKey()) == node
+                    : v instanceof Read read ? isImmutable(read.value)
+                            || (earlier.get(e.getKey()) == read.original && read.fingerprintUnchanged(mapper))
+                    : isImmutable(v);
+            if (!fixed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code node} is a string, number, boolean or null node, none of which can change; a POJO or binary node can. */
+    private static boolean isScalar(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case STRING, NUMBER, BOOLEAN, NULL -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether {@code v} writes the same JSON whatever happens after: a string, a boxed primitive, or null. */
+    private static boolean isImmutable(Object v) {
+        return v == null || v instanceof String || v instanceof Boolean || v instanceof Integer || v instanceof Long
+                || v instanceof Double || v instanceof Short || v instanceof Byte || v instanceof Float
+                || v instanceof Character;
     }
 
     boolean isLive() {
@@ -204,7 +270,7 @@ final class SessionState implements Session {
         }
         checkLive();
         sidecar = sidecar.withUser(userKey);
-        touchedValues = true;
+        edits++;
     }
 
     @Override
@@ -226,7 +292,7 @@ final class SessionState implements Session {
     /** Records {@code now} as the creation time of a session that came without one; a change to save. */
     void stampCreated(Instant now) {
         sidecar = sidecar.withCreated(now);
-        touchedValues = true;
+        edits++;
     }
 
     @Override
@@ -270,7 +336,7 @@ final class SessionState implements Session {
             refused.add(key);
             return converted;
         }
-        touchedValues = true;
+        edits++;
         values.put(key, new Read(converted.get(), json, mapper, () -> mapper.readUntyped(key, json, hint, fromStore).orElse(null)));
         return converted;
     }
@@ -292,7 +358,7 @@ final class SessionState implements Session {
         }
         Object current = value instanceof Read read ? read.value : value;
         if (rawType != null && !(current instanceof JsonNode) && rawType.isInstance(current)) {
-            touchedValues = true;
+            edits++;
             return Optional.of((T) current);
         }
         JsonNode original = value instanceof Read read ? toJson(read) : toJson(value);
@@ -308,7 +374,7 @@ final class SessionState implements Session {
             // Jackson hands a node back as it is: a copy keeps the handler's edits out of the original.
             converted = (T) node.deepCopy();
         }
-        touchedValues = true;
+        edits++;
         values.put(key, new Read(converted, original, mapper, () -> mapper.convert(original, javaType, fromStore)));
         return Optional.ofNullable(converted);
     }
@@ -327,7 +393,7 @@ final class SessionState implements Session {
         if (value != null) {
             mapper.toJsonForSet(key, value);
         }
-        touchedValues = true;
+        edits++;
         refused.remove(key);
         values.put(key, value == null ? JsonNodeFactory.instance.nullNode() : value);
         return this;
@@ -336,7 +402,7 @@ final class SessionState implements Session {
     @Override
     public boolean remove(String key) {
         checkLive();
-        touchedValues = true;
+        edits++;
         refused.remove(key);
         return values.remove(key) != null;
     }
@@ -344,7 +410,7 @@ final class SessionState implements Session {
     @Override
     public void clear() {
         checkLive();
-        touchedValues = true;
+        edits++;
         values.clear();
     }
 
