@@ -3,6 +3,7 @@ package dev.cloakroom.lifecycle;
 import dev.cloakroom.AttributeTypes;
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionContext;
+import dev.cloakroom.lifecycle.FingerprintTest.Basket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -22,17 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(NoSessionIdInLogs.class)
 class SecondCommitTest extends LifecycleFixture {
-
-    /** A mutable value; {@code version} goes up with each change made through {@link #add}. */
-    public static class Basket {
-        public List<String> items = new ArrayList<>();
-        public int version;
-
-        void add(String item) {
-            items.add(item);
-            version++;
-        }
-    }
 
     private void allowBaskets(Function<Basket, Object> fingerprint) {
         configure(b -> {
