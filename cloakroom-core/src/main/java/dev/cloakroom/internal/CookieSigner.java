@@ -151,7 +151,11 @@ public final class CookieSigner {
         return diff == 0;
     }
 
-    /** {@return the slot {@code signed} is remembered in, one of {@value #REMEMBERED}} Public for the benchmarks. */
+    /**
+     * {@return the slot {@code signed} is remembered in, one of {@value #REMEMBERED}} Public for the benchmarks.
+     *
+     * @param signed a signed value, without the {@code s:} prefix
+     */
     public static int slotOf(String signed) {
         return (signed.hashCode() * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(REMEMBERED));
     }
