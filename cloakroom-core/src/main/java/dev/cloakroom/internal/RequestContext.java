@@ -54,19 +54,6 @@ public final class RequestContext implements SessionContext {
     private final Commits commits = new Commits();
     private final OwedEvents owedEvents;
 
-    /** What commits so far have done; a request may commit more than once (see {@link #commit()}). */
-    private static final class Commits {
-        boolean done;
-        /** The id whose cookie a commit sent, or null. */
-        String cookieSentFor;
-        boolean touched;
-        boolean unsetDestroyed;
-        /** The attributes the first commit saw, to spot changes made after it. */
-        ObjectNode atFirst;
-        /** The session's {@link SessionState#editMark()} when {@link #atFirst} was taken. */
-        long editsAtFirst;
-    }
-
     RequestContext(SessionEngine engine, SessionExchange exchange) {
         this.engine = engine;
         this.options = engine.options;

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The {@link Session} a handler holds. Attribute values stay as the JSON read from the store until
@@ -33,7 +32,7 @@ final class SessionState implements Session {
     boolean isNew;
     CookieState cookie;
     /**
-     * Each value is a {@link JsonNode} not yet read, a {@link Read} a handler converted, or an
+     * Each value is a {@link JsonNode} not yet read, a {@link ReadValue} a handler converted, or an
      * object a handler set.
      */
     private LinkedHashMap<String, Object> values;
@@ -90,55 +89,6 @@ final class SessionState implements Session {
     }
 
     /**
-     * A stored value a handler converted to a Java type. While the object still writes as its
-     * {@code original} JSON, or as a fresh conversion of that JSON writes (a Java type may not keep
-     * every field, say one a Node app sharing the store added), the original is written back, so
-     * those fields survive. That second conversion happens only when the first comparison fails, so
-     * a value read and left alone costs one write-out at commit, or none when its class has a
-     * fingerprint ({@link dev.cloakroom.AttributeTypes.Builder#fingerprint}) that has not changed.
-     */
-    private static final class Read {
-        final Object value;
-        final JsonNode original;
-        /** The value's fingerprint right after it was converted, or null. */
-        private final Object fingerprint;
-        private final Supplier<Object> convertAgain;
-        private JsonNode asRead;
-
-        Read(Object value, JsonNode original, ValueMapper mapper, Supplier<Object> convertAgain) {
-            this.value = value;
-            this.original = original;
-            this.fingerprint = mapper.fingerprint(value);
-            this.convertAgain = convertAgain;
-        }
-
-        /** {@return the value as JSON now: {@code original} while it is unchanged} */
-        JsonNode json(ValueMapper mapper) {
-            if (fingerprintUnchanged(mapper)) {
-                return original;
-            }
-            JsonNode now = mapper.toJson(value);
-            return unchanged(now, mapper) ? original : now;
-        }
-
-        /** Whether the value has a fingerprint and it is what it was right after the conversion. */
-        boolean fingerprintUnchanged(ValueMapper mapper) {
-            return fingerprint != null && fingerprint.equals(mapper.fingerprint(value));
-        }
-
-        private boolean unchanged(JsonNode now, ValueMapper mapper) {
-            if (JsonEquality.same(now, original)) {
-                return true;
-            }
-            if (asRead == null) {
-                Object again = convertAgain.get();
-                asRead = again == null ? JsonNodeFactory.instance.nullNode() : mapper.toJson(again);
-            }
-            return JsonEquality.same(now, asRead);
-        }
-    }
-
-    /**
      * The attributes as JSON, as they would be stored now, with the sidecar first: the bound user
      * is read from the stored text on every store write ({@link BoundUser}), and with the sidecar
      * ahead of the attributes that read stops after a few hundred bytes instead of scanning the
@@ -155,7 +105,7 @@ final class SessionState implements Session {
             JsonNode json = snapshot(key, v);
             node.set(key, json);
             String hint = v instanceof JsonNode ? sidecar.type(key)
-                    : v instanceof Read read ? (json == read.original ? sidecar.type(key) : mapper.hintFor(key, read.value))
+                    : v instanceof ReadValue read ? (json == read.original ? sidecar.type(key) : mapper.hintFor(key, read.value))
                     : mapper.hintFor(key, v);
             if (hint != null) {
                 hints.put(key, hint);
@@ -171,7 +121,7 @@ final class SessionState implements Session {
     }
 
     private JsonNode toJson(Object v) {
-        return v instanceof Read read ? read.json(mapper) : mapper.toJson(v);
+        return v instanceof ReadValue read ? read.json(mapper) : mapper.toJson(v);
     }
 
     /**
@@ -181,7 +131,7 @@ final class SessionState implements Session {
      */
     private JsonNode snapshot(String key, Object v) {
         JsonNode json = toJson(v);
-        Object held = v instanceof Read read ? read.value : v;
+        Object held = v instanceof ReadValue read ? read.value : v;
         return json == held && json.isContainer() && stored.get(key) != json ? json.deepCopy() : json;
     }
 
@@ -209,7 +159,7 @@ final class SessionState implements Session {
         for (Map.Entry<String, Object> e : values.entrySet()) {
             Object v = e.getValue();
             boolean fixed = v instanceof JsonNode node ? isScalar(node) || stored.get(e.getKey()) == node
-                    : v instanceof Read read ? isImmutable(read.value)
+                    : v instanceof ReadValue read ? isImmutable(read.value)
                             || (earlier.get(e.getKey()) == read.original && read.fingerprintUnchanged(mapper))
                     : isImmutable(v);
             if (!fixed) {
@@ -320,7 +270,7 @@ final class SessionState implements Session {
         if (value == null || (value instanceof JsonNode node && node.isNull())) {
             return Optional.empty();
         }
-        if (value instanceof Read read) {
+        if (value instanceof ReadValue read) {
             return Optional.ofNullable(read.value);
         }
         if (!(value instanceof JsonNode json)) {
@@ -337,7 +287,7 @@ final class SessionState implements Session {
             return converted;
         }
         edits++;
-        values.put(key, new Read(converted.get(), json, mapper, () -> mapper.readUntyped(key, json, hint, fromStore).orElse(null)));
+        values.put(key, new ReadValue(converted.get(), json, mapper, () -> mapper.readUntyped(key, json, hint, fromStore).orElse(null)));
         return converted;
     }
 
@@ -356,12 +306,12 @@ final class SessionState implements Session {
                 return Optional.of((T) scalar);
             }
         }
-        Object current = value instanceof Read read ? read.value : value;
+        Object current = value instanceof ReadValue read ? read.value : value;
         if (rawType != null && !(current instanceof JsonNode) && rawType.isInstance(current)) {
             edits++;
             return Optional.of((T) current);
         }
-        JsonNode original = value instanceof Read read ? toJson(read) : toJson(value);
+        JsonNode original = value instanceof ReadValue read ? toJson(read) : toJson(value);
         boolean fromStore = stored.get(key) == original;
         T converted;
         try {
@@ -375,7 +325,7 @@ final class SessionState implements Session {
             converted = (T) node.deepCopy();
         }
         edits++;
-        values.put(key, new Read(converted, original, mapper, () -> mapper.convert(original, javaType, fromStore)));
+        values.put(key, new ReadValue(converted, original, mapper, () -> mapper.convert(original, javaType, fromStore)));
         return Optional.ofNullable(converted);
     }
 
