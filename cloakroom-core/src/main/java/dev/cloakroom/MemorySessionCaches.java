@@ -121,8 +121,12 @@ final class MemorySessionCaches {
         return c == bound ? anonymous : bound;
     }
 
-    /** {@return the live entry under {@code id}, or null} Lock-free unless it raced a move; see the class comment. */
-    MemoryEntry find(String id) {
+    /**
+     * {@return the live entry under {@code id}, or null} Lock-free unless it raced a move; see the
+     * class comment. The read is not recorded: call {@link #read} once with what was found, after
+     * any {@linkplain MemoryEntry#retime retime}, so a request costs the caches one recorded read.
+     */
+    MemoryEntry peek(String id) {
         int stripe = stripe(id);
         long before = moves.get(stripe);
         MemoryEntry e = lookup(id);
@@ -138,9 +142,29 @@ final class MemorySessionCaches {
         }
     }
 
+    /** {@return the live entry under {@code id}, or null} As {@link #peek}, with the read recorded. */
+    MemoryEntry find(String id) {
+        MemoryEntry e = peek(id);
+        if (e != null) {
+            read(id, e);
+        }
+        return e;
+    }
+
+    /**
+     * Records a read of {@code e}, found under {@code id}, in the cache that holds it: its
+     * frequency for eviction, and its timer, which the caches' expiry sets from the entry's deadline
+     * on every recorded read, so a deadline {@linkplain MemoryEntry#retime moved in place} before
+     * this call moves the timer too. A read racing a write may land on the entry the write replaced
+     * (or moved to the other cache), and the write's own expiry stands, as if the read had come first.
+     */
+    void read(String id, MemoryEntry e) {
+        cacheFor(e).getIfPresent(id);
+    }
+
     private MemoryEntry lookup(String id) {
-        MemoryEntry e = bound.getIfPresent(id);
-        return e != null ? e : anonymous.getIfPresent(id);
+        MemoryEntry e = bound.policy().getIfPresentQuietly(id);
+        return e != null ? e : anonymous.policy().getIfPresentQuietly(id);
     }
 
     /** Writes {@code fresh} under {@code id}, into the cache its user says, moving the id if the other held it. */
@@ -209,16 +233,10 @@ final class MemorySessionCaches {
         return written;
     }
 
-    /**
-     * Moves the deadline of {@code e}, found under {@code id}, in place, and reads the id again in
-     * the cache that holds {@code e}: the caches' expiry reads each entry's deadline on every read,
-     * so that read moves their timers too. A touch racing a write may land on the entry the write
-     * replaced (or moved to the other cache), and the write's own expiry stands, as if the touch
-     * had come first.
-     */
+    /** Moves the deadline of {@code e}, found under {@code id} by {@link #peek}, in place, and records the read. */
     void retime(String id, MemoryEntry e, Instant expires, Instant deadline) {
         e.retime(expires, deadline);
-        cacheFor(e).getIfPresent(id);
+        read(id, e);
     }
 
     /** Removes {@code id} from whichever cache holds it. */

@@ -143,21 +143,24 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
     /** One lookup, and the deadline moved in place only when it must move; nothing is written for a throttled read. */
     @Override
     public Optional<TouchedSession> getAndTouch(String id, Instant touchTo, Duration touchAfter) {
-        MemoryEntry e = sessions.find(id);
-        tellExpired();
+        MemoryEntry e = sessions.peek(id);
         if (e == null) {
+            tellExpired();
             return Optional.empty();
         }
         StoredSession stored = e.session();
         Instant deadline = e.deadline();
         Instant target = touchTo != null ? touchTo : clock.instant().plus(defaultTtl);
+        boolean throttled = false;
         if (deadline.isBefore(target)) {
-            if (!touchAfter.isZero() && Duration.between(deadline, target).compareTo(touchAfter) < 0) {
-                return Optional.of(TouchedSession.untouched(stored));
+            throttled = !touchAfter.isZero() && Duration.between(deadline, target).compareTo(touchAfter) < 0;
+            if (!throttled) {
+                e.retime(touchTo, target);
             }
-            sessions.retime(id, e, touchTo, target);
         }
-        return Optional.of(new TouchedSession(stored, true));
+        sessions.read(id, e);
+        tellExpired();
+        return Optional.of(throttled ? TouchedSession.untouched(stored) : new TouchedSession(stored, true));
     }
 
     @Override
@@ -178,7 +181,7 @@ public final class MemoryStore implements EnumerableSessionStore, UserIndexedSes
     @Override
     public void touch(String id, StoredSession session) {
         Instant deadline = deadline(session);
-        MemoryEntry e = sessions.find(id);
+        MemoryEntry e = sessions.peek(id);
         if (e != null) {
             sessions.retime(id, e, session.expires(), deadline);
         }

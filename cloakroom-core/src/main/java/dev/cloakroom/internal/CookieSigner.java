@@ -26,6 +26,8 @@ public final class CookieSigner {
     static final int REMEMBERED = 4096;
     /** A longer signed value is verified every time, so the remembered ones stay small. */
     static final int REMEMBERED_MAX_LENGTH = 256;
+    /** How many of a value's last characters pick its slot. */
+    private static final int SLOT_CHARS = 12;
 
     private final List<SecretKeySpec> keys;
     /**
@@ -154,10 +156,19 @@ public final class CookieSigner {
     /**
      * {@return the slot {@code signed} is remembered in, one of {@value #REMEMBERED}} Public for the benchmarks.
      *
+     * <p>Only the last {@value #SLOT_CHARS} characters are hashed, with the length: they are the
+     * signature's, as random as an HMAC, and a whole signed id's hash was a quarter of a cookie's
+     * verification. Anyone can aim values at one slot either way, since the hash is not keyed;
+     * doing so costs the values there their HMAC again, nothing else.
+     *
      * @param signed a signed value, without the {@code s:} prefix
      */
     public static int slotOf(String signed) {
-        return (signed.hashCode() * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(REMEMBERED));
+        int h = signed.length();
+        for (int i = Math.max(0, signed.length() - SLOT_CHARS); i < signed.length(); i++) {
+            h = 31 * h + signed.charAt(i);
+        }
+        return (h * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(REMEMBERED));
     }
 
     /**

@@ -253,7 +253,7 @@ final class SessionState implements Session {
     @Override
     public <T> Optional<T> get(String key, Class<T> type) {
         Objects.requireNonNull(type, "type");
-        return read(key, mapper.mapper().constructType(type), type);
+        return read(key, mapper.typeOf(type), type);
     }
 
     @Override

@@ -52,6 +52,13 @@ final class ValueMapper {
      */
     private final Cache<JsonNode, Built> byStoredNode;
 
+    private final ClassValue<JavaType> classTypes = new ClassValue<>() {
+        @Override
+        protected JavaType computeValue(Class<?> type) {
+            return mapper.constructType(type);
+        }
+    };
+
     /** An untouched value read from JSON as {@code type}. */
     private record Built(JavaType type, Object value) {
     }
@@ -70,6 +77,11 @@ final class ValueMapper {
 
     ObjectMapper mapper() {
         return mapper;
+    }
+
+    /** {@return the mapper's type for {@code type}} Made once per class, not looked up in the type factory on every typed read. */
+    JavaType typeOf(Class<?> type) {
+        return classTypes.get(type);
     }
 
     private ObjectMapper mapperFor(String className) {
