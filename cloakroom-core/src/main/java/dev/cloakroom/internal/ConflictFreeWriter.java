@@ -90,12 +90,12 @@ final class ConflictFreeWriter {
         // loaded is about to be replaced, a compare-and-set against it would fail, and the encoding
         // would only be thrown away (held, meanwhile, by every request in the queue): the turn then
         // starts by reading the current text and splicing into it.
-        String json = gate.busy(id) ? null : encode(cookie, first, last.json().length(),
-                engine.isFiniteDecode(id, last.attributes()) ? last.attributes() : null);
+        SessionCodec.Encoded encoded = gate.busy(id) ? null
+                : encode(cookie, first, last.json().length(), engine.finiteDecode(id, last.attributes()));
         SaveBatch.Pending mine = new SaveBatch.Pending(last, ours, cookie, expires, reads);
         return gate.combine(id, mine, saves -> {
             if (saves.size() == 1) {
-                mine.succeed(writeInTurn(id, last, ours, cookie, expires, reads, first, json));
+                mine.succeed(writeInTurn(id, last, ours, cookie, expires, reads, first, encoded));
             } else {
                 batch.write(id, saves);
             }
@@ -105,20 +105,24 @@ final class ConflictFreeWriter {
     /**
      * The document for {@code attributes}, held to {@code maxSessionBytes}; under a permit when
      * {@code sizeHint} is big. Values shared with {@code finite} (null for none) are not searched
-     * for NaN or an infinity.
+     * for NaN or an infinity, and their text is copied when a save of ours wrote it.
      */
-    private String encode(CookieState cookie, ObjectNode attributes, int sizeHint, ObjectNode finite) {
-        String json = BigDocuments.work(sizeHint, () -> engine.codec.encode(cookie, attributes, finite));
-        checkSize(json);
-        return json;
+    private SessionCodec.Encoded encode(CookieState cookie, ObjectNode attributes, int sizeHint, SharedDecodes.Finite finite) {
+        SessionCodec.Encoded encoded = BigDocuments.work(sizeHint, () -> finite == null
+                ? engine.codec.encodeMapped(cookie, attributes, null, null)
+                : engine.codec.encodeMapped(cookie, attributes, finite.attributes(), finite.texts()));
+        checkSize(encoded.json());
+        return encoded;
     }
 
-    /** {@code firstJson} is null when the first attempt should start from the current text, not from {@code first}. */
+    /** {@code firstEncoded} is null when the first attempt should start from the current text, not from {@code first}. */
     private Optional<StoreCopy> writeInTurn(String id, StoreCopy last, ObjectNode ours, CookieState cookie, Instant expires,
-                                            ReadSet reads, ObjectNode first, String firstJson) {
+                                            ReadSet reads, ObjectNode first, SessionCodec.Encoded firstEncoded) {
         ObjectNode base = last.ours();
-        ObjectNode candidate = firstJson != null ? first : null;
-        String json = firstJson;
+        ObjectNode candidate = firstEncoded != null ? first : null;
+        // The document to write, encoded from candidate; null while the next attempt must read the store first.
+        SessionCodec.Encoded encoded = firstEncoded;
+        String json = firstEncoded != null ? firstEncoded.json() : null;
         String expected = last.json();
         OwnChanges changes = null;
         String cookieJson = null;
@@ -132,7 +136,7 @@ final class ConflictFreeWriter {
                     if (candidate == null) {
                         return Optional.of(StoreCopy.spliced(json, ours, text -> attributesOf(id, text)));
                     }
-                    engine.wrote(id, json, cookie, candidate);
+                    engine.wrote(id, encoded, cookie, candidate);
                     return Optional.of(StoreCopy.written(json, candidate, ours));
                 }
                 if (attempt == MAX_ATTEMPTS) {
@@ -159,6 +163,7 @@ final class ConflictFreeWriter {
                     throw new SessionConflictException(applied.readConflict() + "; nothing was saved");
                 }
                 json = applied.json();
+                encoded = null;
                 checkSize(json);
                 candidate = null;
                 continue;
@@ -170,7 +175,8 @@ final class ConflictFreeWriter {
             }
             refuseIfReadsChanged(reads, base, theirs);
             candidate = applyOwnChanges(theirs, base, ours);
-            json = encode(cookie, candidate, expected.length(), null);
+            encoded = encode(cookie, candidate, expected.length(), null);
+            json = encoded.json();
         }
     }
 

@@ -1,11 +1,15 @@
 package dev.cloakroom.internal;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationConfig;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,6 +17,7 @@ import dev.cloakroom.Priority;
 import dev.cloakroom.SameSite;
 import dev.cloakroom.UnreadableSessionException;
 
+import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,6 +45,8 @@ public final class SessionCodec {
 
     private final ObjectMapper mapper;
     private final boolean ownMapper;
+    /** Whether the mapper writes a tree's values one after another with nothing added, so a document can be written value by value. */
+    private final boolean writesPlainly;
 
     /**
      * A codec whose attribute values go through {@code mapper}.
@@ -49,6 +56,11 @@ public final class SessionCodec {
     public SessionCodec(ObjectMapper mapper) {
         this.mapper = mapper != null ? mapper : defaultMapper();
         this.ownMapper = mapper == null;
+        SerializationConfig config = this.mapper.serializationConfig();
+        this.writesPlainly = !config.isEnabled(SerializationFeature.INDENT_OUTPUT)
+                && !config.isEnabled(SerializationFeature.WRAP_ROOT_VALUE)
+                && !config.isEnabled(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+                && config.isEnabled(JsonNodeFeature.WRITE_NULL_PROPERTIES);
     }
 
     /**
@@ -130,16 +142,123 @@ public final class SessionCodec {
      * @param finite a tree with no NaN or infinity in it, or null
      */
     String encode(CookieState cookie, ObjectNode attributes, ObjectNode finite) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.set(COOKIE_KEY, encodeCookie(cookie));
-        for (Map.Entry<String, JsonNode> field : attributes.properties()) {
-            String name = field.getKey();
-            if (!COOKIE_KEY.equals(name)) {
-                JsonNode value = field.getValue();
-                root.set(name, finite != null && finite.get(name) == value ? value : FiniteNumbers.nulled(value));
+        return encodeMapped(cookie, attributes, finite, null).json();
+    }
+
+    /**
+     * A document, and where its top-level objects and arrays lie in it.
+     *
+     * @param json  the document
+     * @param texts the ranges, or null when there are none or the mapper's output is not mapped
+     */
+    record Encoded(String json, ValueTexts texts) {
+    }
+
+    /**
+     * As {@link #encode(CookieState, ObjectNode, ObjectNode)}, also mapping where each object or
+     * array value lies in the text. A value that is {@code finite}'s value for its key, and is
+     * mapped in {@code texts} (the ranges of the document {@code finite} was read from), is copied
+     * from that text instead of written out again.
+     *
+     * <p>With a mapper that indents, wraps the root, sorts an object's keys or leaves out its nulls,
+     * the document is one tree written whole, as that mapper would write it, and nothing is mapped.
+     *
+     * @param texts where {@code finite}'s values lie in its document, or null
+     */
+    Encoded encodeMapped(CookieState cookie, ObjectNode attributes, ObjectNode finite, ValueTexts texts) {
+        if (!writesPlainly) {
+            ObjectNode root = JsonNodeFactory.instance.objectNode();
+            root.set(COOKIE_KEY, encodeCookie(cookie));
+            for (Map.Entry<String, JsonNode> field : attributes.properties()) {
+                String name = field.getKey();
+                if (!COOKIE_KEY.equals(name)) {
+                    root.set(name, finite != null && finite.get(name) == field.getValue()
+                            ? field.getValue() : FiniteNumbers.nulled(field.getValue()));
+                }
             }
+            return new Encoded(mapper.writeValueAsString(root), null);
         }
-        return mapper.writeValueAsString(root);
+        Text text = new Text(256);
+        ValueTexts.Builder mapped = new ValueTexts.Builder();
+        try (JsonGenerator g = mapper.createGenerator(text)) {
+            g.writeStartObject();
+            g.writeName(COOKIE_KEY);
+            g.writeTree(encodeCookie(cookie));
+            for (Map.Entry<String, JsonNode> field : attributes.properties()) {
+                String name = field.getKey();
+                if (COOKIE_KEY.equals(name)) {
+                    continue;
+                }
+                g.writeName(name);
+                JsonNode value = field.getValue();
+                boolean shared = finite != null && finite.get(name) == value;
+                if (!value.isContainer()) {
+                    g.writeTree(shared ? value : FiniteNumbers.nulled(value));
+                    continue;
+                }
+                g.flush();
+                int start = text.length();
+                if (shared && texts != null && texts.has(name)) {
+                    texts.writeTo(g, name);
+                } else {
+                    g.writeTree(shared ? value : FiniteNumbers.nulled(value));
+                }
+                g.flush();
+                // What the generator wrote before the value's first character is its separator.
+                while (text.charAt(start) != '{' && text.charAt(start) != '[') {
+                    start++;
+                }
+                mapped.add(name, start, text.length());
+            }
+            g.writeEndObject();
+        }
+        String json = text.toString();
+        return new Encoded(json, mapped.build(json));
+    }
+
+    /** A writer into a {@code StringBuilder}, with none of {@code StringWriter}'s locking. */
+    private static final class Text extends Writer {
+        private final StringBuilder out;
+
+        Text(int capacity) {
+            out = new StringBuilder(capacity);
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            out.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String s, int offset, int length) {
+            out.append(s, offset, offset + length);
+        }
+
+        @Override
+        public void write(int c) {
+            out.append((char) c);
+        }
+
+        int length() {
+            return out.length();
+        }
+
+        char charAt(int i) {
+            return out.charAt(i);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return out.toString();
+        }
     }
 
     /** {@return {@code cookie} as {@link #decode} reads it back from the document {@link #encode} writes} */

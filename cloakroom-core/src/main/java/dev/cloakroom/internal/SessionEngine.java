@@ -149,14 +149,14 @@ public final class SessionEngine {
         return decodes.decode(id, json);
     }
 
-    /** {@return whether {@code attributes} is session {@code id}'s latest shared decode, holding no NaN or infinity} */
-    boolean isFiniteDecode(String id, ObjectNode attributes) {
-        return decodes.isFiniteDecode(id, attributes);
+    /** {@return {@code attributes} as session {@code id}'s latest shared decode, holding no NaN or infinity; or null} */
+    SharedDecodes.Finite finiteDecode(String id, ObjectNode attributes) {
+        return decodes.finiteDecode(id, attributes);
     }
 
-    /** Tells the shared decodes that session {@code id} now holds {@code json}, written from this cookie and tree. */
-    void wrote(String id, String json, CookieState cookie, ObjectNode attributes) {
-        decodes.wrote(id, json, cookie, attributes);
+    /** Tells the shared decodes that session {@code id} now holds {@code written}, encoded from this cookie and tree. */
+    void wrote(String id, SessionCodec.Encoded written, CookieState cookie, ObjectNode attributes) {
+        decodes.wrote(id, written, cookie, attributes);
     }
 
     /** The {@code Set-Cookie} value for {@code id} with {@code cookie}'s attributes. */

@@ -65,11 +65,14 @@ final class SharedDecodes {
         final SessionCodec.Decoded decoded;
         /** Whether the tree holds no NaN or infinity; null until asked. A saved tree holds none ({@link ExactTrees}). */
         volatile Boolean finite;
+        /** Where the tree's objects and arrays lie in the text, when a save wrote it; else null. */
+        final ValueTexts texts;
 
-        Recent(String json, SessionCodec.Decoded decoded, Boolean finite) {
+        Recent(String json, SessionCodec.Decoded decoded, Boolean finite, ValueTexts texts) {
             this.json = json;
             this.decoded = decoded;
             this.finite = finite;
+            this.texts = texts;
         }
 
         boolean holds(String text) {
@@ -120,7 +123,7 @@ final class SharedDecodes {
         if (json.length() < BigDocuments.THRESHOLD_CHARS) {
             Recent known = recent.getIfPresent(id);
             if (known == null || !known.holds(json)) {
-                known = new Recent(json, codec.decode(json, clock), null);
+                known = new Recent(json, codec.decode(json, clock), null, null);
                 recent.put(id, known);
             }
             return new SessionCodec.Decoded(known.decoded.cookie().copy(), known.decoded.attributes());
@@ -150,7 +153,7 @@ final class SharedDecodes {
     }
 
     /**
-     * Keeps what a save of session {@code id} just stored, the document {@code json} encoded from
+     * Keeps what a save of session {@code id} just stored, the document {@code written} encoded from
      * {@code cookie} and {@code attributes}, as that session's latest decode, so that the next
      * request reading the same text skips the parse. Only a small document is kept, and only when
      * a parse would give back the same tree. The tree kept is core's own: a node of the session's
@@ -158,7 +161,8 @@ final class SharedDecodes {
      * changes it in place), and every other node is copied, so nothing a handler still holds is in
      * it.
      */
-    void wrote(String id, String json, CookieState cookie, ObjectNode attributes) {
+    void wrote(String id, SessionCodec.Encoded written, CookieState cookie, ObjectNode attributes) {
+        String json = written.json();
         if (!mapperKeepsTrees || json.length() >= BigDocuments.THRESHOLD_CHARS) {
             return;
         }
@@ -180,26 +184,35 @@ final class SharedDecodes {
             }
             kept.set(name, value);
         }
-        recent.put(id, new Recent(json, new SessionCodec.Decoded(codec.asStored(cookie, clock), kept), true));
+        recent.put(id, new Recent(json, new SessionCodec.Decoded(codec.asStored(cookie, clock), kept), true, written.texts()));
     }
 
     /**
-     * {@return whether {@code attributes} is session {@code id}'s latest small decode, as handed to
-     * requests, and holds no NaN or infinity} Asked once per decode, and never again, as nothing
-     * changes that tree in place: a save's encode then skips the search in the values it shares
-     * with it.
+     * A session's latest small decode, known to hold no NaN or infinity.
+     *
+     * @param attributes its tree, as handed to requests
+     * @param texts      where its objects and arrays lie in its document, when a save wrote that; else null
      */
-    boolean isFiniteDecode(String id, ObjectNode attributes) {
+    record Finite(ObjectNode attributes, ValueTexts texts) {
+    }
+
+    /**
+     * {@return {@code attributes} as a finite decode when it is session {@code id}'s latest small
+     * decode, as handed to requests, and holds no NaN or infinity; else null} Searched once per
+     * decode, and never again, as nothing changes that tree in place: a save's encode then skips
+     * the search in the values it shares with it, and copies their text when a save wrote it.
+     */
+    Finite finiteDecode(String id, ObjectNode attributes) {
         Recent known = recent.getIfPresent(id);
         if (known == null || known.decoded.attributes() != attributes) {
-            return false;
+            return null;
         }
         Boolean finite = known.finite;
         if (finite == null) {
             finite = FiniteNumbers.firstNonFinite(attributes) == null;
             known.finite = finite;
         }
-        return finite;
+        return finite ? new Finite(attributes, known.texts) : null;
     }
 
     /** {@return the estimated bytes the recent small documents' trees take now} */

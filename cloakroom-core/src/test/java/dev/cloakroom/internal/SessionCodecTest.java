@@ -242,4 +242,82 @@ class SessionCodecTest {
             assertThat(SetCookieWriter.httpDate(at)).isEqualTo(HTTP.format(at));
         }
     }
+
+    @Nested
+    class WritingValueByValue {
+
+        private final CookieState cookie = CookieState.fresh(NEW_YEAR,
+                CookieOptions.builder().maxAge(Duration.ofMinutes(1)).build(), false);
+
+        /** Names and values that need escaping, nesting, empty containers, scalars of each kind, NaN. */
+        private ObjectNode awkward() {
+            ObjectNode attrs = JsonNodeFactory.instance.objectNode();
+            attrs.put("n", 3).put("big", 1L << 40).put("ratio", 0.25).put("t\u00e9xt \"q\"\n", "caf\u00e9 \u2028 \ud83d\ude00")
+                    .put("flag", false).putNull("none").put("nan", Double.NaN);
+            attrs.putObject("user").put("name", "a").putArray("roles").add("ADMIN").addObject().put("k", "v");
+            attrs.putArray("list").add(1).add(Double.POSITIVE_INFINITY).addArray();
+            attrs.putObject("empty");
+            attrs.putObject("cookie").put("not", "the cookie");
+            return attrs;
+        }
+
+        /** The document as one tree written whole by the mapper, as every save wrote it before. */
+        private String whole(SessionCodec c, ObjectNode attrs) {
+            ObjectNode root = JsonNodeFactory.instance.objectNode();
+            root.set(SessionCodec.COOKIE_KEY, c.mapper().readTree(c.cookieJson(cookie)));
+            attrs.properties().forEach(e -> {
+                if (!e.getKey().equals(SessionCodec.COOKIE_KEY)) {
+                    root.set(e.getKey(), FiniteNumbers.nulled(e.getValue()));
+                }
+            });
+            return c.mapper().writeValueAsString(root);
+        }
+
+        @Test
+        void writesWhatTheMapperWritesForTheWholeTreeAndMapsEachObjectAndArray() {
+            ObjectNode attrs = awkward();
+            SessionCodec.Encoded encoded = codec.encodeMapped(cookie, attrs, null, null);
+
+            assertThat(encoded.json()).isEqualTo(whole(codec, attrs));
+            for (String name : new String[] {"user", "list", "empty"}) {
+                assertThat(encoded.texts().textOf(name)).as(name)
+                        .isEqualTo(codec.mapper().writeValueAsString(FiniteNumbers.nulled(attrs.get(name))));
+            }
+            assertThat(encoded.texts().textOf("n")).as("a scalar is not mapped").isNull();
+            assertThat(encoded.texts().textOf("cookie")).as("the cookie is not an attribute").isNull();
+        }
+
+        @Test
+        void copiesTheTextOfAValueItSharesWithTheTreeThatTextWasWrittenFrom() {
+            ObjectNode before = awkward();
+            SessionCodec.Encoded first = codec.encodeMapped(cookie, before, null, null);
+            ObjectNode after = before.deepCopy();
+            after.set("user", before.get("user"));
+            after.put("n", 4);
+            // Nothing changes a finite tree in place; doing so here shows the text is copied, not the tree written.
+            ((ObjectNode) before.get("user")).put("added", "after the first save");
+
+            SessionCodec.Encoded second = codec.encodeMapped(cookie, after, before, first.texts());
+
+            assertThat(second.json()).contains("\"user\":" + first.texts().textOf("user") + ",")
+                    .doesNotContain("added").contains("\"n\":4");
+            assertThat(second.texts().textOf("user")).isEqualTo(first.texts().textOf("user"));
+            assertThat(codec.encodeMapped(cookie, after, null, first.texts()).json()).as("not shared: written")
+                    .contains("added");
+        }
+
+        @Test
+        void aMapperThatIndentsSortsOrDropsNullsWritesTheWholeTreeAsItWould() {
+            for (var builder : java.util.List.of(
+                    SessionCodec.defaultMapper().rebuild().enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT),
+                    SessionCodec.defaultMapper().rebuild().enable(tools.jackson.databind.cfg.JsonNodeFeature.WRITE_PROPERTIES_SORTED),
+                    SessionCodec.defaultMapper().rebuild().disable(tools.jackson.databind.cfg.JsonNodeFeature.WRITE_NULL_PROPERTIES))) {
+                SessionCodec c = new SessionCodec(builder.build());
+                ObjectNode attrs = awkward();
+                SessionCodec.Encoded encoded = c.encodeMapped(cookie, attrs, null, null);
+                assertThat(encoded.json()).isEqualTo(whole(c, attrs));
+                assertThat(encoded.texts()).isNull();
+            }
+        }
+    }
 }

@@ -135,6 +135,13 @@ class SharedDecodesTest {
         return cookie;
     }
 
+    /** Encodes {@code written} as a save does, tells {@code decodes}, and returns the document. */
+    private static String save(SharedDecodes decodes, SessionCodec codec, String id, ObjectNode written) {
+        SessionCodec.Encoded encoded = codec.encodeMapped(cookie(), written, null, null);
+        decodes.wrote(id, encoded, cookie(), written);
+        return encoded.json();
+    }
+
     /** Every kind of node a parse makes: an int, a long past an int, a double, text, a flag, null, containers. */
     private static ObjectNode exactTree() {
         ObjectNode tree = JsonNodeFactory.instance.objectNode();
@@ -146,8 +153,7 @@ class SharedDecodesTest {
     @Test
     void aSavedTreeStandsInForTheParseOfItsText() {
         ObjectNode written = exactTree();
-        String json = codec.encode(cookie(), written);
-        decodes.wrote("id", json, cookie(), written);
+        String json = save(decodes, codec, "id", written);
 
         SessionCodec.Decoded first = decodes.decode("id", new String(json.toCharArray()));
         SessionCodec.Decoded parsed = codec.decode(json, CLOCK);
@@ -162,12 +168,11 @@ class SharedDecodesTest {
     @Test
     void aSavedTreeSharesThePreviousDecodesNodesAndCopiesTheRest() {
         ObjectNode loaded = decodes.decode("id", codec.encode(cookie(), exactTree())).attributes();
-        assertThat(decodes.isFiniteDecode("id", loaded)).as("asked by the save's encode").isTrue();
+        assertThat(decodes.finiteDecode("id", loaded)).as("asked by the save's encode").isNotNull();
         ObjectNode written = JsonNodeFactory.instance.objectNode();
         written.set("list", loaded.get("list"));
         written.putArray("mine").add("handler's");
-        String json = codec.encode(cookie(), written);
-        decodes.wrote("id", json, cookie(), written);
+        String json = save(decodes, codec, "id", written);
         ((ArrayNode) written.get("mine")).add("changed after the save");
 
         ObjectNode next = decodes.decode("id", json).attributes();
@@ -199,8 +204,7 @@ class SharedDecodesTest {
     void aTreeItsTextWouldNotGiveBackIsLeftToTheParser(String what, JsonNode value) {
         ObjectNode written = JsonNodeFactory.instance.objectNode().put("n", 1);
         written.set("value", value);
-        String json = codec.encode(cookie(), written);
-        decodes.wrote("id", json, cookie(), written);
+        String json = save(decodes, codec, "id", written);
 
         ObjectNode read = decodes.decode("id", json).attributes();
         assertThat(read.toString()).isEqualTo(codec.decode(json, CLOCK).attributes().toString());
@@ -211,8 +215,7 @@ class SharedDecodesTest {
     void aLongOrShortAnIntCanHoldIsKeptAsTheIntNodeAParseMakes() {
         ObjectNode written = JsonNodeFactory.instance.objectNode().put("long", 5L).put("short", (short) 7);
         written.putArray("list").add(-3L).add(1L << 40);
-        String json = codec.encode(cookie(), written);
-        decodes.wrote("id", json, cookie(), written);
+        String json = save(decodes, codec, "id", written);
 
         ObjectNode read = decodes.decode("id", json).attributes();
         assertThat(decodes.decode("id", json).attributes()).as("kept, not parsed").isSameAs(read);
@@ -228,8 +231,7 @@ class SharedDecodesTest {
         SessionCodec decimals = new SessionCodec(JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build());
         SharedDecodes shared = new SharedDecodes(decimals, CLOCK);
         ObjectNode written = exactTree();
-        String json = decimals.encode(cookie(), written);
-        shared.wrote("id", json, cookie(), written);
+        String json = save(shared, decimals, "id", written);
 
         assertThat(shared.decode("id", json).attributes().get("ratio")).isInstanceOf(DecimalNode.class);
     }
@@ -239,16 +241,26 @@ class SharedDecodesTest {
         SessionCodec.Decoded finite = decodes.decode("a", SMALL);
         SessionCodec.Decoded overflowing = decodes.decode("b", SMALL.replace("\"n\":1", "\"n\":[1,1e999]"));
 
-        assertThat(decodes.isFiniteDecode("a", finite.attributes())).isTrue();
-        assertThat(decodes.isFiniteDecode("b", overflowing.attributes())).isFalse();
-        assertThat(decodes.isFiniteDecode("a", finite.attributes().deepCopy())).as("not the shared tree").isFalse();
-        assertThat(decodes.isFiniteDecode("c", finite.attributes())).isFalse();
+        assertThat(decodes.finiteDecode("a", finite.attributes())).isNotNull();
+        assertThat(decodes.finiteDecode("b", overflowing.attributes())).isNull();
+        assertThat(decodes.finiteDecode("a", finite.attributes().deepCopy())).as("not the shared tree").isNull();
+        assertThat(decodes.finiteDecode("c", finite.attributes())).isNull();
 
         ObjectNode written = exactTree();
-        String json = codec.encode(cookie(), written);
-        decodes.wrote("a", json, cookie(), written);
-        assertThat(decodes.isFiniteDecode("a", finite.attributes())).as("replaced by the save").isFalse();
-        assertThat(decodes.isFiniteDecode("a", decodes.decode("a", json).attributes())).isTrue();
+        String json = save(decodes, codec, "a", written);
+        assertThat(decodes.finiteDecode("a", finite.attributes())).as("replaced by the save").isNull();
+        assertThat(decodes.finiteDecode("a", decodes.decode("a", json).attributes())).isNotNull();
+    }
+
+    @Test
+    void aSavedDocumentsValueTextsComeWithItsFiniteDecodeAndAParsedOneHasNone() {
+        String json = save(decodes, codec, "id", exactTree());
+        SharedDecodes.Finite saved = decodes.finiteDecode("id", decodes.decode("id", json).attributes());
+        assertThat(saved.texts().textOf("list")).isEqualTo("[1,{\"deep\":\"x\"}]");
+        assertThat(json).contains("\"list\":" + saved.texts().textOf("list"));
+
+        SharedDecodes.Finite parsed = decodes.finiteDecode("other", decodes.decode("other", json).attributes());
+        assertThat(parsed.texts()).as("a document read from the store is not searched").isNull();
     }
 
     @Test
