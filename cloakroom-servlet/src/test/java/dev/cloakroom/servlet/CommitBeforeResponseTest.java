@@ -1,6 +1,8 @@
 package dev.cloakroom.servlet;
 
 import dev.cloakroom.SessionOptions;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -32,7 +37,7 @@ class CommitBeforeResponseTest {
     @BeforeAll
     static void start() throws Exception {
         SessionOptions options = SessionOptions.builder().secret("keyboard cat").store(STORE).build();
-        app = JettyApp.start(options, Map.of(
+        Map<String, Route> routes = new HashMap<>(Map.of(
                 "/login-redirect", (req, res) -> {
                     req.getSession().setAttribute("user", "ann");
                     res.sendRedirect("/home");
@@ -87,6 +92,27 @@ class CommitBeforeResponseTest {
                     var s = req.getSession(false);
                     res.getWriter().print(s == null ? "none" : s.getAttribute("user") + " late=" + s.getAttribute("late"));
                 }));
+        routes.putAll(Map.of(
+                "/fill-then-change-in-place", (req, res) -> {
+                    List<String> cart = new ArrayList<>(List.of("tea"));
+                    ObjectNode prefs = JsonNodeFactory.instance.objectNode().put("theme", "dark");
+                    req.getSession().setAttribute("cart", cart);
+                    req.getSession().setAttribute("prefs", prefs);
+                    res.flushBuffer();
+                    cart.add("milk");
+                    prefs.put("lang", "en");
+                },
+                "/read-then-change-in-place", (req, res) -> {
+                    @SuppressWarnings("unchecked")
+                    List<Object> cart = (List<Object>) req.getSession().getAttribute("cart");
+                    res.flushBuffer();
+                    cart.add("sugar");
+                },
+                "/basket", (req, res) -> {
+                    var s = req.getSession(false);
+                    res.getWriter().print(s.getAttribute("cart") + " " + s.getAttribute("prefs"));
+                }));
+        app = JettyApp.start(options, routes);
     }
 
     @AfterAll
@@ -162,6 +188,14 @@ class CommitBeforeResponseTest {
             Browser.Reply reply = browser.get("/flush-then-change");
             assertThat(reply.sessionCookie()).isPresent();
             assertThat(browser.get("/whoami").body()).isEqualTo("ann late=yes");
+        }
+
+        @Test
+        void aValueSetOrReadAndChangedInPlaceAfterTheFlushIsSaved() {
+            browser.get("/fill-then-change-in-place");
+            assertThat(browser.get("/basket").body()).isEqualTo("[tea, milk] {theme=dark, lang=en}");
+            browser.get("/read-then-change-in-place");
+            assertThat(browser.get("/basket").body()).isEqualTo("[tea, milk, sugar] {theme=dark, lang=en}");
         }
 
         @Test
