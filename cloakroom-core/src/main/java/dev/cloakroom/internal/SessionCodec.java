@@ -178,7 +178,8 @@ public final class SessionCodec {
             }
             return new Encoded(mapper.writeValueAsString(root), null);
         }
-        Text text = new Text(256);
+        // The next document is usually about as long as the one before it.
+        Text text = new Text(texts == null ? 256 : texts.length() + 64);
         ValueTexts.Builder mapped = new ValueTexts.Builder();
         try (JsonGenerator g = mapper.createGenerator(text)) {
             g.writeStartObject();
@@ -198,9 +199,7 @@ public final class SessionCodec {
                 }
                 g.flush();
                 int start = text.length();
-                if (shared && texts != null && texts.has(name)) {
-                    texts.writeTo(g, name);
-                } else {
+                if (!(shared && texts != null && texts.writeTo(g, name))) {
                     g.writeTree(shared ? value : FiniteNumbers.nulled(value));
                 }
                 g.flush();

@@ -28,15 +28,23 @@ final class ValueTexts {
         this.count = count;
     }
 
-    /** {@return whether {@code name}'s value is mapped} */
-    boolean has(String name) {
-        return indexOf(name) >= 0;
+    /** {@return the length of the document the ranges lie in} */
+    int length() {
+        return json.length();
     }
 
-    /** Writes {@code name}'s value as it stands in the text; it must be {@linkplain #has mapped}. */
-    void writeTo(JsonGenerator g, String name) {
+    /**
+     * Writes {@code name}'s value as it stands in the text, when it is mapped.
+     *
+     * @return whether it was mapped, and so written
+     */
+    boolean writeTo(JsonGenerator g, String name) {
         int i = indexOf(name);
+        if (i < 0) {
+            return false;
+        }
         g.writeRawValue(json, starts[i], ends[i] - starts[i]);
+        return true;
     }
 
     /** {@return the value of {@code name} as it stands in the text, or null when it is not mapped} For tests. */
