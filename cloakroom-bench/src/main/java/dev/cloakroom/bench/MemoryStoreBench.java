@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * sized so nothing is evicted: {@code set} replaces a session, the count stays put. {@code mapGet}
  * is the floor under {@code get}: the same walk over a plain {@code ConcurrentHashMap} of the same
  * documents, reading one character of each, so its 1M / 1k ratio is what the memory hierarchy
- * alone costs.
+ * alone costs, and {@code mapGetTwoThreads} against it what the machine's two cores give two
+ * threads that share nothing they write.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -129,6 +130,17 @@ public class MemoryStoreBench {
     @Threads(2)
     public Optional<StoredSession> getTwoThreads(Cursor cursor) {
         return store.get(ids[cursor.next(sessions)]);
+    }
+
+    /**
+     * {@return a character of a stored document, two threads reading a plain map}
+     *
+     * @param cursor this thread's walk over the ids
+     */
+    @Benchmark
+    @Threads(2)
+    public char mapGetTwoThreads(Cursor cursor) {
+        return map.get(ids[cursor.next(sessions)]).json().charAt(100);
     }
 
     /**

@@ -42,6 +42,8 @@ final class Targets {
             ratio(out, "MemoryStore: get throughput, 2 threads / 1, at " + sessions + " sessions",
                     nanosPerOp(results, "MemoryStoreBench.get", sessions),
                     nanosPerOp(results, "MemoryStoreBench.getTwoThreads", sessions), 1.7, false);
+            bound(out, "  what bounds it: a plain map's, at " + sessions, nanosPerOp(results, "MemoryStoreBench.mapGet", sessions),
+                    nanosPerOp(results, "MemoryStoreBench.mapGetTwoThreads", sessions));
         }
         out.append("  MemoryStore: heap per small session at 1M: see MemoryProbe (target <= 400 bytes)\n");
         if (cpuPerOp(results, "CookieBench.verify", null).isPresent() || cpuPerOp(results, "MemoryStoreBench.get", "1000").isPresent()) {
@@ -57,11 +59,15 @@ final class Targets {
                         cpuPerOp(results, "MemoryStoreBench." + op, "1000000"),
                         cpuPerOp(results, "MemoryStoreBench." + op, "1000"), 1.2, true);
             }
+            bound(out, "  what bounds it: a plain map's get at 1M / at 1k", cpuPerOp(results, "MemoryStoreBench.mapGet", "1000000"),
+                    cpuPerOp(results, "MemoryStoreBench.mapGet", "1000"));
             for (String sessions : new String[] {"1000", "1000000"}) {
                 // Two threads on two free cores gain 1.7x only if each get costs at most 2 / 1.7 of one thread's.
                 ratio(out, "MemoryStore: get CPU, 2 threads / 1, at " + sessions + " (1.7x gain)",
                         cpuPerOp(results, "MemoryStoreBench.getTwoThreads", sessions),
                         cpuPerOp(results, "MemoryStoreBench.get", sessions), 2 / 1.7, true);
+                bound(out, "  what bounds it: a plain map's, at " + sessions, cpuPerOp(results, "MemoryStoreBench.mapGetTwoThreads", sessions),
+                        cpuPerOp(results, "MemoryStoreBench.mapGet", sessions));
             }
         }
 
