@@ -42,7 +42,7 @@ final class Targets {
             ratio(out, "MemoryStore: get throughput, 2 threads / 1, at " + sessions + " sessions",
                     nanosPerOp(results, "MemoryStoreBench.get", sessions),
                     nanosPerOp(results, "MemoryStoreBench.getTwoThreads", sessions), 1.7, false);
-            bound(out, "  what bounds it: a plain map's, at " + sessions, nanosPerOp(results, "MemoryStoreBench.mapGet", sessions),
+            bound(out, "  what bounds it: a plain map's, 2 threads / 1, at " + sessions, nanosPerOp(results, "MemoryStoreBench.mapGet", sessions),
                     nanosPerOp(results, "MemoryStoreBench.mapGetTwoThreads", sessions));
         }
         out.append("  MemoryStore: heap per small session at 1M: see MemoryProbe (target <= 400 bytes)\n");
@@ -66,7 +66,7 @@ final class Targets {
                 ratio(out, "MemoryStore: get CPU, 2 threads / 1, at " + sessions + " (1.7x gain)",
                         cpuPerOp(results, "MemoryStoreBench.getTwoThreads", sessions),
                         cpuPerOp(results, "MemoryStoreBench.get", sessions), 2 / 1.7, true);
-                bound(out, "  what bounds it: a plain map's, at " + sessions, cpuPerOp(results, "MemoryStoreBench.mapGetTwoThreads", sessions),
+                bound(out, "  what bounds it: a plain map's CPU, 2 threads / 1, at " + sessions, cpuPerOp(results, "MemoryStoreBench.mapGetTwoThreads", sessions),
                         cpuPerOp(results, "MemoryStoreBench.mapGet", sessions));
             }
         }
